@@ -1,0 +1,35 @@
+"""Enrich stage: pure ``Lecture -> Lecture`` functions applied in a fixed order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..diagnostics import Diagnostics
+from ..model import Lecture
+
+Enricher = Callable[[Lecture, Diagnostics], Lecture]
+
+
+def default_enrichers() -> list[Enricher]:
+    """Return the enrichers in the order they run (chronology before questions, which use it)."""
+    enrichers: list[Enricher] = []
+    try:
+        from .chronology import add_chronology
+    except ImportError:  # chronology not built into this version
+        pass
+    else:
+        enrichers.append(add_chronology)
+    try:
+        from .questions import add_questions
+    except ImportError:
+        pass
+    else:
+        enrichers.append(add_questions)
+    return enrichers
+
+
+def enrich(lecture: Lecture, diagnostics: Diagnostics, enrichers: Sequence[Enricher] | None = None) -> Lecture:
+    """Run every enricher over the lecture, each seeing the previous one's result."""
+    for enricher in default_enrichers() if enrichers is None else enrichers:
+        lecture = enricher(lecture, diagnostics)
+    return lecture

@@ -1,0 +1,26 @@
+"""The one exception type the pipeline raises for problems a user can fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class HandoutError(Exception):
+    """A problem with the user's input or environment, reported as ``path:line: error: message``."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        return format_location(self.path, self.line, "error", self.message)
+
+
+def format_location(path: Path | str | None, line: int | None, level: str, message: str) -> str:
+    """Format a message the way compilers do, so editors can jump to it."""
+    if path is None:
+        return f"{level}: {message}"
+    where = f"{path}:{line}" if line else f"{path}"
+    return f"{where}: {level}: {message}"

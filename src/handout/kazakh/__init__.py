@@ -1,0 +1,1 @@
+"""Kazakh-language layer: dates, sentences, hyphenation, orthography, typography."""

@@ -1,0 +1,129 @@
+"""Plain data passed between the pipeline stages (load → enrich → render → typeset → publish)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Block:
+    """One Markdown block of a section (a paragraph, a list, a table, ...)."""
+
+    text: str
+    line: int
+    """1-based line of the block's first line in the source file."""
+    anchor: str
+    """HTML id of the block in the handout, e.g. ``p-12``; internal PDF links point here."""
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    level: int
+    line: int
+    anchor: str
+    """HTML id of the heading, e.g. ``s-3``."""
+    blocks: tuple[Block, ...] = ()
+    number: int = 0
+    """1-based position among the lecture's sections."""
+
+
+@dataclass(frozen=True)
+class LectureMeta:
+    title: str
+    course: str = ""
+    block: str = ""
+    number: int | None = None
+    lang: str = "kk"
+    outcomes: tuple[str, ...] = ()
+    author: str = ""
+    date: str = ""
+    """ISO date of the lecture (used for reproducible PDF timestamps)."""
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A temporal expression found in (or written for) the text."""
+
+    start: str
+    """ISO partial date: ``1917``, ``1917-12`` or ``1917-12-05``."""
+    end: str
+    """Equal to ``start`` for a single date."""
+    precision: str
+    """day, month, season, year, decade or century."""
+    text_date: str
+    """The expression exactly as written in the source."""
+    qualifier: str | None = None
+    """until, from, beginning, middle, end, night, or None."""
+    calendar: str = "unknown"
+    """old, new or unknown."""
+    alt_start: str | None = None
+    alt_end: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    date: DateValue
+    event: str
+    """Short description: the clause that carries the event."""
+    sentence: str
+    line: int
+    section: str
+    """Title of the section that tells the event."""
+    anchor: str
+    """Anchor of the block that tells the event (link target)."""
+    source: str = "found"
+    """found (by the parser) or authored (added by the teacher)."""
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    kind: str = "open"
+    """open, date, event or matching."""
+    answer: str | None = None
+    section: str | None = None
+    line: int = 0
+    source: str = "generated"
+    """authored or generated."""
+    points: int | None = None
+    anchor: str | None = None
+    """Block or section anchor where the lecture gives the answer."""
+    pairs: tuple[tuple[str, str], ...] = ()
+    """For a matching exercise: (left, right) pairs in their correct order."""
+    options: tuple[str, ...] = ()
+    """For a matching exercise: the right-hand column in its shuffled print order."""
+    key: str = ""
+    """Stable identity of a generated question, used to exclude or reword it."""
+
+
+@dataclass(frozen=True)
+class Lecture:
+    path: Path
+    meta: LectureMeta
+    sections: tuple[Section, ...]
+    preamble: tuple[Block, ...] = ()
+    """Blocks before the first heading."""
+    settings: dict[str, Any] = field(default_factory=dict)
+    """Front-matter keys beyond the metadata (chronology, questions, ...)."""
+    setting_lines: dict[str, int] = field(default_factory=dict)
+    """Source line of each top-level front-matter key."""
+    source_text: str = ""
+    body_line: int = 1
+    """Line of the first body line (after the front matter)."""
+    chronology: tuple[Event, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    def blocks(self):
+        """Yield (section, block) for every block in reading order (section None for the preamble)."""
+        for block in self.preamble:
+            yield None, block
+        for section in self.sections:
+            for block in section.blocks:
+                yield section, block

@@ -1,0 +1,88 @@
+"""Typeset stage: HTML → PDF bytes with WeasyPrint (imported only here, and only when used)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostics, WeasyPrintCapture
+from .errors import HandoutError
+
+
+@dataclass(frozen=True)
+class TypesetOptions:
+    pdf_variant: str | None = None
+    """None (plain, tagged PDF) or a WeasyPrint variant such as ``pdf/ua-1``, ``pdf/a-3b``."""
+    pdf_forms: bool = False
+    attachments: tuple[Path, ...] = ()
+    extra: dict = field(default_factory=dict)
+    """Further ``write_pdf`` options (print-shop boxes, ...)."""
+
+
+class _Typesetter:
+    """Per-process WeasyPrint state kept warm between documents (fonts, hyphenation)."""
+
+    def __init__(self) -> None:
+        import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
+
+        try:
+            from .kazakh.hyphenation import register
+        except ImportError:
+            pass
+        else:
+            register()
+        self.weasyprint = weasyprint
+        self.font_config = FontConfiguration()
+
+
+_TYPESETTER: _Typesetter | None = None
+
+
+def typesetter() -> _Typesetter:
+    """Return this process's typesetter, importing WeasyPrint on first use."""
+    global _TYPESETTER
+    if _TYPESETTER is None:
+        _TYPESETTER = _Typesetter()
+    return _TYPESETTER
+
+
+def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source: Path | None = None):
+    """Lay out the HTML; return WeasyPrint's Document (pages, for counting or imposition)."""
+    from .security import make_url_fetcher
+
+    engine = typesetter()
+    capture = WeasyPrintCapture(diagnostics, source)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(capture)
+    try:
+        document = engine.weasyprint.HTML(
+            string=html, base_url=str(base_dir) + "/", url_fetcher=make_url_fetcher(base_dir, diagnostics, source)
+        ).render(font_config=engine.font_config)
+    finally:
+        logger.removeHandler(capture)
+    if not document.pages:
+        raise HandoutError("the handout has no pages; is the lecture empty?", source)
+    return document
+
+
+def write_pdf(document, options: TypesetOptions = TypesetOptions()) -> bytes:
+    """Serialize a laid-out document to PDF bytes (tagged unless a variant says otherwise)."""
+    kwargs = dict(options.extra)
+    if options.pdf_variant:
+        kwargs["pdf_variant"] = options.pdf_variant
+    else:
+        kwargs.setdefault("pdf_tags", True)
+    if options.pdf_forms:
+        kwargs["pdf_forms"] = True
+    if options.attachments:
+        engine = typesetter()
+        kwargs["attachments"] = [engine.weasyprint.Attachment(filename=str(path)) for path in options.attachments]
+    return document.write_pdf(**kwargs)
+
+
+def typeset(html: str, base_dir: Path, diagnostics: Diagnostics, source: Path | None = None,
+            options: TypesetOptions = TypesetOptions()) -> bytes:
+    """Lay out and serialize one HTML document."""
+    return write_pdf(render_document(html, base_dir, diagnostics, source), options)
