@@ -1,0 +1,73 @@
+"""Shared test helpers: a tiny course factory and real PDF readers (PDFium, not pypdf)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_1affa6bde52ac442.txt"
+LECTURE10 = ROOT / "source" / "lecture10.md"
+HANDOUT = [sys.executable, "-m", "handout"]
+
+
+def make_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` under ``root`` and return ``root``."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def pdf_text(path: Path) -> str:
+    """Extract a PDF's text with PDFium, page by page, joined by form feeds."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return "\f".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def pdf_page_count(path: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+SHORT_LECTURE = """\
+---
+title: Алаш автономиясы
+course: Қазақстан тарихы
+number: 2
+block: 4-БЛОК. КЕҢЕСТІК КЕЗЕҢДЕГІ ҚАЗАҚСТАН
+lang: kk
+date: 2026-11-10
+outcomes:
+  - Алаш қозғалысының мақсаттарын түсіндіру.
+---
+## Жалпықазақ съезі
+
+Қазақ ұлттық интеллигенциясы 1917 жылы 5-13 желтоқсанда Орынбор қаласында өткен
+Екінші Жалпықазақ съезінде қазақ мемлекеттілігі туралы мәселе қарады.
+
+## Алаш-Орда үкіметі
+
+Съезд төрағасы Бақтыкерей Құлманов болды. Үкімет құрамына 25 адам кірді.
+"""
+
+
+@pytest.fixture
+def short_lecture(tmp_path: Path) -> Path:
+    return make_files(tmp_path / "course", {"lecture02.md": SHORT_LECTURE}) / "lecture02.md"
