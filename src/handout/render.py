@@ -15,6 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .i18n import labels
+from .kazakh.dates import format_date
 from .kazakh.typography import typeset_text
 from .model import Block, Lecture
 from .theme import Theme
@@ -112,6 +113,7 @@ def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["page_label_css"] = page_label_css
+    env.globals["format_date"] = format_date
     return env
 
 
