@@ -1,0 +1,67 @@
+"""Tests for the chronology enricher on real lecture text."""
+
+import json
+from pathlib import Path
+
+from handout.diagnostics import Diagnostics
+from handout.enrich.chronology import add_chronology, events_from_text, strip_markdown
+from handout.source import load_lecture
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dates"
+
+LECTURE = """---
+title: Сынақ
+chronology:
+  exclude: ["1936"]
+  rewrite: [{date: "1917-12-05", event: "Екінші жалпықазақ съезі"}]
+  add: [{date: "1937", event: "Қуғын-сүргін"}, {date: "1918-02-31", event: "Қате"}]
+---
+
+## Алаш
+
+Қазақ интеллигенциясы **1917 жылы 5-13 желтоқсанда** [Орынбор](https://x) қаласында
+өткен съезде автономия мәселесін қарады. Съезд 1917 жылы 5-13 желтоқсанда жұмыс істеді.
+
+1936 жылы Қазақстан одақтас республика болды. Жиналыс 1918 жылы 31 ақпанда өтті.
+"""
+
+
+def _lecture(tmp_path, text=LECTURE):
+    path = tmp_path / "l.md"
+    path.write_text(text, encoding="utf-8")
+    return load_lecture(path)
+
+
+def test_control_and_merge(tmp_path):
+    diagnostics = Diagnostics()
+    lecture = add_chronology(_lecture(tmp_path), diagnostics)
+    events = [(event.date.start, event.event, event.source) for event in lecture.chronology]
+    assert events == [("1917-12-05", "Екінші жалпықазақ съезі", "authored"), ("1937", "Қуғын-сүргін", "authored")]
+    codes = [(item.code, item.line) for item in diagnostics.items]
+    assert ("bad-date", 14) in codes  # "31 ақпанда" in the body
+    assert ("bad-date", 3) in codes  # the impossible added date, at the front matter key
+
+
+def test_event_line_anchor_and_section(tmp_path):
+    text = LECTURE.split("---\n", 2)[2]
+    lecture = add_chronology(_lecture(tmp_path, "---\ntitle: T\n---\n" + text), Diagnostics())
+    first = lecture.chronology[0]
+    assert (first.line, first.section, first.anchor) == (7, "Алаш", "p-7")
+    assert first.event.startswith("Қазақ интеллигенциясы") and "**" not in first.sentence
+
+
+def test_chronology_off(tmp_path):
+    lecture = add_chronology(_lecture(tmp_path, "---\ntitle: T\nchronology: false\n---\n1936 жылы болды.\n"), Diagnostics())
+    assert lecture.chronology == ()
+
+
+def test_strip_markdown_keeps_offsets():
+    plain, origin = strip_markdown("**1917** [жыл](u)")
+    assert plain == "1917 жыл" and origin[0] == 2 and origin[5] == 10
+
+
+def test_gold_sets_found_exactly():
+    for name, text in (("independence", "independence.txt"), ("colonial", "colonial.txt"), ("lecture10", "lecture10_seed.txt")):
+        gold = {(e["start"], e["end"]) for e in json.loads((FIXTURES / f"{name}_gold.json").read_text(encoding="utf-8"))["events"]}
+        found = {(e.date.start, e.date.end) for e in events_from_text((FIXTURES / text).read_text(encoding="utf-8"))}
+        assert found == gold, name

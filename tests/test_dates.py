@@ -1,0 +1,84 @@
+"""Tests for the Kazakh temporal-expression parser and date formatting."""
+
+from pathlib import Path
+
+import pytest
+
+from handout.kazakh.dates import find_dates, format_date
+from handout.model import DateValue
+
+CASES = Path(__file__).parent / "fixtures" / "dates" / "cases.txt"
+
+
+def _cases():
+    for number, line in enumerate(CASES.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            sentence, expected = (part.strip() for part in line.split("⟶"))
+            yield pytest.param(sentence, expected.split(), id=f"cases.txt:{number}")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), list(_cases()))
+def test_first_date_of_sentence(sentence, expected):
+    matches = find_dates(sentence)
+    if expected == ["none"]:
+        assert matches == []
+        return
+    assert matches, "no date found"
+    if expected == ["bad"]:
+        assert matches[0].value is None and "impossible" in matches[0].problem
+        return
+    value = matches[0].value
+    start, end, precision, qualifier, calendar, alt_start = expected
+    got = (value.start, value.end, value.precision, value.qualifier or "-", value.calendar, value.alt_start or "-")
+    assert got == (start, end, precision, qualifier, calendar, alt_start)
+
+
+def test_text_date_is_the_expression_as_written():
+    text = "Семейде билік 1918 жылы ақпанның 16 - нан 17 - не қараған түнде көшті."
+    (match,) = find_dates(text)
+    assert match.value.text_date == "1918 жылы ақпанның 16 - нан 17 - не қараған түнде"
+    assert text[match.start : match.end] == match.value.text_date
+
+
+def test_context_year_from_previous_sentence():
+    text = "Семей Кеңесі 1918 жылы 9 наурызда думаны таратты. Сол жылы 12 сәуірде жарлық шықты. Декрет 17 тамызда қаралды."
+    starts = [match.value.start for match in find_dates(text)]
+    assert starts == ["1918-03-09", "1918-04-12", "1918-08-17"]
+
+
+def test_context_year_given_by_caller():
+    (match,) = find_dates("Осы жылы елдің атауы қайтарылды.", context_year=1925)
+    assert (match.value.start, match.year) == ("1925", 1925)
+
+
+def test_bare_date_without_any_year_is_skipped():
+    assert find_dates("Декрет 17 тамызда қаралды.") == []
+
+
+def test_damaged_latin_i_and_dashes_are_read():
+    (match,) = find_dates("1920 жылы 4–12 қазанда съезд өттi.")
+    assert (match.value.start, match.value.end) == ("1920-10-04", "1920-10-12")
+
+
+def test_decade_century_follows_context():
+    (match,) = find_dates("20-шы жылдары өзгерді.", context_year=1825)
+    assert (match.value.start, match.value.end) == ("1820", "1829")
+
+
+@pytest.mark.parametrize(
+    ("value", "kk", "ru", "en"),
+    [
+        (DateValue("1917-12-05", "1917-12-13", "day", ""), "1917 ж. 5–13 желтоқсан", "5–13 декабря 1917 г.", "5–13 December 1917"),
+        (DateValue("1917-10-30", "1917-10-30", "day", "", calendar="old", alt_start="1917-11-12", alt_end="1917-11-12"),
+         "1917 ж. 30 қазан (12 қараша)", "30 октября (12 ноября) 1917 г.", "30 October (12 November) 1917"),
+        (DateValue("1918-03", "1918-05", "season", ""), "1918 ж. көктем", "весна 1918 г.", "spring 1918"),
+        (DateValue("1920", "1929", "decade", ""), "1920 жж.", "1920-е гг.", "1920s"),
+        (DateValue("1921", "1922", "year", ""), "1921–1922 жж.", "1921–1922 гг.", "1921–1922"),
+        (DateValue("1917-10", "1918-03", "month", ""), "1917 ж. қазан – 1918 ж. наурыз", "октябрь 1917 г. – март 1918 г.", "October 1917 – March 1918"),
+        (DateValue("1918-04", "1918-04", "month", "", qualifier="beginning"), "1918 ж. сәуір басы", "начало апреля 1918 г.", "early April 1918"),
+        (DateValue("1991", "1991", "year", "", qualifier="until"), "1991 ж. дейін", "до 1991 г.", "until 1991"),
+        (DateValue("1900", "1999", "century", ""), "XX ғ.", "XX в.", "20th century"),
+    ],
+)
+def test_format_date(value, kk, ru, en):
+    assert (format_date(value, "kk"), format_date(value, "ru"), format_date(value, "en")) == (kk, ru, en)
