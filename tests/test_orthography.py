@@ -1,0 +1,117 @@
+"""Tests for handout.kazakh.orthography: legacy-font damage found and repaired."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from handout.kazakh import orthography
+from handout.kazakh.orthography import Problem, apply_fixes, find_problems, repair
+
+SEED = Path("/work/shared/seed/000_1affa6bde52ac442.txt")
+FIXTURES = Path(__file__).parent / "fixtures" / "kazakh"
+
+
+def _seed_text() -> str:
+    if not SEED.is_file():
+        pytest.skip("the lecture 10 seed is not on this machine")
+    return SEED.read_text(encoding="utf-8")
+
+
+def _cases():
+    """Read the one-line cases of problems.txt as pytest params with their line numbers."""
+    path = FIXTURES / "problems.txt"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            text, code, fix = (part.strip() for part in line.split("⇒"))
+            text = text.replace("\\n", "\n").replace("\\uf0b2", "\uf0b2").replace("\\uf0b7", "\uf0b7")
+            yield pytest.param(text, code, fix, id=f"problems.txt:{number}")
+
+
+@pytest.mark.parametrize(("text", "code", "fix"), list(_cases()))
+def test_case_from_fixture(text, code, fix):
+    problems = [p for p in find_problems(text, spelling=False)]
+    if code == "-":
+        assert problems == []
+    else:
+        assert problems, f"expected {code} in {text!r}"
+        assert problems[0].code == code
+        assert problems[0].fix == (None if fix == "-" else fix)
+
+
+def test_seed_has_232_words_with_latin_i_and_337_letters():
+    problems = [p for p in find_problems(_seed_text(), spelling=False) if p.code == "mixed-script"]
+    assert len(problems) == 232
+    assert sum(p.found.count("i") for p in problems) == 337
+    assert all("Latin i" in p.message for p in problems)
+
+
+def test_seed_has_all_ten_words_with_ukrainian_ie():
+    problems = [p for p in find_problems(_seed_text(), spelling=False) if p.code == "legacy-letter"]
+    assert [p.found for p in problems] == [
+        "бєсекелі", "бєрінен", "пєрменді", "тєжірибесі", "дєйектеп",
+        "жєйт", "мєні", "єл", "мєнінде", "өнеркєсіп",
+    ]  # fmt: skip
+    assert problems[0].fix == "бәсекелі"
+
+
+def test_seed_private_use_quotes_become_guillemets():
+    problems = [p for p in find_problems(_seed_text(), spelling=False) if p.code == "private-use"]
+    assert [(p.line, p.fix) for p in problems] == [(794, "«"), (794, "»")]
+
+
+def test_seed_letter_spaced_word():
+    problems = [p for p in find_problems(_seed_text(), spelling=False) if p.code == "letter-spaced"]
+    assert [(p.line, p.col, p.fix) for p in problems] == [(428, 1, "егістік")]
+
+
+def test_repaired_seed_changes_only_damaged_words():
+    seed = _seed_text()
+    repaired, fixed = repair(seed)
+    before, after = seed.split(), repaired.split()
+    changed_before, changed_after = [], []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op != "equal":
+            changed_before.extend(before[a1:a2])
+            changed_after.extend(after[b1:b2])
+    damaged = re.compile(r"[A-Za-zє\uf0b2]|^-$|^.$|^\d+$|^(нан|не)$")
+    assert changed_before and all(damaged.search(word) for word in changed_before), changed_before
+    assert "егістік" in changed_after and "16-нан" in changed_after
+    assert Counter(p.code for p in fixed) == {
+        "mixed-script": 232, "legacy-letter": 10, "private-use": 2, "letter-spaced": 1, "spaced-hyphen": 2,
+    }  # fmt: skip
+    assert not re.search(r"[A-Za-z]", repaired) and "є" not in repaired and "\uf0b2" not in repaired
+
+
+def test_repair_leaves_compounds_and_dashes_to_apply_fixes():
+    text = "саяси - экономикалық және сондай – ақ, 16 - нан"
+    assert repair(text)[0] == "саяси - экономикалық және сондай – ақ, 16-нан"
+    assert apply_fixes(text)[0] == "саяси-экономикалық және сондай-ақ, 16-нан"
+
+
+def test_repair_reports_positions_in_the_original_text():
+    text = "бiр\nе г і с т і к жер, 16 - нан бiрге"
+    _, fixed = repair(text)
+    assert [(p.line, p.col, p.code) for p in fixed] == [
+        (1, 1, "mixed-script"), (2, 1, "letter-spaced"), (2, 22, "spaced-hyphen"), (2, 29, "mixed-script"),
+    ]  # fmt: skip
+
+
+def test_guessed_old_font_letters_are_reported_not_repaired():
+    text = "ќазаќ халқы"
+    assert repair(text)[0] == text
+    assert find_problems(text)[0] == Problem(1, 1, "legacy-letter", find_problems(text)[0].message, "қазақ", "ќазаќ")
+
+
+def test_spelling_suggests_lost_kazakh_letters():
+    if orthography._spelling_dictionary_base() is None:
+        pytest.skip("hunspell-kk dictionary is not installed")
+    problems = find_problems("Уақытша үкімет. Енді уакытша жол берді.")
+    spelling = [p for p in problems if p.code == "spelling"]
+    assert [(p.found, p.fix) for p in spelling] == [("уакытша", None)]
+    assert "уақытша" in spelling[0].message
+    assert not orthography.is_damage(spelling[0])
