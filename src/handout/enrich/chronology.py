@@ -168,6 +168,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s*\(\s*\)", "", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(]+$", "", text)
+    text = re.sub(r"[\s,]+(?:ал|және|мен|бірақ|ал енді)$", "", text)  # a clause cut before its second half
     return text
 
 
