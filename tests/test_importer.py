@@ -116,3 +116,9 @@ def test_checker_fix_refuses_an_existing_backup_unless_forced(tmp_path):
     assert damaged.read_text(encoding="utf-8") == "бiрлiк\n"
     check_files([damaged], fix=True, force=True)
     assert damaged.read_text(encoding="utf-8") == "бірлік\n"
+
+
+def test_paragraphs_that_look_like_markup_are_escaped():
+    damaged = "№1 Лекция тақырыбы: Сынақ\n\n1.Кіріспе. Мәтін бар.\n\n 5. санат *жұлдыз* бар.\n"  # indented: a new paragraph
+    body = import_text(damaged, "x").split("---\n", 2)[2]
+    assert body == "\n## Кіріспе\n\nМәтін бар.\n\n5\\. санат \\*жұлдыз\\* бар.\n"

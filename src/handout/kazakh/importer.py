@@ -32,7 +32,8 @@ INITIAL_END = re.compile(r"(?:^|[\s.])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|ж|жж|
 """An initial (В.) or a date abbreviation (1921 ж.) ends the line: the sentence goes on."""
 PARAGRAPH_START = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9«\"(/]")
 # Markdown would read these paragraph starts as a list, a heading, a quote or a rule.
-MARKDOWN_BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([-+*#>])(\s)")
+MARKDOWN_LIST_NUMBER = re.compile(r"^(\d+)([.)]\s)")
+MARKDOWN_BLOCK_MARK = re.compile(r"^([-+*#>]\s)")
 MARKDOWN_INLINE = re.compile(r"([*_`<\\])")
 WIDTH_SLACK = 1
 """Characters a line may fall short of the widest line and still count as full."""
@@ -280,7 +281,8 @@ def _strip_run_in_title(paragraph: str, heading: str) -> str:
 def _escape_markdown(paragraph: str) -> str:
     """Escape characters that would turn plain prose into Markdown markup."""
     paragraph = MARKDOWN_INLINE.sub(r"\\\1", paragraph)
-    return MARKDOWN_BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}" if m.group(1) else f"\\{m.group(4)}{m.group(5)}", paragraph)
+    paragraph = MARKDOWN_LIST_NUMBER.sub(r"\1\\\2", paragraph)
+    return MARKDOWN_BLOCK_MARK.sub(r"\\\1", paragraph)
 
 
 # ---------------------------------------------------------------- output
