@@ -13,7 +13,7 @@ from handout.kazakh.importer import check_files, import_file, import_text
 
 ROOT = Path(__file__).resolve().parents[1]
 LECTURE = ROOT / "source" / "lecture10.md"
-SEED = Path("/work/shared/seed/000_1affa6bde52ac442.txt")
+SEED = Path(__file__).parent / "fixtures" / "seed" / "lecture10_original.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "kazakh"
 
 

@@ -13,7 +13,7 @@ from handout.kazakh.orthography import repair
 
 ROOT = Path(__file__).resolve().parents[1]
 LECTURE = ROOT / "source" / "lecture10.md"
-SEED = Path("/work/shared/seed/000_1affa6bde52ac442.txt")
+SEED = Path(__file__).parent / "fixtures" / "seed" / "lecture10_original.txt"
 # Labels of the seed's header, represented by front matter keys rather than by words.
 LABEL_WORDS = Counter("лекция тақырыбы лекцияның оқыту нәтижелері лекция мазмұны".split())
 SECTION_COUNT = 7

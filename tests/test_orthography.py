@@ -12,7 +12,7 @@ import pytest
 from handout.kazakh import orthography
 from handout.kazakh.orthography import Problem, apply_fixes, find_problems, repair
 
-SEED = Path("/work/shared/seed/000_1affa6bde52ac442.txt")
+SEED = Path(__file__).parent / "fixtures" / "seed" / "lecture10_original.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "kazakh"
 
 

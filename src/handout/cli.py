@@ -69,6 +69,83 @@ def build(
         typer.echo(f"wrote {path}")
 
 
+@app.command()
+def chronology(
+    file: Path = typer.Argument(..., help="A lecture .md file or a plain .txt text."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json, csv or timelinejs."),
+    lang: Optional[str] = typer.Option(None, help="Language of the printed dates: kk, ru or en."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Print the dated events found in a lecture (what the chronology table will show)."""
+    from . import export
+    from .diagnostics import Diagnostics
+    from .enrich.chronology import add_chronology, events_from_text
+    from .errors import HandoutError
+    from .source import load_lecture, read_source_text
+
+    formats = {"table", "json", "csv", "timelinejs"}
+    if format not in formats:
+        raise typer.BadParameter(f"expected one of {', '.join(sorted(formats))}", param_hint="--format")
+    diagnostics = Diagnostics()
+    try:
+        if file.suffix.lower() == ".txt":
+            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics), file.stem, "kk"
+        else:
+            lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
+            events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang
+    except HandoutError as error:
+        _print_diagnostics(diagnostics)
+        _fail(error, debug)
+    _print_diagnostics(diagnostics)
+    lang = lang or text_lang
+    output = {
+        "table": lambda: export.events_table(events, lang),
+        "json": lambda: export.events_json(events),
+        "csv": lambda: export.events_csv(events),
+        "timelinejs": lambda: export.events_timelinejs(events, title, lang),
+    }[format]()
+    typer.echo(output)
+
+
+@app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="Text extracted from a PDF or DOC lecture."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Markdown file to write (default: FILE with .md)."),
+    force: bool = typer.Option(False, help="Overwrite OUTPUT if it exists."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Turn a damaged text extraction into clean lecture Markdown."""
+    from .errors import HandoutError
+    from .kazakh.importer import import_file
+
+    try:
+        written = import_file(file, output or file.with_suffix(".md"), force=force)
+    except HandoutError as error:
+        _fail(error, debug)
+    typer.echo(f"wrote {written}")
+
+
+@app.command()
+def check(
+    files: list[Path] = typer.Argument(..., help="Lecture files or folders to check."),
+    fix: bool = typer.Option(False, help="Apply the safe repairs (a .bak copy is kept)."),
+    force: bool = typer.Option(False, help="With --fix: overwrite an existing .bak copy."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Report damaged Kazakh text (mixed scripts, legacy letters, ...); exit 1 while problems remain."""
+    from .errors import HandoutError
+    from .kazakh.importer import check_files
+
+    try:
+        lines, remaining = check_files(files, fix=fix, force=force)
+    except HandoutError as error:
+        _fail(error, debug)
+    for line in lines:
+        typer.echo(line)
+    if remaining:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 
