@@ -1,5 +1,6 @@
 """The CLI end to end on a short real lecture: real WeasyPrint, PDFs read back with PDFium and pypdf."""
 
+import re
 import subprocess
 
 import pypdf
@@ -25,7 +26,7 @@ def built(tmp_path_factory):
 def test_student_pdf_has_text_metadata_language_and_bookmarks(built):
     text = pdf_text(built)
     assert "Алаш автономиясы" in text and "Бақтыкерей Құлманов" in text
-    assert "1 / 1 бет" in text  # Kazakh page footer
+    assert re.search(r"1 / \d+ бет", text)  # Kazakh page footer
     reader = pypdf.PdfReader(built)
     assert reader.metadata.title == "Алаш автономиясы"
     assert reader.trailer["/Root"]["/Lang"] == "kk"
