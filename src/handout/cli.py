@@ -146,6 +146,62 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command()
+def watch(
+    target: Path = typer.Argument(Path("source"), help="A lecture .md file or a folder of lectures."),
+    out: Path = typer.Option(Path("dist"), "--out", "-o", help="Output folder; PDFs go to OUT/<edition>/<name>.pdf."),
+    edition: str = typer.Option("all", help="student, teacher, worksheet or all."),
+    serve: bool = typer.Option(False, "--serve", help="Also serve a live preview on 127.0.0.1."),
+    port: int = typer.Option(0, "--port", help="Preview port (default: a free one, printed)."),
+    emit_html: bool = typer.Option(False, "--emit-html", help="Also write the final HTML beside each PDF."),
+) -> None:
+    """Build, then rebuild on every save (lectures, templates, styles); Ctrl+C stops."""
+    import signal
+    import threading
+
+    from .errors import HandoutError
+    from .pipeline import EDITIONS, BuildSettings, lecture_files
+    from .watch import Watcher
+
+    if edition not in EDITION_CHOICES:
+        raise typer.BadParameter(f"expected one of {', '.join(EDITION_CHOICES)}", param_hint="--edition")
+    try:
+        lecture_files(target)
+    except HandoutError as error:
+        _fail(error, False)
+    editions = EDITIONS if edition == "all" else (edition,)
+    settings = BuildSettings(out_dir=out, editions=editions, emit_html=emit_html or serve)
+    watcher = Watcher(target, settings)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    server = None
+    if serve:
+        from .preview import PreviewServer, PreviewState
+
+        try:
+            server = PreviewServer(PreviewState(out), port=port).start()
+        except OSError as error:
+            _fail(HandoutError(f"cannot serve the preview on port {port}: {error.strerror}; try another --port"), False)
+        typer.echo(f"preview: {server.url}")
+
+    def report(result) -> None:
+        for line in (*result.warnings, *result.errors):
+            typer.echo(line, err=True)
+        typer.echo(result.status())
+        if server is not None:
+            server.state.rebuilt(result.errors)
+
+    typer.echo(f"watching {', '.join(str(path) for path in watcher.watched_paths())} (Ctrl+C stops)")
+    try:
+        watcher.run(report, stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None:
+            server.stop()
+    typer.echo("stopped")
+
+
 def main() -> None:
     app()
 

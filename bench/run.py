@@ -1,0 +1,396 @@
+"""Benchmark handout against its floor (plain WeasyPrint) and its peer (Pandoc); print a table, write JSON.
+
+Run: make bench   (or: .venv/bin/python bench/run.py [--quick] [--only floor,startup,...])
+
+Every figure is the median of several runs with min and max; a ratio compares two
+things measured side by side (alternating) in the same run. Results go to
+bench/results/<timestamp>.json and bench/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(sys.executable).parent
+HANDOUT = [sys.executable, "-m", "handout"]
+HANDOUT_SCRIPT = VENV_BIN / "handout"
+LECTURE = ROOT / "source" / "lecture10.md"
+RESULTS = ROOT / "bench" / "results"
+COURSE_SIZE = 15
+
+
+@dataclass
+class Sample:
+    """Repeated measurements of one quantity, in seconds unless ``unit`` says otherwise."""
+
+    values: list[float] = field(default_factory=list)
+    unit: str = "s"
+
+    def add(self, value: float) -> None:
+        self.values.append(value)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def summary(self) -> dict:
+        return {"median": self.median, "min": min(self.values), "max": max(self.values),
+                "runs": len(self.values), "unit": self.unit}
+
+
+@dataclass
+class Figure:
+    number: str
+    name: str
+    value: str
+    goal: str
+    met: bool | None
+    data: dict
+
+
+def machine() -> dict:
+    """Describe the machine: CPU model, cores, Python, WeasyPrint."""
+    model = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    import weasyprint
+
+    return {"cpu": model, "cores": os.cpu_count(), "python": platform.python_version(),
+            "weasyprint": weasyprint.__version__, "platform": platform.platform()}
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def run_quiet(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{result.stderr[-2000:]}")
+    return result
+
+
+def run_measuring_memory(command: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Run a command; return (wall seconds, peak RSS in MB of the largest process in its tree)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{stderr[-2000:]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def make_course(folder: Path, size: int = COURSE_SIZE) -> Path:
+    """Write a course of ``size`` lectures, each a renumbered copy of lecture 10."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = LECTURE.read_text(encoding="utf-8")
+    for number in range(1, size + 1):
+        copy = re.sub(r"(?m)^number:.*$", f"number: {number}", text, count=1)
+        (folder / f"lecture{number:02d}.md").write_text(copy, encoding="utf-8")
+    return folder
+
+
+def cli_has_option(command: str, option: str) -> bool:
+    result = subprocess.run([*HANDOUT, command, "--help"], capture_output=True, text=True)
+    return result.returncode == 0 and option in result.stdout
+
+
+# --- in-process figures: 1 floor, 2 all editions -------------------------------------------------
+
+
+class InProcess:
+    """Handout's library build and plain WeasyPrint, both warm in this process."""
+
+    def __init__(self, work: Path):
+        from handout.pipeline import EDITIONS, BuildSettings
+
+        self.work = work
+        self.editions = EDITIONS
+        self.BuildSettings = BuildSettings
+        html_dir = work / "emitted"
+        run_quiet([*HANDOUT, "build", str(LECTURE), "--out", str(html_dir), "--emit-html"])
+        self.html = {edition: (html_dir / edition / f"{LECTURE.stem}.html").read_text(encoding="utf-8")
+                     for edition in EDITIONS}
+        self.handout_build(("student",))  # warm both paths once, untimed
+        self.floor("student")
+
+    def floor(self, edition: str) -> bytes:
+        """Typeset handout's final HTML with plain WeasyPrint, as a user of WeasyPrint would."""
+        import weasyprint
+
+        return weasyprint.HTML(string=self.html[edition], base_url=str(LECTURE.parent) + "/").write_pdf()
+
+    def handout_build(self, editions: tuple[str, ...]) -> None:
+        from handout.diagnostics import Diagnostics
+        from handout.pipeline import build_paths
+
+        settings = self.BuildSettings(out_dir=self.work / "inprocess", editions=editions)
+        build_paths([LECTURE], settings, Diagnostics())
+
+
+def figure_floor(bench: InProcess, runs: int) -> Figure:
+    floor, build = Sample(), Sample()
+    for _ in range(runs):
+        floor.add(timed(lambda: bench.floor("student")))
+        build.add(timed(lambda: bench.handout_build(("student",))))
+    ratio = build.median / floor.median
+    return Figure("1", "floor: lecture 10 student, handout / plain WeasyPrint (in-process)",
+                  f"{ratio:.3f}  ({build.median:.2f} s vs {floor.median:.2f} s)", "≤ 1.10", ratio <= 1.10,
+                  {"ratio": ratio, "handout": build.summary(), "weasyprint": floor.summary()})
+
+
+def figure_all_editions(bench: InProcess, runs: int) -> Figure:
+    floors, build = Sample(), Sample()
+    for _ in range(runs):
+        floors.add(sum(timed(lambda e=edition: bench.floor(e)) for edition in bench.editions))
+        build.add(timed(lambda: bench.handout_build(bench.editions)))
+    ratio = build.median / floors.median
+    return Figure("2", "all editions of lecture 10 in one process / three floors",
+                  f"{ratio:.3f}  ({build.median:.2f} s vs {floors.median:.2f} s)", "≤ 0.90", ratio <= 0.90,
+                  {"ratio": ratio, "handout_all_editions": build.summary(), "three_floors": floors.summary()})
+
+
+# --- subprocess figures ----------------------------------------------------------------------------
+
+
+def figure_course(work: Path, runs: int) -> tuple[Figure, Figure]:
+    """3: whole course --jobs 2 vs --jobs 1; 4: no-op rebuild (its data keeps the workers' memory peak)."""
+    course = make_course(work / "course")
+    has_jobs = cli_has_option("build", "--jobs")
+    serial, parallel, noop = Sample(), Sample(), Sample()
+    peak = 0.0
+    for run in range(runs):
+        for jobs, sample in ((1, serial), (2, parallel)):
+            out = work / f"course-out-{jobs}-{run}"
+            command = [*HANDOUT, "build", str(course), "--out", str(out)]
+            if has_jobs:
+                command += ["--jobs", str(jobs)]
+            elif jobs == 2:
+                continue
+            wall, rss = run_measuring_memory(command)
+            sample.add(wall)
+            peak = max(peak, rss)
+    out = work / "course-out-1-0"
+    command = [*HANDOUT, "build", str(course), "--out", str(out)]
+    for _ in range(max(runs, 3) if has_jobs else 1):
+        noop.add(timed(lambda: run_quiet(command)))
+    if has_jobs:
+        speedup = serial.median / parallel.median
+        third = Figure("3", f"whole course ({COURSE_SIZE} lectures × 3 editions): --jobs 1 / --jobs 2",
+                       f"{speedup:.2f}×  ({serial.median:.1f} s vs {parallel.median:.1f} s)", "≥ 1.8",
+                       speedup >= 1.8, {"speedup": speedup, "jobs1": serial.summary(), "jobs2": parallel.summary()})
+    else:
+        third = Figure("3", f"whole course ({COURSE_SIZE} lectures × 3 editions), serial only",
+                       f"n/a: no --jobs yet; serial {serial.median:.1f} s", "≥ 1.8", None,
+                       {"jobs1": serial.summary()})
+    share = noop.median / serial.median
+    fourth = Figure("4", "no-op rebuild of the course", f"{noop.median:.2f} s = {share:.1%} of a full build",
+                    "≤ 0.5 s and ≤ 2%", noop.median <= 0.5 and share <= 0.02,
+                    {"noop": noop.summary(), "share_of_full_build": share, "course_peak_rss_mb": peak})
+    return third, fourth
+
+
+def figure_startup(runs: int) -> Figure:
+    startup = Sample()
+    command = [str(HANDOUT_SCRIPT), "--help"]
+    run_quiet(command)
+    for _ in range(runs):
+        startup.add(timed(lambda: run_quiet(command)))
+    return Figure("5", "startup: handout --help", f"{startup.median:.3f} s", "≤ 0.3 s", startup.median <= 0.3,
+                  {"startup": startup.summary()})
+
+
+def figure_memory_and_size(work: Path, runs: int, course_peak: dict) -> Figure:
+    rss = Sample(unit="MB")
+    for run in range(runs):
+        out = work / f"memory-{run}"
+        _, peak = run_measuring_memory([*HANDOUT, "build", str(LECTURE), "--out", str(out)])
+        rss.add(peak)
+    size = (work / "memory-0" / "student" / f"{LECTURE.stem}.pdf").stat().st_size
+    worst = max(rss.values + [course_peak.get("course_peak_rss_mb", 0.0)])
+    return Figure("6", "peak memory per worker (lecture 10, 3 editions) and PDF size (student)",
+                  f"{rss.median:.0f} MB (worst incl. course workers {worst:.0f} MB); PDF {size / 1024:.0f} KiB",
+                  "≤ 200 MB", worst <= 200,
+                  {"peak_rss_mb": rss.summary(), "course_peak_rss_mb": course_peak.get("course_peak_rss_mb"),
+                   "student_pdf_bytes": size})
+
+
+def figure_pandoc(work: Path, runs: int) -> Figure:
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        return Figure("7", "peer: handout / pandoc --pdf-engine=weasyprint", "n/a: pandoc not installed",
+                      "report", None, {})
+    env = {**os.environ, "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    pandoc_command = [pandoc, str(LECTURE), "--pdf-engine=weasyprint", "-o", str(work / "pandoc.pdf")]
+    handout_command = [*HANDOUT, "build", str(LECTURE), "--out", str(work / "peer"), "--edition", "student"]
+    run_quiet(pandoc_command, env=env)
+    ours, theirs = Sample(), Sample()
+    for _ in range(runs):
+        theirs.add(timed(lambda: run_quiet(pandoc_command, env=env)))
+        ours.add(timed(lambda: run_quiet(handout_command)))
+    ratio = ours.median / theirs.median
+    return Figure("7", "peer: handout / pandoc --pdf-engine=weasyprint (cold CLI, student PDF)",
+                  f"{ratio:.2f}  ({ours.median:.2f} s vs {theirs.median:.2f} s)", "report", None,
+                  {"ratio": ratio, "handout": ours.summary(), "pandoc": theirs.summary(),
+                   "pandoc_pdf_bytes": (work / "pandoc.pdf").stat().st_size,
+                   "pandoc_version": run_quiet([pandoc, "--version"]).stdout.splitlines()[0]})
+
+
+# --- issue 10: watch latency -----------------------------------------------------------------------
+
+
+def wait_for(condition, timeout: float, interval: float = 0.005) -> bool:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return False
+
+
+def inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+def figure_watch(work: Path, runs: int) -> Figure:
+    """Save lecture 10 under a running ``handout watch``; time until its student PDF is replaced."""
+    if not cli_has_option("watch", "--out"):
+        return Figure("10", "watch: save → student PDF replaced", "n/a: no `handout watch`", "≤ 0.6 s", None, {})
+    course = work / "watched"
+    course.mkdir()
+    lecture = course / LECTURE.name
+    lecture.write_text(LECTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = work / "watch-out"
+    pdf = out / "student" / f"{LECTURE.stem}.pdf"
+    process = subprocess.Popen([*HANDOUT, "watch", str(course), "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    latency, cold_student, cold_all = Sample(), Sample(), Sample()
+    try:
+        if not wait_for(lambda: inode(pdf) is not None, 120):
+            raise RuntimeError("handout watch wrote no PDF in 120 s")
+        time.sleep(0.5)
+        text = lecture.read_text(encoding="utf-8")
+        for run in range(runs):
+            before = inode(pdf)
+            start = time.perf_counter()
+            lecture.write_text(text + f"\nТүзету {run}.\n", encoding="utf-8")
+            if not wait_for(lambda: inode(pdf) != before, 60):
+                raise RuntimeError("handout watch did not replace the PDF within 60 s")
+            latency.add(time.perf_counter() - start)
+            time.sleep(1.5)  # let the other editions finish before the next save
+        for run in range(runs):
+            cold_student.add(timed(lambda: run_quiet([*HANDOUT, "build", str(LECTURE), "--out",
+                                                      str(work / "cold"), "--edition", "student"])))
+            cold_all.add(timed(lambda: run_quiet([*HANDOUT, "build", str(LECTURE), "--out", str(work / "cold")])))
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return Figure("10", "watch: save lecture 10 → student PDF replaced (vs cold CLI build)",
+                  f"{latency.median:.2f} s  (cold CLI: student {cold_student.median:.2f} s, "
+                  f"all editions {cold_all.median:.2f} s)", "≤ 0.6 s", latency.median <= 0.6,
+                  {"latency": latency.summary(), "cold_cli_student": cold_student.summary(),
+                   "cold_cli_all_editions": cold_all.summary()})
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+
+def print_table(figures: list[Figure], about: dict) -> None:
+    print(f"machine: {about['cpu']}, {about['cores']} cores; Python {about['python']}, "
+          f"WeasyPrint {about['weasyprint']}")
+    width = max(len(figure.name) for figure in figures)
+    for figure in figures:
+        verdict = {True: "ok", False: "MISSED", None: ""}[figure.met]
+        print(f"{figure.number:>3}  {figure.name:<{width}}  {figure.value}  [goal {figure.goal}] {verdict}")
+
+
+FIGURES = ("floor", "editions", "course", "startup", "memory", "pandoc", "watch")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs (for a smoke test)")
+    parser.add_argument("--only", default=",".join(FIGURES), help=f"comma-separated subset of {FIGURES}")
+    parser.add_argument("--label", default="", help="a note stored with the results (e.g. 'before')")
+    args = parser.parse_args()
+    wanted = set(args.only.split(","))
+    runs = 3 if args.quick else 5
+    course_runs = 1 if args.quick else 3
+    about = machine()
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="handout-bench-") as temp:
+        work = Path(temp)
+
+        def attempt(number: str, name: str, measure) -> None:
+            """Run one measurement; a failure is reported as that figure's value, the others still run."""
+            try:
+                result = measure()
+            except Exception as error:  # the tree is shared and changing: one broken figure must not hide the rest
+                print(f"figure {number} failed: {error}", file=sys.stderr)
+                result = Figure(number, name, f"failed: {str(error).splitlines()[0]}", "", None, {"error": str(error)})
+            figures.extend(result if isinstance(result, tuple) else (result,))
+            print(f"  measured {name}", file=sys.stderr)
+
+        bench = None
+        if wanted & {"floor", "editions"}:
+            try:
+                bench = InProcess(work)
+            except Exception as error:
+                print(f"in-process setup failed: {error}", file=sys.stderr)
+                wanted -= {"floor", "editions"}
+        if "floor" in wanted:
+            attempt("1", "floor", lambda: figure_floor(bench, runs))
+        if "editions" in wanted:
+            attempt("2", "all editions", lambda: figure_all_editions(bench, runs))
+        course_peak: dict = {}
+        if "course" in wanted:
+            attempt("3-4", "course", lambda: figure_course(work, course_runs))
+            course_peak = next((figure.data for figure in figures if "course_peak_rss_mb" in figure.data), {})
+        if "startup" in wanted:
+            attempt("5", "startup", lambda: figure_startup(runs * 2))
+        if "memory" in wanted:
+            attempt("6", "memory", lambda: figure_memory_and_size(work, min(runs, 3), course_peak))
+        if "pandoc" in wanted:
+            attempt("7", "pandoc", lambda: figure_pandoc(work, runs))
+        if "watch" in wanted:
+            attempt("10", "watch", lambda: figure_watch(work, runs))
+    print_table(figures, about)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    payload = {"machine": about, "label": args.label, "time": stamp, "lecture": str(LECTURE.relative_to(ROOT)),
+               "figures": [figure.__dict__ for figure in figures]}
+    for name in (f"{stamp}.json", "latest.json"):
+        (RESULTS / name).write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"results: {RESULTS / (stamp + '.json')}")
+
+
+if __name__ == "__main__":
+    main()

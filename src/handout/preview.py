@@ -1,0 +1,249 @@
+"""Live preview: serve the output folder on loopback with a page that shows the PDFs' pages.
+
+The page shows each page of the chosen PDF as a PNG (rendered on request with PDFium
+when it is installed) or, without PDFium, the HTML written by ``--emit-html``. It asks
+``/version`` a few times a second and reloads itself when a rebuild has finished. It
+loads nothing from outside the server.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+POLL_MS = 300
+PNG_SCALE = 1.5
+"""Page image scale: 1.5 × 72 dpi = 108 dpi, sharp enough on screen and quick to render."""
+
+TEXTS = {
+    "kk": {"title": "Алдын ала қарау", "empty": "Әзірге PDF жоқ: құрастыру аяқталғанша күтіңіз.",
+           "page": "бет", "error": "Соңғы құрастыру сәтсіз аяқталды; көрсетілгені — соңғы сәтті нұсқа."},
+    "ru": {"title": "Предпросмотр", "empty": "PDF пока нет: дождитесь окончания сборки.",
+           "page": "стр.", "error": "Последняя сборка не удалась; показана последняя удачная версия."},
+    "en": {"title": "Preview", "empty": "No PDF yet: wait for the build to finish.",
+           "page": "page", "error": "The last build failed; showing the last good version."},
+}
+
+
+class PreviewState:
+    """What the page shows: the output folder, a version bumped per rebuild, the last error."""
+
+    def __init__(self, out_dir: Path, lang: str = "kk"):
+        self.out_dir = out_dir.resolve()
+        self.texts = TEXTS.get(lang, TEXTS["kk"])
+        self.version = 0
+        self.errors: list[str] = []
+        self.page_loads = 0
+        """How many times the preview page itself was served (each browser reload counts one)."""
+        self.requests: list[str] = []
+        """Paths (with query) of every request, in order: lets tests see what the browser fetched."""
+        self._pdfium_lock = threading.Lock()
+        self._png_cache: dict[tuple, bytes] = {}
+
+    def rebuilt(self, errors: list[str] | None = None) -> None:
+        """Tell waiting pages that a rebuild finished (successful or not)."""
+        self.errors = list(errors or [])
+        self.version += 1
+
+    def documents(self) -> list[str]:
+        """List ``edition/stem`` of every PDF in the output folder, student edition first."""
+        found = sorted(path.relative_to(self.out_dir).with_suffix("").as_posix()
+                       for path in self.out_dir.glob("*/*.pdf"))
+        return sorted(found, key=lambda name: (not name.startswith("student/"), name))
+
+    def pdf_path(self, document: str) -> Path | None:
+        return _inside(self.out_dir, document + ".pdf")
+
+    def page_count(self, document: str) -> int:
+        path = self.pdf_path(document)
+        if path is None or not path.is_file() or not has_pdfium():
+            return 0
+        import pypdfium2
+
+        with self._pdfium_lock:
+            pdf = pypdfium2.PdfDocument(str(path))
+            try:
+                return len(pdf)
+            finally:
+                pdf.close()
+
+    def page_png(self, document: str, number: int) -> bytes | None:
+        """Render one page of the current PDF to PNG (cached until the PDF changes)."""
+        path = self.pdf_path(document)
+        if path is None or not path.is_file():
+            return None
+        import pypdfium2
+
+        key = (document, number, path.stat().st_mtime_ns)
+        with self._pdfium_lock:
+            if key not in self._png_cache:
+                pdf = pypdfium2.PdfDocument(str(path))
+                try:
+                    if not 1 <= number <= len(pdf):
+                        return None
+                    image = pdf[number - 1].render(scale=PNG_SCALE).to_pil()
+                finally:
+                    pdf.close()
+                buffer = io.BytesIO()
+                image.save(buffer, format="PNG")
+                if len(self._png_cache) > 256:
+                    self._png_cache.clear()
+                self._png_cache[key] = buffer.getvalue()
+            return self._png_cache[key]
+
+
+def has_pdfium() -> bool:
+    try:
+        import pypdfium2  # noqa: F401
+        import PIL  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _inside(root: Path, relative: str) -> Path | None:
+    """Resolve a URL path under ``root``; None if it would leave it."""
+    candidate = (root / unquote(relative).lstrip("/")).resolve()
+    return candidate if candidate == root or root in candidate.parents else None
+
+
+def page_html(state: PreviewState, document: str | None) -> str:
+    """Build the preview page: a document picker, its pages, and the reload script."""
+    texts = state.texts
+    documents = state.documents()
+    if document not in documents:
+        document = documents[0] if documents else None
+    links = " ".join(
+        f'<a href="/?doc={quote(name)}"{" class=current" if name == document else ""}>{html.escape(name)}</a>'
+        for name in documents
+    )
+    if document is None:
+        body = f"<p class=empty>{html.escape(texts['empty'])}</p>"
+    elif has_pdfium():
+        count = state.page_count(document)
+        body = "\n".join(
+            f'<figure><img src="/page/{quote(document)}/{number}.png?v={state.version}" '
+            f'alt="{number} {html.escape(texts["page"])}"><figcaption>{number}</figcaption></figure>'
+            for number in range(1, count + 1)
+        )
+    else:
+        body = f'<iframe src="/files/{quote(document)}.html?v={state.version}"></iframe>'
+    error = "".join(
+        f"<pre class=error>{html.escape(texts['error'])}\n{html.escape(message)}</pre>" for message in state.errors
+    )
+    return f"""<!DOCTYPE html>
+<html lang="kk"><head><meta charset="utf-8"><title>{html.escape(texts['title'])}</title>
+<style>
+body {{ margin: 0; background: #6b6b6b; font: 14px sans-serif; }}
+nav {{ position: sticky; top: 0; background: #222; padding: 6px 10px; }}
+nav a {{ color: #ddd; margin-right: 12px; text-decoration: none; }}
+nav a.current {{ color: #fff; font-weight: bold; }}
+main {{ display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px; }}
+figure {{ margin: 0; }} figcaption {{ color: #eee; text-align: center; }}
+img {{ display: block; max-width: 95vw; background: #fff; box-shadow: 0 2px 8px #0008; }}
+iframe {{ width: 95vw; height: 90vh; border: 0; background: #fff; }}
+.error {{ background: #fee; color: #900; padding: 8px; white-space: pre-wrap; width: 90vw; }}
+.empty {{ color: #fff; }}
+</style></head>
+<body data-version="{state.version}">
+<nav>{links}</nav>
+<main>{error}{body}</main>
+<script>
+const shown = {state.version};
+async function poll() {{
+  try {{
+    const answer = await fetch("/version?since=" + shown, {{cache: "no-store"}});
+    const version = Number(await answer.text());
+    if (version !== shown) {{ location.reload(); return; }}
+  }} catch (error) {{ /* the watcher may be restarting: try again */ }}
+  setTimeout(poll, {POLL_MS});
+}}
+setTimeout(poll, {POLL_MS});
+</script>
+</body></html>
+"""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    state: PreviewState  # set on the subclass made per server
+
+    def log_message(self, format: str, *args) -> None:  # keep the terminal for status lines
+        pass
+
+    def do_GET(self) -> None:
+        self.state.requests.append(self.path)
+        url = urlsplit(self.path)
+        query = parse_qs(url.query)
+        if url.path == "/":
+            self.state.page_loads += 1
+            self._send(page_html(self.state, query.get("doc", [None])[0]).encode(), "text/html; charset=utf-8")
+        elif url.path == "/version":
+            self._send(str(self.state.version).encode(), "text/plain")
+        elif url.path.startswith("/page/") and url.path.endswith(".png"):
+            self._send_page(url.path[len("/page/"):-len(".png")])
+        elif url.path.startswith("/files/"):
+            self._send_file(url.path[len("/files/"):])
+        else:
+            self._send(b"not found", "text/plain", HTTPStatus.NOT_FOUND)
+
+    def _send_page(self, rest: str) -> None:
+        document, _, number = unquote(rest).rpartition("/")
+        png = self.state.page_png(document, int(number)) if number.isdigit() and document else None
+        if png is None:
+            self._send(b"no such page", "text/plain", HTTPStatus.NOT_FOUND)
+        else:
+            self._send(png, "image/png")
+
+    def _send_file(self, relative: str) -> None:
+        path = _inside(self.state.out_dir, relative)
+        if path is None or not path.is_file():
+            self._send(b"not found", "text/plain", HTTPStatus.NOT_FOUND)
+            return
+        kinds = {".pdf": "application/pdf", ".html": "text/html; charset=utf-8", ".png": "image/png"}
+        self._send(path.read_bytes(), kinds.get(path.suffix, "application/octet-stream"))
+
+    def _send(self, body: bytes, kind: str, status: HTTPStatus = HTTPStatus.OK) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class PreviewServer:
+    """A threaded HTTP server on loopback (port 0: a free one) serving one :class:`PreviewState`."""
+
+    def __init__(self, state: PreviewState, port: int = 0, host: str = "127.0.0.1"):
+        handler = type("PreviewHandler", (_Handler,), {"state": state})
+        self.state = state
+        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="handout-preview", daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def start(self) -> "PreviewServer":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self) -> "PreviewServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+__all__ = ["PreviewServer", "PreviewState", "page_html"]

@@ -1,0 +1,146 @@
+"""Watch mode: build once, then rebuild what each saved file affects, in one warm process.
+
+WeasyPrint stays imported and its font configuration and parsed stylesheets stay warm
+between rebuilds (see :func:`handout.typeset.typesetter`), so a save costs about one
+layout. Errors are reported and the watcher keeps going; PDFs are written atomically,
+so the last good one stays in place until a build succeeds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostics
+from .errors import HandoutError
+from .pipeline import BuildSettings, build_lecture, lecture_files, prepare_lecture
+from .theme import Theme, find_theme
+
+LECTURE_SUFFIXES = (".md", ".markdown")
+MANIFEST_NAMES = ("handout.toml", "course.toml", "course.yml", "course.yaml")
+STEP_MS = 50
+"""Quiet time that closes a burst of saves (editors write a file in several steps)."""
+DEBOUNCE_MS = 1600
+"""Longest a burst may keep growing before it is built anyway."""
+
+
+@dataclass
+class RebuildResult:
+    """What one rebuild did, for the status line and the live preview."""
+
+    lectures: list[str] = field(default_factory=list)
+    """Stems of the lectures built successfully."""
+    editions: tuple[str, ...] = ()
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    """One ``path:line: error: message`` per failed lecture."""
+    warnings: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+    def status(self) -> str:
+        """Return the one-line summary, e.g. ``rebuilt lecture10 (student, teacher) in 0.62 s``."""
+        if not self.lectures:
+            return f"build failed in {self.seconds:.2f} s; the previous PDFs stay in place"
+        names = ", ".join(self.lectures) if len(self.lectures) <= 4 else f"{len(self.lectures)} lectures"
+        failed = f"; {len(self.errors)} failed" if self.errors else ""
+        return f"rebuilt {names} ({', '.join(self.editions)}) in {self.seconds:.2f} s{failed}"
+
+
+class Watcher:
+    """Map changed files to the lectures they affect and rebuild those in this process."""
+
+    def __init__(self, target: Path, settings: BuildSettings, theme: Theme | None = None):
+        self.target = target
+        self.settings = settings
+        self.course_root = (target if target.is_dir() else target.parent).resolve()
+        self.theme = theme or find_theme(self.course_root)
+        self.out_dir = settings.out_dir.resolve()
+
+    def lectures(self) -> list[Path]:
+        """List the lectures the target names now (a folder may gain or lose files)."""
+        return lecture_files(self.target)
+
+    def watched_paths(self) -> list[Path]:
+        """Return the folders to watch: the lectures' folder and every template and style folder."""
+        folders = [self.course_root]
+        for folder in (*self.theme.template_dirs, *self.theme.style_dirs):
+            if folder.is_dir() and not any(_is_within(folder, other) for other in folders):
+                folders.append(folder.resolve())
+        return folders
+
+    def affected(self, changed: Iterable[Path]) -> list[Path] | None:
+        """Return the lectures to rebuild for these changed files; None means all of them."""
+        lectures: list[Path] = []
+        for path in (Path(item).resolve() for item in changed):
+            if _is_within(path, self.out_dir) or path.name.startswith("."):
+                continue
+            if self._is_theme_file(path) or (path.parent == self.course_root and path.name in MANIFEST_NAMES):
+                return None
+            if path.suffix.lower() in LECTURE_SUFFIXES and self._is_lecture(path) and path not in lectures:
+                lectures.append(path)
+        return lectures
+
+    def _is_theme_file(self, path: Path) -> bool:
+        return any(_is_within(path, folder.resolve()) for folder in (*self.theme.template_dirs, *self.theme.style_dirs))
+
+    def _is_lecture(self, path: Path) -> bool:
+        if self.target.is_file():
+            return path == self.target.resolve()
+        return path.parent == self.course_root
+
+    def rebuild(self, lectures: list[Path] | None = None) -> RebuildResult:
+        """Build the given lectures (None: all), each on its own so one error spares the others."""
+        start = time.perf_counter()
+        result = RebuildResult(editions=self.settings.editions)
+        try:
+            paths = self.lectures() if lectures is None else [path for path in lectures if path.is_file()]
+        except HandoutError as error:
+            result.errors.append(str(error))
+            paths = []
+        for path in paths:
+            diagnostics = Diagnostics()
+            try:
+                lecture = prepare_lecture(path, diagnostics)
+                result.written += build_lecture(lecture, self.theme, self.settings, diagnostics)
+                result.lectures.append(path.stem)
+            except HandoutError as error:
+                result.errors.append(str(error))
+            except Exception as error:  # a bug must not stop the watcher; show where it happened
+                where = traceback.extract_tb(error.__traceback__)[-1]
+                result.errors.append(f"{path}: error: internal error {type(error).__name__}: {error} "
+                                     f"(at {Path(where.filename).name}:{where.lineno}; run `handout build --debug`)")
+            result.warnings += [str(item) for item in diagnostics.items]
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def run(self, report: Callable[[RebuildResult], None], stop: threading.Event | None = None) -> None:
+        """Build everything once, then rebuild on every burst of changes until ``stop`` is set."""
+        import watchfiles
+
+        report(self.rebuild())
+        for changes in watchfiles.watch(
+            *self.watched_paths(), watch_filter=self._wanted, step=STEP_MS, debounce=DEBOUNCE_MS,
+            stop_event=stop, raise_interrupt=False,
+        ):
+            lectures = self.affected(path for _, path in changes)
+            if lectures == []:
+                continue
+            report(self.rebuild(lectures))
+
+    def _wanted(self, change, path: str) -> bool:
+        """Skip our own output, hidden and temporary files (editors' swap files, atomic-write parts)."""
+        candidate = Path(path)
+        if _is_within(candidate.resolve(), self.out_dir):
+            return False
+        return not (candidate.name.startswith(".") or candidate.name.endswith(("~", ".part", ".swp", ".tmp")))
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+__all__ = ["RebuildResult", "Watcher"]
