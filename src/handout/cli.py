@@ -38,26 +38,44 @@ def _print_diagnostics(diagnostics) -> None:
 
 @app.command()
 def build(
-    target: Path = typer.Argument(Path("source"), help="A lecture .md file or a folder of lectures."),
-    out: Path = typer.Option(Path("dist"), "--out", "-o", help="Output folder; PDFs go to OUT/<edition>/<name>.pdf."),
-    edition: str = typer.Option("all", help="student, teacher, worksheet or all."),
+    target: Path = typer.Argument(Path("source"), help="A lecture .md file, or a course folder (with or without handout.toml)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder; PDFs go to OUT/<edition>/<name>.pdf (default: dist, or the manifest's)."),
+    edition: Optional[str] = typer.Option(None, help="student, teacher, worksheet or all (default: all, or the manifest's)."),
     lang: Optional[str] = typer.Option(None, help="Language of the labels: kk, ru or en (default: the lecture's)."),
     emit_html: bool = typer.Option(False, "--emit-html", help="Also write the final HTML beside each PDF."),
     strict: bool = typer.Option(False, help="Treat warnings as errors."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for a course build (default: the machine's cores)."),
+    force: bool = typer.Option(False, "--force", help="Rebuild every output, ignoring the cache."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run the jobs on a Dask cluster, e.g. tcp://HOST:8786."),
+    paper: Optional[str] = typer.Option(None, help="a4, a5 or letter (default: the lecture's front matter, else a4)."),
+    layout: Optional[str] = typer.Option(None, help="standard, booklet, 2up or large-print (default: front matter, else standard)."),
+    print_shop: bool = typer.Option(False, "--print-shop", help="3 mm bleed, crop marks, PDF/X-4: a file for a print shop."),
+    pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="pdf/ua-1 (accessible), pdf/a-3b or pdf/a-2b (archival)."),
 ) -> None:
-    """Build the handouts of a lecture or a folder of lectures."""
+    """Build the handouts of a lecture, or a whole course (only what changed)."""
     from .diagnostics import Diagnostics
     from .errors import HandoutError
     from .pipeline import EDITIONS, BuildSettings, build_paths, lecture_files
 
-    if edition not in EDITION_CHOICES:
+    if edition is not None and edition not in EDITION_CHOICES:
         raise typer.BadParameter(f"expected one of {', '.join(EDITION_CHOICES)}", param_hint="--edition")
     if lang is not None and lang not in ("kk", "ru", "en"):
         raise typer.BadParameter("expected kk, ru or en", param_hint="--lang")
+    print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
+    if target.is_dir() and print_options:
+        raise typer.BadParameter("for a course folder, set paper and layout in handout.toml or the lectures' front matter",
+                                 param_hint=", ".join(f"--{name.replace('_', '-')}" for name in print_options))
+    if target.is_dir():
+        _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler)
+        return
+    edition = edition or "all"
     editions = EDITIONS if edition == "all" else (edition,)
+    out = out or Path("dist")
     diagnostics = Diagnostics()
-    settings = BuildSettings(out_dir=out, editions=editions, lang=lang, emit_html=emit_html)
+    settings = BuildSettings(out_dir=out, editions=editions, lang=lang, emit_html=emit_html, **print_options,
+                             forced=frozenset(print_options))
     try:
         written = build_paths(lecture_files(target), settings, diagnostics)
         diagnostics.raise_if_strict(strict)
@@ -105,6 +123,36 @@ def chronology(
         "timelinejs": lambda: export.events_timelinejs(events, title, lang),
     }[format]()
     typer.echo(output)
+
+
+@app.command()
+def questions(
+    file: Path = typer.Argument(..., help="A lecture .md file."),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    answers: bool = typer.Option(False, "--answers", help="Also print each answer."),
+    lang: Optional[str] = typer.Option(None, help="Language of the questions: kk, ru or en (default: the lecture's)."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Print the review questions a build would use (keys are for `questions: exclude/reword`)."""
+    from .diagnostics import Diagnostics
+    from .enrich.chronology import add_chronology
+    from .enrich.questions import build_questions, questions_json, questions_table
+    from .errors import HandoutError
+    from .source import load_lecture
+
+    if format not in ("table", "json"):
+        raise typer.BadParameter("expected table or json", param_hint="--format")
+    if lang is not None and lang not in ("kk", "ru", "en"):
+        raise typer.BadParameter("expected kk, ru or en", param_hint="--lang")
+    diagnostics = Diagnostics()
+    try:
+        lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
+        found = build_questions(lecture, diagnostics, lang)
+    except HandoutError as error:
+        _print_diagnostics(diagnostics)
+        _fail(error, debug)
+    _print_diagnostics(diagnostics)
+    typer.echo(questions_json(found, answers) if format == "json" else questions_table(found, answers))
 
 
 @app.command("import")
@@ -200,6 +248,69 @@ def watch(
         if server is not None:
             server.stop()
     typer.echo("stopped")
+
+
+def _print_options(**given) -> dict:
+    """Check the print options given on the command line; return them (None means not given)."""
+    from .printing import CHOICES
+
+    for name, value in given.items():
+        if value is not None and name in CHOICES and value not in CHOICES[name]:
+            raise typer.BadParameter(f"expected one of {', '.join(CHOICES[name])}", param_hint=f"--{name.replace('_', '-')}")
+    return {name: value for name, value in given.items() if value is not None}
+
+
+def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler) -> None:
+    """Build a course folder: plan, run the stale jobs with progress, report, exit 1 on any failure."""
+    from dataclasses import replace
+
+    from .build.runner import build_course
+    from .cli_progress import CourseProgress, shown
+    from .config import load_course
+    from .diagnostics import Diagnostics
+    from .errors import HandoutError
+    from .pipeline import EDITIONS
+
+    diagnostics = Diagnostics()
+    try:
+        course = load_course(target, diagnostics)
+        if out is not None:
+            course = replace(course, out_dir=out)
+        elif course.manifest is None:
+            course = replace(course, out_dir=Path("dist"))
+        if edition is not None:
+            course = replace(course, editions=EDITIONS if edition == "all" else (edition,))
+        with CourseProgress(quiet) as progress:
+            report = build_course(course, jobs=jobs, force=force, scheduler=scheduler, lang=lang,
+                                  emit_html=emit_html, diagnostics=diagnostics, on_progress=progress)
+        diagnostics.raise_if_strict(strict)
+    except HandoutError as error:
+        _print_diagnostics(diagnostics)
+        _fail(error, debug)
+    _print_diagnostics(diagnostics)
+    if report.index_written:
+        progress.line(f"rebuilt {shown(course.out_dir / 'index.html')}")
+    for failure in report.failures:
+        typer.echo(str(failure), err=True)
+    if not quiet:
+        typer.echo(("up to date; " if not report.rebuilt and report.ok else "") + progress.summary(report), err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def new(folder: Path = typer.Argument(..., help="The course folder to create.")) -> None:
+    """Start a course: a handout.toml manifest and one example lecture in Kazakh."""
+    from .build.scaffold import new_course
+    from .errors import HandoutError
+
+    try:
+        created = new_course(folder)
+    except HandoutError as error:
+        _fail(error, False)
+    for path in created:
+        typer.echo(f"created {path}")
+    typer.echo(f"next: handout build {folder}")
 
 
 def main() -> None:

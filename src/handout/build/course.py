@@ -1,0 +1,262 @@
+"""Plan a course build: gather every lecture first, then one job per (lecture, edition) plus the reader.
+
+Planning runs in the main process and is cheap (lectures are loaded, not enriched), so a
+build with nothing to do finishes quickly. The job bodies below run in worker processes
+(or on a Dask cluster): they must be importable module-level functions taking picklable
+arguments, and they report failures as data, never as exceptions, so one bad lecture
+cannot stop the others.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..config import CourseSettings
+from ..diagnostics import Diagnostic, Diagnostics
+from ..errors import HandoutError
+from ..model import Lecture
+from ..theme import Theme, find_theme
+from .cache import BuildCache, make_key, theme_fingerprint, tool_fingerprint
+
+READER_NAME = "reader.pdf"
+INDEX_NAME = "index.html"
+
+
+@dataclass(frozen=True)
+class LectureEntry:
+    """One lecture of the course as the planner sees it."""
+
+    path: Path
+    position: int
+    """1-based place in the course."""
+    title: str = ""
+    overrides: dict[str, Any] = field(default_factory=dict)
+    """Metadata the course sets when the lecture does not (number, course title)."""
+    source_digest: str = ""
+    error: "JobFailure | None" = None
+    """Why the lecture could not be loaded (its jobs are then not run)."""
+
+    @property
+    def number(self) -> int:
+        return self.overrides.get("number", self.position)
+
+
+@dataclass(frozen=True)
+class JobFailure:
+    """A picklable error report (exceptions with extra fields do not survive pickling)."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return str(HandoutError(self.message, self.path, self.line))
+
+
+@dataclass(frozen=True)
+class LectureJob:
+    """Typeset one edition of one lecture."""
+
+    lecture: Path
+    edition: str
+    output: Path
+    key: str
+    overrides: dict[str, Any]
+    settings: Any
+    """pipeline.BuildSettings with exactly this edition."""
+    theme: Theme
+
+    @property
+    def label(self) -> str:
+        return f"{self.lecture.name} ({self.edition})"
+
+
+@dataclass(frozen=True)
+class ReaderJob:
+    """Typeset the course reader: every student edition in one PDF."""
+
+    course: CourseSettings
+    lectures: tuple[tuple[Path, dict[str, Any]], ...]
+    output: Path
+    key: str
+    theme: Theme
+    lang: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.output.name
+
+
+@dataclass(frozen=True)
+class JobResult:
+    output: Path
+    key: str
+    pages: int | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    error: JobFailure | None = None
+
+
+@dataclass
+class CoursePlan:
+    course: CourseSettings
+    theme: Theme
+    lectures: list[LectureEntry]
+    jobs: list[LectureJob | ReaderJob]
+    """Every job of the course, fresh or not."""
+    stale: list[LectureJob | ReaderJob]
+    """The jobs whose outputs must be (re)built, the reader first (it is the longest)."""
+
+    @property
+    def load_failures(self) -> list[JobFailure]:
+        return [entry.error for entry in self.lectures if entry.error is not None]
+
+
+def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = False, lang: str | None = None,
+                emit_html: bool = False, diagnostics: Diagnostics | None = None) -> CoursePlan:
+    """Load every lecture, number them course-wide, and list the jobs with their cache keys."""
+    from ..pipeline import BuildSettings
+
+    theme = find_theme(course.root)
+    common = [tool_fingerprint(), theme_fingerprint(theme)]
+    entries = gather_lectures(course, diagnostics)
+    jobs: list[LectureJob | ReaderJob] = []
+    good = [entry for entry in entries if entry.error is None]
+    if course.reader and good:
+        reader_course = replace(course, lectures=tuple(entry.path for entry in good))
+        key = make_key(*common, "reader", _course_fields(course), lang,
+                       [(entry.path.name, entry.source_digest, entry.overrides) for entry in good])
+        jobs.append(ReaderJob(reader_course, tuple((entry.path, entry.overrides) for entry in good),
+                              course.out_dir / READER_NAME, key, theme, lang))
+    for entry in good:
+        for edition in course.editions:
+            settings = BuildSettings(out_dir=course.out_dir, editions=(edition,), lang=lang, paper=course.paper,
+                                     layout=course.layout, emit_html=emit_html)
+            key = make_key(*common, edition, entry.source_digest, entry.overrides, _settings_fields(settings))
+            output = course.out_dir / edition / f"{entry.path.stem}.pdf"
+            jobs.append(LectureJob(entry.path, edition, output, key, entry.overrides, settings, theme))
+    stale = [job for job in jobs if force or not cache.is_fresh(job.output, job.key)]
+    return CoursePlan(course, theme, entries, jobs, stale)
+
+
+def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = None) -> list[LectureEntry]:
+    """Load every lecture (no enrichment) for titles, numbers and cache keys; keep load errors as data."""
+    import hashlib
+
+    from ..source import load_lecture
+
+    entries = []
+    for position, path in enumerate(course.lectures, start=1):
+        try:
+            lecture = load_lecture(path, diagnostics)
+        except HandoutError as error:
+            failure = JobFailure(error.message, str(error.path) if error.path else str(path), error.line)
+            entries.append(LectureEntry(path, position, path.stem, error=failure))
+            continue
+        overrides: dict[str, Any] = {}
+        if lecture.meta.number is None:
+            overrides["number"] = position
+        if not lecture.meta.course:
+            overrides["course"] = course.title
+        digest = hashlib.sha256(lecture.source_text.encode("utf-8")).hexdigest()
+        entries.append(LectureEntry(path, position, lecture.meta.title, overrides, digest))
+    return entries
+
+
+def _course_fields(course: CourseSettings) -> dict[str, Any]:
+    return {name: getattr(course, name) for name in ("title", "institution", "teacher", "year", "lang", "paper", "layout")}
+
+
+def _settings_fields(settings: Any) -> dict[str, Any]:
+    """Every build setting except where outputs go (moving the output folder changes no PDF)."""
+    from dataclasses import asdict
+
+    fields = asdict(settings)
+    fields.pop("out_dir", None)
+    return fields
+
+
+def apply_overrides(lecture: Lecture, overrides: dict[str, Any]) -> Lecture:
+    """Give a lecture the course-wide metadata it does not set itself."""
+    return replace(lecture, meta=replace(lecture.meta, **overrides)) if overrides else lecture
+
+
+def count_pages(path: Path) -> int:
+    """Count a PDF's pages."""
+    import pypdf
+
+    return len(pypdf.PdfReader(path).pages)
+
+
+def run_lecture_job(job: LectureJob) -> JobResult:
+    """Job body: prepare the lecture and build one edition with :func:`pipeline.build_lecture`."""
+    from ..pipeline import build_lecture, prepare_lecture
+
+    diagnostics = Diagnostics()
+    try:
+        lecture = apply_overrides(prepare_lecture(job.lecture, diagnostics), job.overrides)
+        build_lecture(lecture, job.theme, job.settings, diagnostics)
+        return JobResult(job.output, job.key, count_pages(job.output), tuple(diagnostics.items))
+    except HandoutError as error:
+        failure = JobFailure(error.message, str(error.path) if error.path else str(job.lecture), error.line)
+    except Exception as error:  # a bug must not hide the other lectures' results
+        failure = JobFailure(f"internal error: {error!r}\n{traceback.format_exc()}", str(job.lecture))
+    return JobResult(job.output, job.key, None, tuple(diagnostics.items), failure)
+
+
+def run_reader_job(job: ReaderJob) -> JobResult:
+    """Job body: prepare every lecture and typeset the course reader."""
+    from .reader import build_reader
+
+    diagnostics = Diagnostics()
+    try:
+        pages = build_reader(job.course, job.lectures, job.theme, job.output, diagnostics, job.lang)
+        return JobResult(job.output, job.key, pages, tuple(diagnostics.items))
+    except HandoutError as error:
+        failure = JobFailure(f"course reader: {error.message}", str(error.path) if error.path else None, error.line)
+    except Exception as error:
+        failure = JobFailure(f"course reader: internal error: {error!r}\n{traceback.format_exc()}")
+    return JobResult(job.output, job.key, None, tuple(diagnostics.items), failure)
+
+
+def run_job(job: LectureJob | ReaderJob) -> JobResult:
+    """Run either kind of job (the one function the executors receive)."""
+    return run_reader_job(job) if isinstance(job, ReaderJob) else run_lecture_job(job)
+
+
+DEMO_MANIFEST = """\
+# A generated demo course: {count} copies of one lecture with different titles.
+[course]
+title = "Қазақстан тарихы"
+institution = "Демонстрациялық университет"
+teacher = "Оқытушы"
+year = "2026–2027"
+lang = "kk"
+lectures = ["lectures/*.md"]
+
+[build]
+editions = ["student", "teacher", "worksheet"]
+out = "dist"
+"""
+
+
+def generate_demo_course(folder: Path, count: int, lecture: Path | None = None) -> Path:
+    """Write a course of ``count`` copies of a lecture (default: lecture 10), numbered and retitled."""
+    import re
+
+    from ..theme import default_theme_dir
+
+    lecture = lecture or default_theme_dir() / "source" / "lecture10.md"
+    if not lecture.is_file():
+        raise HandoutError("no lecture to copy; pass the path of one (e.g. source/lecture10.md)", lecture)
+    text = lecture.read_text(encoding="utf-8")
+    folder = Path(folder)
+    (folder / "lectures").mkdir(parents=True, exist_ok=True)
+    (folder / "handout.toml").write_text(DEMO_MANIFEST.format(count=count), encoding="utf-8")
+    for number in range(1, count + 1):
+        copy = re.sub(r"^title: .*$", f"title: '{number}-тақырып. Қазан төңкерісі және кеңес үкіметі'", text, count=1, flags=re.M)
+        copy = re.sub(r"^number: .*$", f"number: {number}", copy, count=1, flags=re.M)
+        (folder / "lectures" / f"lecture{number:02d}.md").write_text(copy, encoding="utf-8")
+    return folder
