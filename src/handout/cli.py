@@ -31,6 +31,10 @@ def _fail(error: Exception, debug: bool) -> None:
     raise typer.Exit(1)
 
 
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
 def _print_diagnostics(diagnostics) -> None:
     for item in diagnostics.items:
         typer.echo(str(item), err=True)
@@ -57,6 +61,7 @@ def build(
     """Build the handouts of a lecture, or a whole course (only what changed)."""
     from .diagnostics import Diagnostics
     from .errors import HandoutError
+    from .locking import build_lock
     from .pipeline import EDITIONS, BuildSettings, build_paths, lecture_files
 
     if edition is not None and edition not in EDITION_CHOICES:
@@ -77,7 +82,9 @@ def build(
     settings = BuildSettings(out_dir=out, editions=editions, lang=lang, emit_html=emit_html, **print_options,
                              forced=frozenset(print_options))
     try:
-        written = build_paths(lecture_files(target), settings, diagnostics)
+        paths = lecture_files(target)
+        with build_lock(out, on_wait=_say):  # one build at a time per output folder
+            written = build_paths(paths, settings, diagnostics)
         diagnostics.raise_if_strict(strict)
     except HandoutError as error:
         _print_diagnostics(diagnostics)
@@ -265,6 +272,7 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
     from dataclasses import replace
 
     from .build.runner import build_course
+    from .locking import build_lock
     from .cli_progress import CourseProgress, shown
     from .config import load_course
     from .diagnostics import Diagnostics
@@ -280,7 +288,7 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
             course = replace(course, out_dir=Path("dist"))
         if edition is not None:
             course = replace(course, editions=EDITIONS if edition == "all" else (edition,))
-        with CourseProgress(quiet) as progress:
+        with build_lock(course.out_dir, on_wait=_say), CourseProgress(quiet) as progress:
             report = build_course(course, jobs=jobs, force=force, scheduler=scheduler, lang=lang,
                                   emit_html=emit_html, diagnostics=diagnostics, on_progress=progress)
         diagnostics.raise_if_strict(strict)

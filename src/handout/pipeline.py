@@ -39,7 +39,7 @@ def output_path(out_dir: Path, edition: str, stem: str, suffix: str = ".pdf") ->
 def build_lecture(lecture: Lecture, theme: Theme, settings: BuildSettings, diagnostics: Diagnostics) -> list[Path]:
     """Render, typeset and publish every requested edition of a prepared lecture."""
     lang = settings.lang or lecture.meta.lang
-    context = lecture_context(lecture, lang)
+    context = lecture_context(lecture, lang, diagnostics)
     written = []
     for edition in settings.editions:
         options = RenderOptions(edition=edition, lang=lang, paper=settings.paper, layout=settings.layout)

@@ -18,6 +18,8 @@ from .i18n import labels
 from .kazakh.dates import format_date
 from .kazakh.typography import typeset_text
 from .model import Block, Lecture
+from .sanitize import POSTPROCESSOR_PRIORITY, HtmlSanitizer, SanitizingPostprocessor
+from .security import URLPolicy
 from .theme import Theme
 
 EDITIONS = ("student", "teacher", "worksheet")
@@ -71,19 +73,26 @@ class _HandoutExtension(Extension):
 class MarkdownConverter:
     """Convert a lecture's blocks one by one, so each keeps its own anchor."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, sanitizer: HtmlSanitizer | None = None):
         self._extension = _HandoutExtension(lang)
         self._md = markdown.Markdown(extensions=["tables", "sane_lists", self._extension])
+        # Raw HTML in a lecture is untrusted: every conversion ends in the allow-list sanitizer.
+        self.sanitizer = sanitizer or HtmlSanitizer(URLPolicy(Path.cwd()))
+        self._md.postprocessors.register(
+            SanitizingPostprocessor(self._md, self.sanitizer), "handout_sanitize", POSTPROCESSOR_PRIORITY
+        )
 
     def block_html(self, block: Block) -> Markup:
         self._md.reset()
         self._extension.processor.anchor = block.anchor
+        self.sanitizer.line, self.sanitizer.block_text = block.line, block.text
         return Markup(self._md.convert(block.text))
 
     def inline_html(self, text: str) -> Markup:
         """Convert one line of Markdown (a title, an outcome) without the surrounding <p>."""
         self._md.reset()
         self._extension.processor.anchor = None
+        self.sanitizer.line, self.sanitizer.block_text = None, text
         html = self._md.convert(text)
         if html.startswith("<p>") and html.endswith("</p>"):
             html = html[3:-4]
@@ -117,9 +126,13 @@ def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     return env
 
 
-def lecture_context(lecture: Lecture, lang: str) -> dict:
-    """Turn a lecture into the plain data the templates read (HTML already converted)."""
-    converter = MarkdownConverter(lecture.meta.lang)
+def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPolicy | None = None) -> dict:
+    """Turn a lecture into the plain data the templates read (HTML already converted and sanitized).
+
+    Refused HTML and URLs are reported to ``diagnostics``; ``policy`` defaults to the lecture's folder.
+    """
+    sanitizer = HtmlSanitizer(policy or URLPolicy(lecture.path.parent), lecture.path, diagnostics)
+    converter = MarkdownConverter(lecture.meta.lang, sanitizer)
     return {
         "meta": lecture.meta,
         "title_html": converter.inline_html(lecture.meta.title),

@@ -18,6 +18,8 @@ class TypesetOptions:
     attachments: tuple[Path, ...] = ()
     extra: dict = field(default_factory=dict)
     """Further ``write_pdf`` options (print-shop boxes, ...)."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Hosts whose ``https:`` images and styles may be fetched (``--allow-host``); none by default."""
 
 
 class _Typesetter:
@@ -48,7 +50,8 @@ def typesetter() -> _Typesetter:
     return _TYPESETTER
 
 
-def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source: Path | None = None):
+def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source: Path | None = None,
+                    allowed_hosts: tuple[str, ...] = ()):
     """Lay out the HTML; return WeasyPrint's Document (pages, for counting or imposition)."""
     from .security import make_url_fetcher
 
@@ -58,7 +61,8 @@ def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source:
     logger.addHandler(capture)
     try:
         document = engine.weasyprint.HTML(
-            string=html, base_url=str(base_dir) + "/", url_fetcher=make_url_fetcher(base_dir, diagnostics, source)
+            string=html, base_url=str(base_dir) + "/",
+            url_fetcher=make_url_fetcher(base_dir, diagnostics, source, allowed_hosts),
         ).render(font_config=engine.font_config)
     finally:
         logger.removeHandler(capture)
@@ -85,4 +89,7 @@ def write_pdf(document, options: TypesetOptions = TypesetOptions()) -> bytes:
 def typeset(html: str, base_dir: Path, diagnostics: Diagnostics, source: Path | None = None,
             options: TypesetOptions = TypesetOptions()) -> bytes:
     """Lay out and serialize one HTML document."""
-    return write_pdf(render_document(html, base_dir, diagnostics, source), options)
+    from .limits import time_budget
+
+    with time_budget(source):
+        return write_pdf(render_document(html, base_dir, diagnostics, source, options.allowed_hosts), options)
