@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,20 +290,25 @@ def figure_watch(work: Path, runs: int) -> Figure:
     pdf = out / "student" / f"{LECTURE.stem}.pdf"
     process = subprocess.Popen([*HANDOUT, "watch", str(course), "--out", str(out)],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    statuses: list[str] = []
+    reader = threading.Thread(target=lambda: statuses.extend(line.strip() for line in process.stdout), daemon=True)
+    reader.start()
     latency, cold_student, cold_all = Sample(), Sample(), Sample()
     try:
-        if not wait_for(lambda: inode(pdf) is not None, 120):
-            raise RuntimeError("handout watch wrote no PDF in 120 s")
-        time.sleep(0.5)
+        if not wait_for(lambda: any(line.startswith("rebuilt") for line in statuses), 120):
+            raise RuntimeError(f"handout watch built nothing in 120 s: {statuses}")
         text = lecture.read_text(encoding="utf-8")
         for run in range(runs):
-            before = inode(pdf)
+            before, seen = inode(pdf), len(statuses)
             start = time.perf_counter()
             lecture.write_text(text + f"\nТүзету {run}.\n", encoding="utf-8")
             if not wait_for(lambda: inode(pdf) != before, 60):
                 raise RuntimeError("handout watch did not replace the PDF within 60 s")
             latency.add(time.perf_counter() - start)
-            time.sleep(1.5)  # let the other editions finish before the next save
+            # the other editions and the reader follow: wait for the status line before the next save
+            if not wait_for(lambda: len(statuses) > seen, 120):
+                raise RuntimeError("handout watch printed no status after a save")
+        statuses_seen = list(statuses)
         for run in range(runs):
             cold_student.add(timed(lambda: run_quiet([*HANDOUT, "build", str(LECTURE), "--out",
                                                       str(work / "cold"), "--edition", "student"])))
@@ -317,7 +323,7 @@ def figure_watch(work: Path, runs: int) -> Figure:
                   f"{latency.median:.2f} s  (cold CLI: student {cold_student.median:.2f} s, "
                   f"all editions {cold_all.median:.2f} s)", "≤ 0.6 s", latency.median <= 0.6,
                   {"latency": latency.summary(), "cold_cli_student": cold_student.summary(),
-                   "cold_cli_all_editions": cold_all.summary()})
+                   "cold_cli_all_editions": cold_all.summary(), "watch_status_lines": statuses_seen})
 
 
 # --- report ----------------------------------------------------------------------------------------

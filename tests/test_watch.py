@@ -71,13 +71,14 @@ def test_watch_rebuilds_lecture_then_styles_survives_an_error_and_stops(course, 
     try:
         assert wait_until(lambda: stdout.count("rebuilt") == 1), (stdout.lines, stderr.lines)
         assert all(path.is_file() for path in pdfs)
-        assert "rebuilt lecture02, lecture03 (student, teacher, worksheet) in" in stdout.lines[-1]
+        assert "rebuilt lecture02, lecture03 (student, teacher, worksheet) and the reader in" in stdout.lines[-1]
+        assert (out / "reader.pdf").is_file() and (out / "index.html").is_file()
 
-        # A lecture: only its own editions are rebuilt, with the new text.
+        # A lecture: its own editions and the reader are rebuilt, the student edition with the new text.
         before = {path: inode(path) for path in pdfs}
         (course / "lecture02.md").write_text(SHORT_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
         assert wait_until(lambda: stdout.count("rebuilt") == 2), (stdout.lines, stderr.lines)
-        assert stdout.lines[-1].startswith("rebuilt lecture02 (student, teacher, worksheet) in ")
+        assert stdout.lines[-1].startswith("rebuilt lecture02 (student, teacher, worksheet) and the reader in ")
         assert "Жаңа үкімет" in pdf_text(student)
         assert inode(out / "student" / "lecture03.pdf") == before[out / "student" / "lecture03.pdf"]
 

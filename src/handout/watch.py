@@ -4,6 +4,12 @@ WeasyPrint stays imported and its font configuration and parsed stylesheets stay
 between rebuilds (see :func:`handout.typeset.typesetter`), so a save costs about one
 layout. Errors are reported and the watcher keeps going; PDFs are written atomically,
 so the last good one stays in place until a build succeeds.
+
+A course folder is rebuilt through the course builder (:mod:`handout.build`): its plan and
+content-hash cache decide what a change affects (a lecture: its editions, the reader and
+the index; a template, stylesheet or the manifest: everything), and its jobs run here, one
+after another, in this warm process, the changed lecture's student edition first. A single
+lecture file goes straight through the pipeline.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .diagnostics import Diagnostics
@@ -40,25 +46,39 @@ class RebuildResult:
     """One ``path:line: error: message`` per failed lecture."""
     warnings: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    reader: bool = False
+    """Whether the course reader was rebuilt too."""
 
     def status(self) -> str:
         """Return the one-line summary, e.g. ``rebuilt lecture10 (student, teacher) in 0.62 s``."""
+        if not self.lectures and not self.errors:
+            return f"up to date ({self.seconds:.2f} s)"
         if not self.lectures:
             return f"build failed in {self.seconds:.2f} s; the previous PDFs stay in place"
         names = ", ".join(self.lectures) if len(self.lectures) <= 4 else f"{len(self.lectures)} lectures"
         failed = f"; {len(self.errors)} failed" if self.errors else ""
-        return f"rebuilt {names} ({', '.join(self.editions)}) in {self.seconds:.2f} s{failed}"
+        reader = " and the reader" if self.reader else ""
+        return f"rebuilt {names} ({', '.join(self.editions)}){reader} in {self.seconds:.2f} s{failed}"
 
 
 class Watcher:
     """Map changed files to the lectures they affect and rebuild those in this process."""
 
-    def __init__(self, target: Path, settings: BuildSettings, theme: Theme | None = None):
+    def __init__(self, target: Path, settings: BuildSettings, theme: Theme | None = None,
+                 out_given: bool = True, editions_given: bool = True):
         self.target = target
         self.settings = settings
+        self.course_mode = target.is_dir()
+        """A folder is built as a course (plan + cache); a single file through the pipeline."""
+        self.out_given = out_given
+        """False: a course's handout.toml may choose the output folder."""
+        self.editions_given = editions_given
+        """False: a course's handout.toml may choose the editions."""
         self.course_root = (target if target.is_dir() else target.parent).resolve()
         self.theme = theme or find_theme(self.course_root)
         self.out_dir = settings.out_dir.resolve()
+        if self.course_mode and not out_given:
+            self.out_dir = self._load_course(Diagnostics()).out_dir.resolve()
 
     def lectures(self) -> list[Path]:
         """List the lectures the target names now (a folder may gain or lose files)."""
@@ -90,9 +110,83 @@ class Watcher:
     def _is_lecture(self, path: Path) -> bool:
         if self.target.is_file():
             return path == self.target.resolve()
-        return path.parent == self.course_root
+        return _is_within(path, self.course_root)
 
     def rebuild(self, lectures: list[Path] | None = None) -> RebuildResult:
+        """Rebuild after a change to ``lectures`` (None: anything may have changed)."""
+        if self.course_mode:
+            return self.rebuild_course(lectures or [])
+        return self.rebuild_lectures(lectures)
+
+    def _load_course(self, diagnostics: Diagnostics):
+        from .config import load_course
+
+        course = load_course(self.target, diagnostics)
+        changes = {"editions": self.settings.editions} if self.editions_given else {}
+        if self.out_given:
+            changes["out_dir"] = self.settings.out_dir
+        elif course.manifest is None:
+            changes["out_dir"] = Path("dist")
+        return replace(course, **changes)
+
+    def rebuild_course(self, changed: list[Path]) -> RebuildResult:
+        """Plan the course against its cache and run the stale jobs here, the changed lectures' first."""
+        from .build.course import ReaderJob, plan_course
+        from .build.runner import SerialExecutor, run_jobs, write_index
+        from .build.cache import BuildCache
+
+        start = time.perf_counter()
+        result = RebuildResult(editions=self.settings.editions)
+        diagnostics = Diagnostics()
+        try:
+            course = self._load_course(diagnostics)
+            cache = BuildCache(course.out_dir)
+            plan = plan_course(course, cache, lang=self.settings.lang, emit_html=self.settings.emit_html,
+                               diagnostics=diagnostics)
+        except HandoutError as error:
+            result.errors.append(str(error))
+            result.warnings += [str(item) for item in diagnostics.items]
+            result.seconds = time.perf_counter() - start
+            return result
+        result.errors += [str(failure) for failure in plan.load_failures]
+        changed_set = {path.resolve() for path in changed}
+        editions = list(course.editions)
+
+        def priority(job) -> tuple:
+            """Changed lectures first, student edition first, the long reader last."""
+            if isinstance(job, ReaderJob):
+                return (2, 0, "")
+            first = 0 if job.lecture.resolve() in changed_set else 1
+            return (first, editions.index(job.edition) if job.edition in editions else 9, str(job.lecture))
+
+        def on_result(job_result) -> None:
+            result.warnings += [str(item) for item in job_result.diagnostics]
+            if job_result.error is not None:
+                result.errors.append(str(job_result.error))
+                cache.forget(job_result.output)
+                return
+            cache.record(job_result.output, job_result.key, job_result.pages)
+            result.written.append(job_result.output)
+
+        stale = sorted(plan.stale, key=priority)
+        run_jobs(SerialExecutor(), 1, stale, on_result)
+        built = set(result.written)
+        for job in stale:
+            if job.output not in built:
+                continue
+            if isinstance(job, ReaderJob):
+                result.reader = True
+            elif job.lecture.stem not in result.lectures:
+                result.lectures.append(job.lecture.stem)
+        result.editions = tuple(edition for edition in editions
+                                if any(getattr(job, "edition", None) == edition and job.output in built for job in stale))
+        if course.index:
+            write_index(plan, cache, self.settings.lang)
+        result.warnings += [str(item) for item in diagnostics.items]
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def rebuild_lectures(self, lectures: list[Path] | None = None) -> RebuildResult:
         """Build the given lectures (None: all), each on its own so one error spares the others."""
         start = time.perf_counter()
         result = RebuildResult(editions=self.settings.editions)
@@ -129,7 +223,9 @@ class Watcher:
             lectures = self.affected(path for _, path in changes)
             if lectures == []:
                 continue
-            report(self.rebuild(lectures))
+            result = self.rebuild(lectures)
+            if result.lectures or result.errors or result.reader:
+                report(result)
 
     def _wanted(self, change, path: str) -> bool:
         """Skip our own output, hidden and temporary files (editors' swap files, atomic-write parts)."""
