@@ -203,14 +203,14 @@ def check(
 
 @app.command()
 def watch(
-    target: Path = typer.Argument(Path("source"), help="A lecture .md file or a folder of lectures."),
-    out: Path = typer.Option(Path("dist"), "--out", "-o", help="Output folder; PDFs go to OUT/<edition>/<name>.pdf."),
-    edition: str = typer.Option("all", help="student, teacher, worksheet or all."),
+    target: Path = typer.Argument(Path("source"), help="A lecture .md file, or a course folder (with or without handout.toml)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: dist, or the manifest's)."),
+    edition: Optional[str] = typer.Option(None, help="student, teacher, worksheet or all (default: all, or the manifest's)."),
     serve: bool = typer.Option(False, "--serve", help="Also serve a live preview on 127.0.0.1."),
     port: int = typer.Option(0, "--port", help="Preview port (default: a free one, printed)."),
     emit_html: bool = typer.Option(False, "--emit-html", help="Also write the final HTML beside each PDF."),
 ) -> None:
-    """Build, then rebuild on every save (lectures, templates, styles); Ctrl+C stops."""
+    """Build, then rebuild what each save affects (lectures, manifest, templates, styles); Ctrl+C stops."""
     import signal
     import threading
 
@@ -218,15 +218,16 @@ def watch(
     from .pipeline import EDITIONS, BuildSettings, lecture_files
     from .watch import Watcher
 
-    if edition not in EDITION_CHOICES:
+    if edition is not None and edition not in EDITION_CHOICES:
         raise typer.BadParameter(f"expected one of {', '.join(EDITION_CHOICES)}", param_hint="--edition")
+    editions = EDITIONS if edition in (None, "all") else (edition,)
+    settings = BuildSettings(out_dir=out or Path("dist"), editions=editions, emit_html=emit_html or serve)
     try:
-        lecture_files(target)
+        if not target.is_dir():
+            lecture_files(target)
+        watcher = Watcher(target, settings, out_given=out is not None, editions_given=edition is not None)
     except HandoutError as error:
         _fail(error, False)
-    editions = EDITIONS if edition == "all" else (edition,)
-    settings = BuildSettings(out_dir=out, editions=editions, emit_html=emit_html or serve)
-    watcher = Watcher(target, settings)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     server = None
@@ -234,7 +235,7 @@ def watch(
         from .preview import PreviewServer, PreviewState
 
         try:
-            server = PreviewServer(PreviewState(out), port=port).start()
+            server = PreviewServer(PreviewState(watcher.out_dir), port=port).start()
         except OSError as error:
             _fail(HandoutError(f"cannot serve the preview on port {port}: {error.strerror}; try another --port"), False)
         typer.echo(f"preview: {server.url}")
