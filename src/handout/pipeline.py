@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import printing
+from .accessibility import check_images
 from .diagnostics import Diagnostics
 from .enrich import enrich
 from .errors import HandoutError
@@ -13,7 +15,7 @@ from .publish import write_atomic
 from .render import EDITIONS, RenderOptions, lecture_context, render_html
 from .source import load_lecture
 from .theme import Theme, find_theme
-from .typeset import TypesetOptions, typeset
+from .typeset import typeset
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,10 @@ class BuildSettings:
     layout: str = "standard"
     pdf_variant: str | None = None
     emit_html: bool = False
+    print_shop: bool = False
+    """Bleed, crop marks and a PDF/X file for a print shop."""
+    forced: frozenset[str] = frozenset()
+    """Settings given on the command line: they beat the lecture's front matter."""
 
 
 def prepare_lecture(path: Path, diagnostics: Diagnostics) -> Lecture:
@@ -39,19 +45,23 @@ def output_path(out_dir: Path, edition: str, stem: str, suffix: str = ".pdf") ->
 def build_lecture(lecture: Lecture, theme: Theme, settings: BuildSettings, diagnostics: Diagnostics) -> list[Path]:
     """Render, typeset and publish every requested edition of a prepared lecture."""
     lang = settings.lang or lecture.meta.lang
+    settings = printing.resolve_settings(settings, lecture, diagnostics)
+    check_images(lecture, diagnostics)
     context = lecture_context(lecture, lang, diagnostics)
     written = []
     for edition in settings.editions:
-        options = RenderOptions(edition=edition, lang=lang, paper=settings.paper, layout=settings.layout)
+        options = RenderOptions(edition=edition, lang=lang, paper=settings.paper, layout=settings.layout,
+                                print_shop=settings.print_shop)
         html = render_html(lecture, theme, options, context)
         pdf = typeset(
             html,
             lecture.path.parent,
             diagnostics,
             lecture.path,
-            TypesetOptions(pdf_variant=settings.pdf_variant, pdf_forms=edition == "worksheet"),
+            printing.typeset_options(settings, lecture, html, edition),
         )
-        target = output_path(settings.out_dir, edition, lecture.stem)
+        pdf = printing.finish_layout(pdf, settings)
+        target = output_path(settings.out_dir, edition, lecture.stem + printing.output_suffix(settings))
         if settings.emit_html:
             write_atomic(target.with_suffix(".html"), html.encode("utf-8"))
         write_atomic(target, pdf)

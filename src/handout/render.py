@@ -33,6 +33,8 @@ class RenderOptions:
     """Language of the labels; None: the lecture's own."""
     paper: str = "a4"
     layout: str = "standard"
+    print_shop: bool = False
+    """Add ``print-shop.css`` (bleed and crop marks) after the layout."""
 
 
 class _BlockTreeprocessor(Treeprocessor):
@@ -46,6 +48,9 @@ class _BlockTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if self.anchor and len(root):
             root[0].set("id", self.anchor)
+        for header in root.iter("th"):
+            # Markdown table headers head columns; say so, for the tagged PDF's table structure.
+            header.set("scope", header.get("scope") or "col")
         self._typeset(root)
 
     def _typeset(self, element: etree.Element) -> None:
@@ -149,14 +154,28 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
             for section in lecture.sections
         ],
         "chronology": lecture.chronology,
-        "questions": lecture.questions,
+        "questions": localized_questions(lecture, lang),
         "stem": lecture.stem,
     }
+
+
+def edition_context(context: dict, edition: str, lang: str) -> dict:
+    """Return the data one edition may see: answers exist only in the teacher's copy's context."""
+    if edition == "teacher":
+        return context
+    view = dict(context, questions=without_answers(context["questions"]))
+    if edition == "worksheet":
+        view["chronology_blank"] = blank_chronology(context["chronology"], context["questions"], lang)
+        view["chronology"] = ()
+        view["preamble"] = []
+        view["sections"] = [dict(section, blocks=[]) for section in context["sections"]]
+    return view
 
 
 def stylesheet_text(theme: Theme, options: RenderOptions) -> str:
     """Concatenate the stylesheets for this edition and layout, in cascade order."""
     names = ("handout.css", f"paper-{options.paper}.css", f"layout-{options.layout}.css", f"edition-{options.edition}.css")
+    names += ("print-shop.css",) if options.print_shop else ()
     return "\n".join(path.read_text(encoding="utf-8") for name in names if (path := theme.stylesheet(name)))
 
 

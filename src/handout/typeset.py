@@ -20,6 +20,8 @@ class TypesetOptions:
     """Further ``write_pdf`` options (print-shop boxes, ...)."""
     allowed_hosts: tuple[str, ...] = ()
     """Hosts whose ``https:`` images and styles may be fetched (``--allow-host``); none by default."""
+    timestamp: str | None = None
+    """W3C date written as the PDF's creation and modification date (reproducible builds)."""
 
 
 class _Typesetter:
@@ -74,6 +76,8 @@ def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source:
 def write_pdf(document, options: TypesetOptions = TypesetOptions()) -> bytes:
     """Serialize a laid-out document to PDF bytes (tagged unless a variant says otherwise)."""
     kwargs = dict(options.extra)
+    if options.timestamp:
+        document.metadata.created = document.metadata.modified = options.timestamp
     if options.pdf_variant:
         kwargs["pdf_variant"] = options.pdf_variant
     else:
