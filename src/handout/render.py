@@ -154,22 +154,9 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
             for section in lecture.sections
         ],
         "chronology": lecture.chronology,
-        "questions": localized_questions(lecture, lang),
+        "questions": lecture.questions,
         "stem": lecture.stem,
     }
-
-
-def edition_context(context: dict, edition: str, lang: str) -> dict:
-    """Return the data one edition may see: answers exist only in the teacher's copy's context."""
-    if edition == "teacher":
-        return context
-    view = dict(context, questions=without_answers(context["questions"]))
-    if edition == "worksheet":
-        view["chronology_blank"] = blank_chronology(context["chronology"], context["questions"], lang)
-        view["chronology"] = ()
-        view["preamble"] = []
-        view["sections"] = [dict(section, blocks=[]) for section in context["sections"]]
-    return view
 
 
 def stylesheet_text(theme: Theme, options: RenderOptions) -> str:
