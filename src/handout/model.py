@@ -95,6 +95,8 @@ class Question:
     """For a matching exercise: (left, right) pairs in their correct order."""
     options: tuple[str, ...] = ()
     """For a matching exercise: the right-hand column in its shuffled print order."""
+    prompts: tuple[str, ...] = ()
+    """For a matching exercise: the left-hand column in print order (no answer in it)."""
     key: str = ""
     """Stable identity of a generated question, used to exclude or reword it."""
 

@@ -14,6 +14,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .enrich.questions import blank_chronology, localized_questions, without_answers
 from .i18n import labels
 from .kazakh.dates import format_date
 from .kazakh.typography import typeset_text
@@ -154,9 +155,22 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
             for section in lecture.sections
         ],
         "chronology": lecture.chronology,
-        "questions": lecture.questions,
+        "questions": localized_questions(lecture, lang),
         "stem": lecture.stem,
     }
+
+
+def edition_context(context: dict, edition: str, lang: str) -> dict:
+    """Return the data one edition may see: answers exist only in the teacher's copy's context."""
+    if edition == "teacher":
+        return context
+    view = dict(context, questions=without_answers(context["questions"]))
+    if edition == "worksheet":
+        view["chronology_blank"] = blank_chronology(context["chronology"], context["questions"], lang)
+        view["chronology"] = ()
+        view["preamble"] = []
+        view["sections"] = [dict(section, blocks=[]) for section in context["sections"]]
+    return view
 
 
 def stylesheet_text(theme: Theme, options: RenderOptions) -> str:
@@ -176,8 +190,9 @@ def render_html(lecture: Lecture, theme: Theme, options: RenderOptions = RenderO
     lang = options.lang or lecture.meta.lang
     env = _environment(theme.template_dirs)
     template = env.get_template("lecture.html")
+    context = context if context is not None else lecture_context(lecture, lang)
     return template.render(
-        lecture=context if context is not None else lecture_context(lecture, lang),
+        lecture=edition_context(context, options.edition, lang),
         labels=labels(lang),
         lang=lang,
         text_lang=lecture.meta.lang,
