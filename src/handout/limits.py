@@ -13,10 +13,28 @@ from pathlib import Path
 
 from .errors import HandoutError
 
+MAX_LINE_CHARS = 100_000
+"""Longest source line accepted (about 30 printed pages as one paragraph): longer ones are damaged files."""
+MAX_NESTING = 32
+"""Deepest nesting of lists, quotes or HTML elements in one block; WeasyPrint's recursion gives out near 100."""
 DEFAULT_TIME_BUDGET = 120.0
 """Seconds one document may spend in WeasyPrint; a 100-page lecture needs about 15."""
 TIME_BUDGET_ENV = "HANDOUT_TIME_BUDGET"
 """Environment variable overriding the budget (seconds; 0 turns it off)."""
+
+
+def check_line_lengths(text: str, path: Path | str | None) -> None:
+    """Refuse text with a line longer than :data:`MAX_LINE_CHARS`, naming the first such line."""
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise HandoutError(
+                f"line has {len(line):,} characters, more than the {MAX_LINE_CHARS:,} a line may have; "
+                "is the file damaged or generated? break it into paragraphs",
+                path,
+                number,
+            )
 
 
 class _BudgetExpired(BaseException):

@@ -38,6 +38,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException as exc:
         Path(temp_name).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            advice = "free some disk space and build again" if exc.errno == errno.ENOSPC else "check the folder's permissions"
+            full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)  # EFBIG: a file size limit (ulimit -f)
+            advice = "free some disk space and build again" if full else "check the folder's permissions"
             raise HandoutError(f"could not write the file ({exc.strerror}); {advice}", path) from None
         raise

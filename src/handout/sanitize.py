@@ -21,6 +21,7 @@ from markdown.postprocessors import Postprocessor
 
 from .diagnostics import Diagnostics
 from .errors import HandoutError
+from .limits import MAX_NESTING
 from .security import RefusedURL, URLPolicy
 
 ALLOWED_TAGS = frozenset({
@@ -202,6 +203,9 @@ class _RebuildingParser(HTMLParser):
             if tag in DROPPED_WITH_CONTENT and not closed and tag not in VOID_TAGS:
                 self.dropping.append(tag)
             return
+        if len(self.open) >= MAX_NESTING:
+            raise HandoutError(f"lists or HTML nested more than {MAX_NESTING} levels deep; flatten them",
+                               self.sanitizer.source, self.sanitizer.line_of(""))
         kept = self._attributes(tag, attrs)
         if tag == "img" and "src" not in dict(kept):
             return

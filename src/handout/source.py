@@ -37,9 +37,15 @@ def load_lecture(path: Path, diagnostics=None) -> Lecture:
     text = read_source_text(path)
     front, body, body_line = split_front_matter(text, path)
     meta, settings, setting_lines = parse_front_matter(front, path, body_line, diagnostics)
+    if not body.strip():
+        raise HandoutError("the lecture has front matter but no text after it; write the lecture below the closing '---'",
+                           path, body_line - 1)
     if not meta.title:
         meta = _with_title_from_body(meta, body, path)
     preamble, sections = split_sections(body.splitlines(), body_line)
+    if not sections and diagnostics is not None and (preamble or body.strip()):
+        diagnostics.warn(path, body_line, "no-headings", "the lecture has no `## Section` headings, so the handout "
+                         "has no contents or bookmarks; add headings to divide it")
     return Lecture(
         path=path,
         meta=meta,
@@ -81,7 +87,13 @@ def read_source_text(path: Path) -> str:
             path,
             line,
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise HandoutError("file is empty; write the lecture in Markdown (see `handout new`)", path, 1)
+    from .limits import check_line_lengths
+
+    check_line_lengths(text, path)
+    return text
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
