@@ -22,8 +22,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from .diagnostics import Diagnostics
 
-MAX_DATA_URL_CHARS = 256 * 1024
-"""Largest ``data:`` URL served (about 190 KB of image); larger ones are refused."""
+MAX_DATA_URL_CHARS = 64 * 1024
+"""Largest ``data:`` URL served (about 48 KB of image: an icon or a small diagram); larger ones are refused."""
 
 
 class RefusedURL(Exception):
