@@ -4,10 +4,11 @@ Two entry points:
 
 - :func:`find_problems` reports every suspect spot with a stable code;
 - :func:`repair` applies only the safe repairs, in the safe order
-  private-use codes → Latin look-alikes → є/¥ → letter-spacing → "N - suffix".
+  private-use codes → soft hyphens → Latin look-alikes → є/¥ → letter-spacing → "N - suffix".
 
 :func:`apply_fixes` applies every fix the checker is sure of (``check --fix``),
-which also joins known compounds written with a spaced hyphen or a dash.
+which also joins known compounds written with a spaced hyphen or a dash, words split
+at a line-end hyphen, and Kazakh words typed with old-font letters.
 """
 
 from __future__ import annotations
@@ -24,13 +25,20 @@ from pathlib import Path
 # Letters only Kazakh (not Russian) Cyrillic has; a word with one of them is Kazakh.
 KAZAKH_LETTERS = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-LATIN = re.compile(r"[A-Za-z]")
+# Latin letters, with the Azerbaijani/IPA look-alikes ə Ə ɵ Ɵ that Latin keyboards give for ә ө.
+LATIN = re.compile(r"[A-Za-z\u0259\u018f\u0275\u019f]")
 
 LATIN_LOOKALIKES = {
     "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
     "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М",
-    "O": "О", "P": "Р", "T": "Т", "X": "Х", "Y": "У",
+    "O": "О", "P": "Р", "T": "Т", "X": "Х", "Y": "У", "h": "һ",
+    "\u0259": "ә", "\u018f": "Ә", "\u0275": "ө", "\u019f": "Ө",
 }  # fmt: skip
+# Roman numerals typed with Cyrillic look-alikes (ХІХ): kept as written when not mixed with Latin.
+ROMAN_NUMERAL = re.compile(r"[IVXLCDMІХСМ]+")
+CYRILLIC_TO_ROMAN = {"І": "I", "Х": "X", "С": "C", "М": "M"}
+# Invisible characters that Word and PDF exports leave inside words: soft hyphen, zero-width space/joiners, BOM.
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
 # є and ¥ are certain in Kazakh text; the old-font letters are a guess (KAZAKH.md marks them "?").
 SAFE_LEGACY_LETTERS = {"є": "ә", "Є": "Ә", "¥": "Ұ"}
 GUESSED_LEGACY_LETTERS = {
@@ -47,6 +55,8 @@ NUMBER_SUFFIXES = frozenset(
     да де та те нда нде дағы дегі тағы тегі ндағы ндегі шы ші ыншы інші ншы нші сы сі ы і
     ы ін ын ер ар дай дей тай тей ғы гі қы кі""".split()
 )
+# Words a writer hyphenates to a number in the Latin-alphabet style (1917-жылы): "1917 - жылы" is damage.
+NUMBER_HYPHEN_WORDS = re.compile(r"жыл\w*|ғасыр\w*|ші|шы|інші|ыншы", re.IGNORECASE)
 # Particles written with a hyphen after a word (сондай-ақ, өтпей-ақ).
 HYPHEN_PARTICLES = frozenset({"ақ", "ау", "мыс"})
 # Paired words written with a hyphen: first part exactly, second part by its stem.
@@ -68,9 +78,11 @@ SPELLING_DICTIONARIES = (Path("/usr/share/hunspell/kk_KZ"), Path("/usr/share/mys
 
 DAMAGE_CODES = (
     "private-use",
+    "invisible-char",
     "mixed-script",
     "legacy-letter",
     "letter-spaced",
+    "split-word",
     "spaced-hyphen",
     "dash-as-hyphen",
     "unbalanced-quotes",
@@ -133,6 +145,36 @@ def _find_private_use(text: str) -> list[_Hit]:
     return hits
 
 
+LINE_BREAK = r"[ \t]*\r?\n"
+# The rest of a word carried to the next line, with what follows it up to the next word.
+CARRIED_TOKEN = re.compile(r"[ \t]*(\S+)([ \t]*\r?\n|[ \t]*)")
+INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
+
+
+def _find_invisible(text: str) -> list[_Hit]:
+    """Find soft hyphens and zero-width characters; one at a line end also re-joins the split word."""
+    hits = []
+    for match in INVISIBLE_CHAR.finditer(text):
+        if match.start() == 0 and match.group() == "\ufeff":
+            continue  # a byte order mark at the start is an encoding signature, not damage
+        name = f"U+{ord(match.group()):04X}"
+        line_break = re.compile(LINE_BREAK).match(text, match.end())
+        if line_break and match.start() and text[match.start() - 1].isalpha():
+            end, fix = _carry_back(text, line_break.end(), line_break.group().lstrip(" \t"))
+            hits.append(_Hit(match.start(), end, "invisible-char", f"{name} splits a word at a line end", fix, True))
+        else:
+            hits.append(_Hit(match.start(), match.end(), "invisible-char", f"invisible {name} inside the text", "", True))
+    return hits
+
+
+def _carry_back(text: str, carried_from: int, newline: str, joiner: str = "") -> tuple[int, str]:
+    """Return the end and the replacement that bring the word part carried to the next line back before the break."""
+    token = CARRIED_TOKEN.match(text, carried_from)
+    ending = token.group(2) if "\n" in token.group(2) else ""
+    at_end = token.end() == len(text)
+    return token.end(), joiner + token.group(1) + (ending.lstrip(" \t") or ("" if at_end else newline))
+
+
 def _find_mixed_script(text: str) -> list[_Hit]:
     """Find Latin letters inside Cyrillic words (бiр with a Latin i)."""
     hits = []
@@ -141,6 +183,10 @@ def _find_mixed_script(text: str) -> list[_Hit]:
         if not (LATIN.search(word) and CYRILLIC.search(word)):
             continue
         latin = sorted({ch for ch in word if LATIN.match(ch)})
+        if ROMAN_NUMERAL.fullmatch(word):
+            fix = "".join(CYRILLIC_TO_ROMAN.get(ch, ch) for ch in word)
+            hits.append(_Hit(match.start(), match.end(), "mixed-script", f"Roman numeral «{word}» mixes Latin and Cyrillic letters", fix, True))
+            continue
         fixable = all(ch in LATIN_LOOKALIKES for ch in latin)
         fix = "".join(LATIN_LOOKALIKES.get(ch, ch) for ch in word) if fixable else None
         message = f"Latin {' '.join(latin)} in the Cyrillic word «{word}»"
@@ -177,7 +223,7 @@ def _find_legacy_letters(text: str) -> list[_Hit]:
     return hits
 
 
-LETTER_SPACED = re.compile(rf"(?<![\w.])(?:{LETTERS} ){{3,}}{LETTERS}(?![\w.])")
+LETTER_SPACED = re.compile(rf"(?<![\w.])(?:{LETTERS} ){{3,}}{LETTERS}(?![\w])(?!\.\s*{LETTERS}\b\.)")
 
 
 def _find_letter_spaced(text: str) -> list[_Hit]:
@@ -185,14 +231,14 @@ def _find_letter_spaced(text: str) -> list[_Hit]:
     hits = []
     for match in LETTER_SPACED.finditer(text):
         letters = match.group().split(" ")
-        if len({ch.isupper() for ch in letters}) > 1:
-            continue  # mixed case is more likely initials or a list than one word
+        if len({ch.isupper() for ch in letters[1:]}) > 1 or (letters[0].islower() and letters[1].isupper()):
+            continue  # mixed case (other than a capital first letter) is more likely initials or a list
         word = "".join(letters)
         hits.append(_Hit(match.start(), match.end(), "letter-spaced", f"letter-spaced word «{word}»", word, True))
     return hits
 
 
-NUMBER_SPACED_HYPHEN = re.compile(rf"(?<=\d)(?: -\s*| ?-\s+)({LETTERS}+)(?!{LETTERS})")
+NUMBER_SPACED_HYPHEN = re.compile(rf"(?<![\d,.])(\d+)(?: -[ \t]*| ?-[ \t]+)({LETTERS}+)(?!{LETTERS})")
 WORD_SPACED_DASH = re.compile(rf"({LETTERS}+)(?:(\s+)([-–])(\s*)|(\s*)([-–])(\s+))(?=({LETTERS}+))")
 INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*$")
 
@@ -201,15 +247,17 @@ def _find_spaced_hyphens(text: str) -> list[_Hit]:
     """Find hyphens with spaces around them in '16 - нан' and in known compounds."""
     hits = []
     for match in NUMBER_SPACED_HYPHEN.finditer(text):
-        suffix = match.group(1)
-        if suffix.lower() in NUMBER_SUFFIXES:
+        number, suffix = match.group(1), match.group(2)
+        if suffix.lower() in NUMBER_SUFFIXES or NUMBER_HYPHEN_WORDS.fullmatch(suffix):
             start = match.start()
-            fix = "-" + suffix
+            fix = f"{number}-{suffix}"
             message = f"spaced hyphen before the ending «{suffix}»"
             hits.append(_Hit(start, match.end(), "spaced-hyphen", message, fix, True))
     for match in WORD_SPACED_DASH.finditer(text):
         first, second = match.group(1), match.group(8)
         dash = match.group(3) or match.group(6)
+        if dash == "-" and match.group(5) == "" and "\n" in match.group(7):
+            continue  # a word or compound broken at a line end: _find_split_words decides
         if not _is_hyphen_compound(text, match.start(), first, second, dash):
             continue
         code = "spaced-hyphen" if dash == "-" else "dash-as-hyphen"
@@ -227,12 +275,65 @@ def _is_hyphen_compound(text: str, start: int, first: str, second: str, dash: st
         return True
     if any(low_first == a and low_second.startswith(b) for a, b in KNOWN_PAIRS):
         return True
+    if len(first) >= 3 and low_second.startswith(low_first) and first[1:].islower() and second.islower():
+        return True  # a doubled word: бара – бара, бір – бірімен
     if dash != "-":
         return False  # a dash is a clause dash unless the pair is known
     if len(first) >= 3 and len(second) >= 4 and low_second[:3] == low_first[:3] and first.islower():
         return True  # reduplication or a word and its negation: бір - бірімен, болатыны - болмайтыны
     # A double-barrelled surname after an initial: В. Радус - Зенькович.
     return first[0].isupper() and second[0].isupper() and bool(INITIAL_BEFORE.search(text[max(0, start - 8) : start]))
+
+
+LINE_END_HYPHEN = re.compile(rf"({LETTERS}+)-[ \t]*\r?\n(?:[ \t]*\r?\n)?(?=[ \t]*({LETTERS}+))")
+
+
+def _find_split_words(text: str) -> list[_Hit]:
+    """Find words broken at a line-end hyphen; re-join them, keeping the hyphen of a compound."""
+    hits = []
+    vocabulary = None
+    for match in LINE_END_HYPHEN.finditer(text):
+        head, tail = match.group(1), match.group(2)
+        if vocabulary is None:
+            vocabulary = _text_vocabulary(text)
+        joiner = "-" if keeps_hyphen(head, tail, vocabulary) else ""
+        newline = re.sub(r"[ \t]", "", match.group()[len(head) + 1 :])  # one line break, or two in double spacing
+        end, carried = _carry_back(text, match.end(), newline, joiner)
+        fix = head + carried
+        kind = "a compound broken" if joiner else "a word split"
+        message = f"{kind} at a line end: write «{head}{joiner}{tail}»"
+        hits.append(_Hit(match.start(), end, "split-word", message, fix))
+    return hits
+
+
+def _text_vocabulary(text: str) -> frozenset[str]:
+    """Return the lowercase words of a text, as written on one line (not split at its end)."""
+    return frozenset(word.lower() for word in re.findall(rf"(?<!-\n)(?<!-\r\n)\b{LETTERS}+(?!-\r?\n)", text))
+
+
+def keeps_hyphen(head: str, tail: str, vocabulary: frozenset[str] = frozenset()) -> bool:
+    """Tell whether 'head-' at a line end and 'tail' on the next are a hyphenated compound, not one word.
+
+    Evidence, strongest first: the joined word used elsewhere in the text; a known pair,
+    particle or doubled word; a capital after the hyphen (Радус-Зенькович); the spelling
+    dictionary knowing the joined word (join) or both halves but not the joined word (keep).
+    With no evidence the word is joined: justified PDF text splits words far more often
+    than it breaks compounds.
+    """
+    low_head, low_tail = head.lower(), tail.lower()
+    if (low_head + low_tail) in vocabulary:
+        return False
+    if low_tail in HYPHEN_PARTICLES or any(low_head == a and low_tail.startswith(b) for a, b in KNOWN_PAIRS):
+        return True
+    if len(head) >= 2 and low_tail.startswith(low_head):
+        return True  # a doubled word: топ-топ, бір-бірімен
+    if tail[0].isupper():
+        return True
+    base = _spelling_dictionary_base()
+    if base is None or len(head) < 2 or len(tail) < 2:
+        return False
+    unknown = _misspelled_words([low_head + low_tail, low_head, low_tail], base)
+    return low_head + low_tail in unknown and low_head not in unknown and low_tail not in unknown
 
 
 def _find_unbalanced_quotes(text: str) -> list[_Hit]:
@@ -303,23 +404,37 @@ def _known_word(word: str, stems: dict[str, str], rules: dict) -> bool:
     return False
 
 
+_SPELLING_CACHE: dict[str, bool] = {}
+"""Word → whether the kk_KZ dictionary knows it; words are looked up once per process."""
+
+
 def _misspelled_words(words: list[str], base: Path) -> set[str]:
-    """Return the words the kk_KZ dictionary does not know (hunspell binary if installed)."""
+    """Return the words the kk_KZ dictionary does not know (the hunspell binary if installed)."""
+    new = sorted({word for word in words if word not in _SPELLING_CACHE})
+    if new:
+        unknown = _run_hunspell(new, base)
+        if unknown is None:
+            stems, rules = _load_hunspell_dictionary(base)
+            unknown = {word for word in new if not _known_word(word.lower(), stems, rules)}
+        _SPELLING_CACHE.update((word, word not in unknown) for word in new)
+    return {word for word in words if not _SPELLING_CACHE[word]}
+
+
+def _run_hunspell(words: list[str], base: Path) -> set[str] | None:
+    """List the unknown words with ``hunspell -l``; None when the binary is missing or fails."""
     hunspell = shutil.which("hunspell")
-    if hunspell:
-        result = subprocess.run(
-            [hunspell, "-l", "-d", str(base)],
-            input="\n".join(words),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=60,
-            check=False,
-        )
-        if result.returncode == 0:
-            return set(result.stdout.split())
-    stems, rules = _load_hunspell_dictionary(base)
-    return {word for word in words if not _known_word(word.lower(), stems, rules)}
+    if not hunspell:
+        return None
+    result = subprocess.run(
+        [hunspell, "-l", "-i", "utf-8", "-d", str(base)],
+        input="\n".join(words),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    return set(result.stdout.split()) if result.returncode == 0 else None
 
 
 # Kazakh letters that fonts and typists lose to plain ones (уақытша → уакытша, шұғыл → шүғыл).
@@ -364,6 +479,8 @@ def _find_spelling(text: str) -> list[_Hit]:
             first_seen.setdefault(low, (match.start(), word))
             counts[low] = counts.get(low, 0) + 1
     unknown = _misspelled_words(sorted(first_seen), base)
+    unknown = {word for word in unknown if not _begins_a_dictionary_entry(word, base)}
+    _misspelled_words([v for word in unknown for v in _lost_letter_variants(word)], base)  # one batch lookup
     alphabet = "".join(sorted({ch for word in first_seen for ch in word}))
     hits = []
     for low in sorted(unknown & first_seen.keys(), key=lambda w: first_seen[w][0]):
@@ -375,15 +492,36 @@ def _find_spelling(text: str) -> list[_Hit]:
     return hits
 
 
+def _begins_a_dictionary_entry(word: str, base: Path) -> bool:
+    """Tell whether a dictionary entry starts with the word (билігі in билігіне): an ending the dictionary lacks."""
+    entries = _sorted_dictionary_entries(base)
+    index = bisect.bisect_left(entries, word)
+    return index < len(entries) and entries[index].startswith(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _sorted_dictionary_entries(base: Path) -> list[str]:
+    return sorted(_load_hunspell_dictionary(base)[0])
+
+
 def _spelling_suggestion(word: str, unknown: set[str], counts: dict[str, int], alphabet: str, base: Path) -> str | None:
     """Return a likely correction of an unknown word, or None."""
     swaps = sorted(_lost_letter_variants(word))
     known_swaps = sorted(set(swaps) - _misspelled_words(swaps, base)) if swaps else []
-    if known_swaps:
-        return known_swaps[0]
+    # The corrected stem must be used elsewhere in the text: тумады is not тұмады in a history lecture.
+    supported = [v for v in known_swaps if any(w != word and w.startswith(v[: len(v) - ENDING_LENGTH]) for w in counts)]
+    if supported:
+        return supported[0]
     if len(word) < 6:
         return None
-    used_elsewhere = [v for v in _stem_edits(word, alphabet) if counts.get(v, 0) >= counts[word] and v not in unknown]
+    # Only a lost letter, or an extra one when the shorter word is the more frequent: swapping one letter
+    # turns one correct form into another (билігі, бөлігі).
+    used_elsewhere = [
+        v
+        for v in _stem_edits(word, alphabet)
+        if v not in unknown and len(v) != len(word)
+        and (counts.get(v, 0) > counts[word] or (len(v) > len(word) and counts.get(v, 0) >= counts[word]))
+    ]
     return min(used_elsewhere, key=lambda v: (-counts[v], v)) if used_elsewhere else None
 
 
@@ -392,9 +530,11 @@ def _spelling_suggestion(word: str, unknown: set[str], counts: dict[str, int], a
 # Detectors in the safe repair order of KAZAKH.md §4; checks without repairs come last.
 DETECTORS: tuple[Callable[[str], list[_Hit]], ...] = (
     _find_private_use,
+    _find_invisible,
     _find_mixed_script,
     _find_legacy_letters,
     _find_letter_spaced,
+    _find_split_words,
     _find_spaced_hyphens,
     _find_unbalanced_quotes,
 )
