@@ -1,0 +1,72 @@
+"""Fuzzing: random Markdown and front matter never escape as anything but a HandoutError."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from handout.diagnostics import Diagnostics
+from handout.errors import HandoutError
+from handout.pipeline import prepare_lecture
+from handout.render import RenderOptions, lecture_context, render_html
+from handout.theme import find_theme
+
+MARKDOWN_PIECES = [
+    "## Бөлім", "# Тақырып", "### Ішкі", "- тармақ", "    - ішкі тармақ", "1. бірінші", "> дәйексөз", "```", "~~~",
+    "| a | b |", "|---|---|", "**қалың**", "*көлбеу*", "`код`", "[сілтеме](lecture99.md)", "![сурет](nope.png)",
+    "<div>", "</div>", "<script>x</script>", "<b onclick='x'>", "{{ x }}", "{% if %}", "1917 жылы 5-13 желтоқсанда",
+    "31 ақпан", "---", "\t", "&amp;", "&#0;", "<!--", "-->", "\\", "Қазақ хандығы", "[^1]", "<", ">", "\u00ad", "\ufeff",
+]
+FRONT_KEYS = ["title", "number", "lang", "outcomes", "date", "course", "titel", "questions", "chronology"]
+YAML_VALUES = ["Алаш", "2", "two", "[1", "[a, b]", "kk", "de", "2026-11-10", "31 ақпан", "{a: 1}", "null", "yes", "'"]
+
+markdown_text = st.lists(st.one_of(st.sampled_from(MARKDOWN_PIECES), st.text(max_size=20)), max_size=30).map(
+    lambda parts: "\n".join(parts))
+front_matter = st.one_of(
+    st.just(""),
+    st.lists(st.tuples(st.sampled_from(FRONT_KEYS), st.sampled_from(YAML_VALUES)), max_size=5).map(
+        lambda pairs: "---\n" + "".join(f"{key}: {value}\n" for key, value in pairs) + "---\n"),
+    st.text(max_size=40).map(lambda text: f"---\n{text}\n---\n"),
+)
+lecture_text = st.tuples(front_matter, markdown_text).map("".join)
+
+
+def through_html(text: str, folder: Path) -> list[str]:
+    """Load, enrich and render every edition; return the HTML (or raise HandoutError)."""
+    path = folder / "lecture.md"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    diagnostics = Diagnostics()
+    lecture = prepare_lecture(path, diagnostics)
+    context = lecture_context(lecture, lecture.meta.lang, diagnostics)
+    theme = find_theme(folder)
+    return [render_html(lecture, theme, RenderOptions(edition=edition), context)
+            for edition in ("student", "teacher", "worksheet")]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lecture_text)
+def test_random_lectures_to_html_fail_only_cleanly(text):
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            pages = through_html(text.encode("utf-8", "replace").decode("utf-8"), Path(folder))
+        except HandoutError as error:
+            assert str(error).count("\n") == 0 or "problem(s)" in error.message
+            return
+        assert all("<script" not in page.split("</style>")[-1] for page in pages)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lecture_text)
+def test_random_lectures_to_pdf_fail_only_cleanly(text):
+    from handout.typeset import typeset
+
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            pages = through_html(text.encode("utf-8", "replace").decode("utf-8"), Path(folder))
+            pdf = typeset(pages[0], Path(folder), Diagnostics(), Path(folder) / "lecture.md")
+        except HandoutError:
+            return
+        assert pdf.startswith(b"%PDF")
