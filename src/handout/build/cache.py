@@ -56,9 +56,16 @@ def make_key(*parts: Any) -> str:
     for part in parts:
         if isinstance(part, bytes):
             part = hashlib.sha256(part).hexdigest()
-        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode())
+        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=_jsonable).encode())
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _jsonable(value: Any) -> Any:
+    """Give sets a stable order (their iteration order changes between processes) and paths a text form."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return str(value)
 
 
 class BuildCache:

@@ -1,0 +1,79 @@
+"""The content-hash cache: fresh only when the output is exactly what was recorded for the same key."""
+
+import json
+import os
+import subprocess
+import sys
+
+from handout.build.cache import CACHE_NAME, BuildCache, make_key, theme_fingerprint
+from handout.theme import find_theme
+
+
+def test_recorded_output_is_fresh_for_its_key_only(tmp_path):
+    output = tmp_path / "student" / "a.pdf"
+    output.parent.mkdir()
+    output.write_bytes(b"%PDF-1.7 first")
+    cache = BuildCache(tmp_path)
+    assert not cache.is_fresh(output, "k1")
+    cache.record(output, "k1", pages=3)
+    reopened = BuildCache(tmp_path)
+    assert reopened.is_fresh(output, "k1")
+    assert not reopened.is_fresh(output, "k2")
+    assert reopened.entry(output)["pages"] == 3
+
+
+def test_an_output_changed_or_removed_behind_the_cache_is_not_fresh(tmp_path):
+    output = tmp_path / "a.pdf"
+    output.write_bytes(b"%PDF complete")
+    cache = BuildCache(tmp_path)
+    cache.record(output, "k")
+    output.write_bytes(b"%PDF trunc")  # e.g. a copy interrupted by hand
+    assert not BuildCache(tmp_path).is_fresh(output, "k")
+    output.unlink()
+    assert not BuildCache(tmp_path).is_fresh(output, "k")
+
+
+def test_an_unrecorded_write_is_never_served(tmp_path):
+    """A crash after the PDF's rename but before the cache is saved: the old entry does not match the new file."""
+    output = tmp_path / "a.pdf"
+    output.write_bytes(b"%PDF old")
+    BuildCache(tmp_path).record(output, "old-key")
+    output.write_bytes(b"%PDF new, from a build that crashed before recording")
+    assert not BuildCache(tmp_path).is_fresh(output, "old-key")
+
+
+def test_a_damaged_cache_file_means_rebuild_everything(tmp_path):
+    output = tmp_path / "a.pdf"
+    output.write_bytes(b"%PDF")
+    BuildCache(tmp_path).record(output, "k")
+    (tmp_path / CACHE_NAME).write_text('{"format": 1, "outputs": {"a.pdf": ', encoding="utf-8")
+    assert not BuildCache(tmp_path).is_fresh(output, "k")
+    (tmp_path / CACHE_NAME).write_text(json.dumps({"format": 999, "outputs": {}}), encoding="utf-8")
+    assert BuildCache(tmp_path).entries == {}
+
+
+def test_saving_leaves_no_temporary_files(tmp_path):
+    output = tmp_path / "a.pdf"
+    output.write_bytes(b"%PDF")
+    BuildCache(tmp_path).record(output, "k")
+    assert sorted(path.name for path in tmp_path.iterdir()) == [CACHE_NAME, "a.pdf"]
+
+
+def test_keys_are_stable_across_processes_even_with_sets():
+    parts = ("student", {"paper": "a4", "forced": frozenset({"paper", "layout", "pdf_variant"})})
+    code = ("from handout.build.cache import make_key; "
+            "print(make_key('student', {'paper': 'a4', 'forced': frozenset({'paper', 'layout', 'pdf_variant'})}))")
+    keys = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert keys == {make_key(*parts)}
+
+
+def test_theme_fingerprint_follows_a_course_stylesheet_override(tmp_path):
+    before = theme_fingerprint(find_theme(tmp_path))
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "handout.css").write_text("body { color: navy; }", encoding="utf-8")
+    after = theme_fingerprint(find_theme(tmp_path))
+    assert before != after

@@ -1,0 +1,202 @@
+"""Whole-course builds: gather, run, cache, reader, index; real WeasyPrint on a 2-lecture course."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import HANDOUT, SHORT_LECTURE, make_files, pdf_page_count, pdf_text
+from handout.build import build_course, generate_demo_course
+from handout.build.scaffold import new_course
+from handout.config import load_course
+from handout.diagnostics import Diagnostics
+from handout.errors import HandoutError
+
+SECOND_LECTURE = """\
+---
+title: Жер-су реформасы
+lang: kk
+---
+## Реформаның мақсаты
+
+1921 жылы Жетісуда жер-су реформасы жүргізілді. Қоныс аударушылардың заңсыз
+басып алған жерлері қазақ шаруаларына қайтарылды.
+
+## Нәтижелері
+
+Реформа нәтижесінде 1922 жылы көптеген шаруалар жерге орналастырылды.
+"""
+
+MANIFEST = """\
+[course]
+title = "Қазақстан тарихы: сынақ курсы"
+institution = "Сынақ университеті"
+teacher = "Сынақ оқытушы"
+year = "2026–2027"
+lectures = ["lectures/*.md"]
+
+[build]
+out = "dist"
+"""
+
+EDITIONS = ("student", "teacher", "worksheet")
+
+
+def files_with_mtimes(folder: Path) -> dict[str, int]:
+    return {str(path.relative_to(folder)): path.stat().st_mtime_ns for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A 2-lecture course built once (serially, in this process); tests work on copies."""
+    root = make_files(tmp_path_factory.mktemp("course") / "course", {
+        "handout.toml": MANIFEST,
+        "lectures/lecture01.md": SECOND_LECTURE,
+        "lectures/lecture02.md": SHORT_LECTURE,
+    })
+    diagnostics = Diagnostics()
+    report = build_course(load_course(root), jobs=1, diagnostics=diagnostics)
+    assert report.ok, report.failures
+    assert not [item for item in diagnostics.items if "defined twice" in item.message]  # reader anchors are unique
+    return root
+
+
+@pytest.fixture
+def course(built, tmp_path) -> Path:
+    copy = tmp_path / "course"
+    shutil.copytree(built, copy)  # copy2 keeps mtimes to the nanosecond, so the cache stays valid
+    return copy
+
+
+def rebuilt_names(report, root: Path) -> set[str]:
+    return {str(path.relative_to(root / "dist")) for path in report.rebuilt}
+
+
+def test_first_build_writes_every_edition_the_reader_and_the_index(built):
+    dist = built / "dist"
+    for edition in EDITIONS:
+        assert sorted(path.name for path in (dist / edition).iterdir()) == ["lecture01.pdf", "lecture02.pdf"]
+    assert (dist / "reader.pdf").is_file() and (dist / "index.html").is_file()
+    assert "Жер-су реформасы" in pdf_text(dist / "student" / "lecture01.pdf")
+
+
+def test_course_wide_numbering_fills_missing_numbers_and_course_title(built):
+    text = pdf_text(built / "dist" / "student" / "lecture01.pdf")
+    assert "№1 лекция" in text  # lecture01 sets no number: its place in the course
+    assert "ҚАЗАҚСТАН ТАРИХЫ: СЫНАҚ КУРСЫ" in text  # nor a course: the manifest's title (upper-cased by CSS)
+    assert "№2 лекция" in pdf_text(built / "dist" / "student" / "lecture02.pdf")  # its own number: 2
+
+
+def test_second_run_with_no_change_rebuilds_and_writes_nothing(course):
+    before = files_with_mtimes(course / "dist")
+    report = build_course(load_course(course), jobs=1)
+    assert report.rebuilt == [] and report.ok and not report.index_written
+    assert len(report.up_to_date) == 7
+    assert files_with_mtimes(course / "dist") == before
+
+
+def test_changing_one_lecture_rebuilds_exactly_its_outputs_and_the_reader(course):
+    lecture = course / "lectures" / "lecture01.md"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("1922 жылы", "1923 жылы"), encoding="utf-8")
+    report = build_course(load_course(course), jobs=1)
+    assert rebuilt_names(report, course) == {f"{edition}/lecture01.pdf" for edition in EDITIONS} | {"reader.pdf"}
+    assert "1923" in pdf_text(course / "dist" / "student" / "lecture01.pdf")
+
+
+def test_touching_a_lecture_without_changing_it_rebuilds_nothing(course):
+    os.utime(course / "lectures" / "lecture02.md")
+    assert build_course(load_course(course), jobs=1).rebuilt == []
+
+
+def test_a_course_stylesheet_override_rebuilds_everything(course):
+    make_files(course, {"styles/edition-student.css": ".lecture-title { color: #333; }\n"})
+    report = build_course(load_course(course), jobs=1)
+    assert len(report.rebuilt) == 7
+
+
+def test_force_rebuilds_everything(course):
+    report = build_course(load_course(course), jobs=1, force=True)
+    assert len(report.rebuilt) == 7 and report.up_to_date == []
+
+
+def test_a_deleted_output_is_rebuilt_alone(course):
+    (course / "dist" / "worksheet" / "lecture02.pdf").unlink()
+    report = build_course(load_course(course), jobs=1)
+    assert rebuilt_names(report, course) == {"worksheet/lecture02.pdf"}
+
+
+def test_failing_lecture_does_not_stop_the_others_and_exits_1(course, tmp_path):
+    make_files(course, {"lectures/lecture03.md": "---\ntitle: Бұзық\nnumber: [1, 2\n---\n## Бөлім\n\nМәтін.\n"})
+    shutil.rmtree(course / "dist")
+    result = subprocess.run([*HANDOUT, "build", str(course), "--jobs", "2"], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{course / 'lectures' / 'lecture03.md'}:3: error:" in result.stderr
+    assert "1 failed" in result.stderr
+    for edition in EDITIONS:
+        assert (course / "dist" / edition / "lecture01.pdf").is_file()
+        assert (course / "dist" / edition / "lecture02.pdf").is_file()
+        assert not (course / "dist" / edition / "lecture03.pdf").exists()
+    index = (course / "dist" / "index.html").read_text(encoding="utf-8")
+    assert "<td>lecture03</td>" in index and "lecture03.pdf" not in index  # listed, not linked
+
+
+def test_cli_reports_what_it_rebuilt_then_up_to_date(course, tmp_path):
+    # a first run makes the copy current even if the tool's own code changed since the fixture was built
+    subprocess.run([*HANDOUT, "build", str(course), "--quiet"], check=True, cwd=tmp_path)
+    lecture = course / "lectures" / "lecture02.md"
+    lecture.write_text(lecture.read_text(encoding="utf-8") + "\nҚосымша сөйлем.\n", encoding="utf-8")
+    first = subprocess.run([*HANDOUT, "build", str(course), "--jobs", "2"], capture_output=True, text=True, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    rebuilt = {line.split()[1] for line in first.stderr.splitlines() if line.startswith("rebuilt ")}
+    rebuilt.discard("course/dist/index.html")  # rewritten only if a shown size or page count changed
+    assert rebuilt == {f"course/dist/{edition}/lecture02.pdf" for edition in EDITIONS} | {"course/dist/reader.pdf"}
+    second = subprocess.run([*HANDOUT, "build", str(course), "--quiet"], capture_output=True, text=True, cwd=tmp_path)
+    assert second.returncode == 0 and second.stderr == "" and second.stdout == ""
+    third = subprocess.run([*HANDOUT, "build", str(course)], capture_output=True, text=True, cwd=tmp_path)
+    assert "up to date; 0 rebuilt, 7 up to date, 0 failed" in third.stderr
+
+
+def test_reader_has_title_page_course_toc_and_nested_bookmarks(built):
+    reader_path = built / "dist" / "reader.pdf"
+    reader = pypdf.PdfReader(reader_path)
+    pages = [page.extract_text() for page in reader.pages]
+    cover = " ".join(pages[0].split())
+    assert "Қазақстан тарихы: сынақ курсы" in cover and "Курс жинағы" in cover and "Оқу жылы: 2026–2027" in cover
+    assert "КУРС МАЗМҰНЫ" in pages[1]  # upper-cased by the aside-heading style
+    outline = reader.outline
+    tops = [item for item in outline if not isinstance(item, list)]
+    assert [item.title for item in tops] == ["Жер-су реформасы", "Алаш автономиясы"]
+    children = [item for item in outline if isinstance(item, list)]
+    assert [child.title for child in children[0]][:2] == ["1. Реформаның мақсаты", "2. Нәтижелері"]
+    assert [child.title for child in children[1]][:2] == ["1. Жалпықазақ съезі", "2. Алаш-Орда үкіметі"]
+    # the TOC's page numbers are where the bookmarks point
+    second_lecture_page = reader.get_destination_page_number(tops[1]) + 1
+    toc_line = next(line for line in pages[1].splitlines() if "Алаш автономиясы" in line)
+    assert toc_line.rstrip().endswith(str(second_lecture_page))
+    student_pages = sum(pdf_page_count(built / "dist" / "student" / name) for name in ("lecture01.pdf", "lecture02.pdf"))
+    assert len(reader.pages) >= student_pages + 2  # title page and contents besides every lecture
+
+
+def test_handout_new_scaffolds_a_course_that_loads(tmp_path):
+    created = new_course(tmp_path / "new")
+    assert [path.name for path in created] == ["handout.toml", "lecture01.md"]
+    course = load_course(tmp_path / "new")
+    assert course.title == "Қазақстан тарихы" and len(course.lectures) == 1
+    assert "Алаш" in course.lectures[0].read_text(encoding="utf-8")
+    with pytest.raises(HandoutError, match="not an empty folder"):
+        new_course(tmp_path / "new")
+
+
+def test_generate_demo_course_makes_numbered_retitled_copies(tmp_path):
+    from conftest import LECTURE10
+
+    course = load_course(generate_demo_course(tmp_path / "demo", 3, LECTURE10))
+    from handout.source import load_lecture
+
+    lectures = [load_lecture(path) for path in course.lectures]
+    assert [lecture.meta.number for lecture in lectures] == [1, 2, 3]
+    assert len({lecture.meta.title for lecture in lectures}) == 3
