@@ -18,6 +18,7 @@ Decisions where the sources were silent:
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -67,7 +68,11 @@ UNTIL_WORDS = ("дейін", "шейін", "дейінгі", "шейінгі", "
 FROM_WORDS = ("бастап", "бері", "басталған")
 BETWEEN_WORDS = ("аралығында", "аралығы", "аралығындағы", "аралықта", "аралығын")
 NIGHT_WORDS = ("түні", "түнде", "түнгі", "түнге")
-CONTEXT_WORDS = {"сол": 0, "осы": 0, "келесі": 1, "бұл": 0}
+CONTEXT_WORDS = {"сол": 0, "осы": 0, "бұл": 0, "келесі": 1, "келер": 1, "алдыңғы": -1}
+# "бір жылдан кейін": a year counted from the context year.
+COUNT_WORDS = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10}
+AFTER_WORDS = ("кейін", "соң")
+HALF_WORDS = {"бірінші": 1, "екінші": 2}
 PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "century": 5}
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\s\w]")
@@ -121,6 +126,7 @@ class _Point:
     season_end: str | None = None
     decade: int | None = None
     century: int | None = None
+    century_end: int | None = None
     half: int | None = None
     """1 or 2 for "ғасырдың бірінші/екінші жартысы"."""
     part: str | None = None
@@ -247,6 +253,8 @@ class _Parser:
             if self.word_at(after) in FROM_WORDS:
                 after += 1
             second = self._range_end(after, first)
+            if second is None and self.word_at(after - 1) in FROM_WORDS:
+                second = self._range_end_after_clause(after, first)
             if second is not None:
                 points.append(second)
                 after = second.last + 1
@@ -264,13 +272,13 @@ class _Parser:
             qualifier = "until"
             after += 1
         elif self.is_punct(after, "-") or self.word_at(after) in ("мен", "және"):
-            second = self.point(after + 1)
+            second = self.point(after + 1, inherit=first)
             if second is not None and self._joins(first, second):
                 points.append(second)
                 after = second.last + 1
                 if self.word_at(after) in BETWEEN_WORDS:
                     after += 1
-        if len(points) == 1 and qualifier is None and first.night:
+        if qualifier is None and any(point.night for point in points):
             qualifier = "night"
         return self._build(points, after, qualifier)
 
@@ -287,11 +295,32 @@ class _Parser:
             return second
         return None
 
+    def _range_end_after_clause(self, index: int, first: _Point) -> _Point | None:
+        """Find the end of "X-нан бастап жүргізіліп, Y-ға дейін созылды": a short clause between."""
+        for cursor in range(index, min(index + 5, len(self.tokens))):
+            token = self.tokens[cursor]
+            if token.kind == "punct" and token.text != ",":
+                return None
+            if token.kind == "word" and token.raw[0].isupper():
+                return None
+            if token.kind == "num" or self.word_at(cursor) in CONTEXT_WORDS:
+                second = self.point(cursor, inherit=first)
+                if second is not None and second.role == "to" and self.word_at(second.last + 1) in UNTIL_WORDS:
+                    return second
+                return None
+        return None
+
     def _joins(self, first: _Point, second: _Point) -> bool:
         """Tell whether "A – B аралығында" or "A мен B айларында" make one range."""
         after = second.last + 1
         if self.word_at(after) in BETWEEN_WORDS:
             return True
+        if self.word_at(second.last).startswith("айлар"):
+            return True  # "тамыз және қыркүйек айларында": both months
+        if first.season and second.season and second.year == first.year:
+            return True  # "1942 жылдың көктемі мен жазында"
+        if first.part and second.part and (first.century or first.decade) and (second.century or second.decade):
+            return True  # "XVII ғасырдың аяғы мен XVIII ғасырдың басында"
         both_dated = first.year is not None and second.year is not None and "year" in second.explicit
         if both_dated and (first.month or first.part or first.season) and (second.month or second.part or second.season):
             return True
@@ -305,7 +334,7 @@ class _Parser:
             return None
         point = _Point(index, index)
         cursor = index
-        if token.kind == "num" or self.word_at(index) in CONTEXT_WORDS:
+        if token.kind == "num" or self.word_at(index) in CONTEXT_WORDS or self.word_at(index) in COUNT_WORDS:
             got = self._year(index, point)
             if got is not None:
                 cursor = got
@@ -328,6 +357,9 @@ class _Parser:
                 return self._part(got, point) if got is not None else None
             if month_of(token.text) is not None:
                 return self._month(index, point, inherit, bare=True)
+            if inherit is not None and inherit.year is not None and _season_of(token.text) is not None:
+                point.year = inherit.year_end or inherit.year  # "көктемінен күзіне дейін", "көктемі мен жазында"
+                return self._season(index, point)
         return None
 
     def _year(self, index: int, point: _Point) -> int | None:
@@ -337,6 +369,8 @@ class _Parser:
         if token.kind == "word":
             if self.context_year is None:
                 return None
+            if token.text in COUNT_WORDS:
+                return self._years_later(index, point)
             year = self.context_year + CONTEXT_WORDS[token.text]
             point.year_from_context = True
             cursor += 1
@@ -383,6 +417,16 @@ class _Parser:
         point.last = cursor
         return cursor + 1
 
+    def _years_later(self, index: int, point: _Point) -> int | None:
+        """Parse "бір жылдан кейін", "екі жылдан соң": the context year plus a count."""
+        if self.word_at(index + 1) != "жылдан" or self.word_at(index + 2) not in AFTER_WORDS:
+            return None
+        point.year = self.context_year + COUNT_WORDS[self.tokens[index].text]
+        point.year_from_context = True
+        point.explicit.add("year")
+        point.last = index + 2
+        return index + 3
+
     def _bracketed(self, first: int, last: int) -> bool:
         return self.is_punct(first - 1, "(") and self.is_punct(last + 1, ")")
 
@@ -407,6 +451,12 @@ class _Parser:
         season = _season_of(word) if word else None
         if season is not None and role_of_year != "from":
             return self._season(cursor, point)
+        if role_of_year == "gen" and word in HALF_WORDS and self.word_at(cursor + 1).startswith("жартыс"):
+            half = HALF_WORDS[word]  # "1916 жылдың екінші жартысында": July–December
+            point.month, point.month_end = (1, 6) if half == 1 else (7, 12)
+            point.role = _case_role(self.word_at(cursor + 1)[len("жартыс"):])
+            point.last = cursor + 1
+            return point
         if role_of_year == "gen":
             return self._part(cursor, point)
         return point
@@ -436,9 +486,19 @@ class _Parser:
             if len(self.tokens[cursor + 1].text) > 2 or day_end <= day:
                 return None
             cursor += 2
+        suffix = self._number_suffix(cursor) if day_end is None else None
+        if suffix is not None and suffix[0] == "from":
+            following = self.tok(suffix[1] + 1)  # "2-нен 3 наурызға қараған түні"
+            if following is not None and following.kind == "num" and len(following.text) <= 2 and month_of(self.word_at(suffix[1] + 2)):
+                day_end = int(following.text)
+                if day_end <= day:
+                    return None
+                cursor = suffix[1] + 2
         alt_days = self._bracket_days(cursor)
         if alt_days is not None:
             cursor = alt_days[2] + 1
+        if self.is_punct(cursor, "-") and month_of(self.word_at(cursor + 1)) is not None and self.adjacent(cursor, cursor + 1):
+            cursor += 1  # "16-желтоқсанында", "22-маусымда": a hyphen between the day and the month
         if not self.adjacent(cursor - 1, cursor):
             return None
         word = self.word_at(cursor)
@@ -483,7 +543,13 @@ class _Parser:
             point.last = cursor
             cursor += 1
         elif bare and token.raw[0].isupper() and point.day is None and point.month_end is None:
-            return None  # "Желтоқсандағы съезі", "Ақпан төңкерісі": a name, not a date
+            if not self._opens_sentence_in_locative(index, month, ending):
+                return None  # "Желтоқсандағы съезі", "Ақпан төңкерісі": a name, not a date
+        if point.day is not None and self.word_at(cursor) == "қараған" and self.word_at(cursor + 1) in NIGHT_WORDS:
+            point.night = True  # "2-3 наурызға қараған түні", "3 наурызға қараған түні"
+            point.role = "loc"
+            point.last = cursor + 1
+            cursor += 2
         if point.role == "gen" and point.day is None:
             dated = self._genitive_day(cursor, point)
             if dated is not None:
@@ -496,6 +562,8 @@ class _Parser:
             return self._part(cursor, point)
         if point.day is not None and point.alt is None:
             self._alt_bracket(cursor, point)
+        if point.year is None and point.day is not None and ending == "_" and inherit is None:
+            self._trailing_year(point.last + 1, point)  # "16 желтоқсан 1991 ж.": the year after the day
         if point.year is None:
             source = inherit if inherit is not None and inherit.year is not None else None
             if source is not None:
@@ -506,6 +574,29 @@ class _Parser:
             else:
                 return None
         return point
+
+    def _opens_sentence_in_locative(self, index: int, month: int, ending: str) -> bool:
+        """Tell whether a capitalized month opens a sentence in the locative: "Қарашада жарлық шықты"."""
+        if month == 10 or ending not in ("да", "де", "та", "те"):
+            return False  # "Қазанда" at a sentence start is the city far more often than October
+        previous = self.tok(index - 1)
+        return previous is None or (previous.kind == "punct" and previous.text in ".!?")
+
+    def _trailing_year(self, index: int, point: _Point) -> None:
+        """Read "1991 ж." or "1945 жылы" right after a nominative day and month."""
+        token = self.tok(index)
+        if token is None or token.kind != "num" or len(token.text) != 4 or not 1000 <= int(token.text) <= 2100:
+            return
+        word = self.word_at(index + 1)
+        if word == "ж" and self.is_punct(index + 2, "."):
+            last = index + 2
+        elif _is_year_word(word) and not word.startswith(("жылдар", "жылмен")):
+            last = index + 1
+        else:
+            return
+        point.year = int(token.text)
+        point.explicit.add("year")
+        point.last = last
 
     def _genitive_day(self, cursor: int, point: _Point) -> _Point | None:
         """Parse the day after a genitive month: "наурыздың 2-нен 3-не қараған түні"."""
@@ -532,6 +623,10 @@ class _Parser:
                         point.night = True
                         point.last = second[1] + 2
                     point.role = "loc"
+        elif point.role == "to" and self.word_at(nxt) == "қараған" and self.word_at(nxt + 1) in NIGHT_WORDS:
+            point.night = True  # "наурыздың 3-іне қараған түні": the night before 3 March
+            point.role = "loc"
+            point.last = nxt + 1
         if point.year is None:
             if self.context_year is None:
                 return None
@@ -633,10 +728,18 @@ class _Parser:
         if value is None or not 1 <= value <= 21:
             return None
         cursor = index + 1
+        century_end = None
+        if self.is_punct(cursor, "-") and token.kind == "word":
+            following = self.tok(cursor + 1)
+            end_value = _roman_value(following.raw) if following is not None and following.kind == "word" else None
+            if end_value is not None and value < end_value <= 21:
+                century_end = end_value  # "XV–XVI ғасырларда"
+                cursor += 2
         if self.is_punct(cursor, "-"):
             cursor += 1
         word = self.word_at(cursor)
-        if word == "ғ" and self.is_punct(cursor + 1, "."):
+        point.century_end = century_end
+        if word in ("ғ", "ғғ") and self.is_punct(cursor + 1, "."):
             point.century = value
             point.last = cursor + 1
             return cursor + 2
@@ -697,6 +800,8 @@ class _Parser:
                 return None
         else:
             end = start_end
+        if qualifier == "night" and precision == "day" and start == end:
+            start = _day_before(start)  # "3 наурызға қараған түні" is the night of 2–3 March
         if first.part and len(points) == 1 and qualifier is None:
             qualifier = first.part
         if first.role == "to" and qualifier is None and len(points) == 1 and self.word_at(first.last + 1) in UNTIL_WORDS:
@@ -732,6 +837,11 @@ def _days_in_month(year: int | None, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+def _day_before(iso: str) -> str:
+    year, month, day = map(int, iso.split("-"))
+    return (datetime.date(year, month, day) - datetime.timedelta(days=1)).isoformat()
+
+
 def _established_year(points: list[_Point]) -> int | None:
     for point in reversed(points):
         if point.year is not None:
@@ -743,6 +853,8 @@ def _iso_range(point: _Point) -> tuple[str, str, str]:
     """Return (start, end, precision) of one point."""
     if point.century is not None and point.decade is None:
         base = (point.century - 1) * 100
+        if point.century_end:
+            return f"{base:04d}", f"{point.century_end * 100 - 1:04d}", "century"
         if point.half:
             base += 50 * (point.half - 1)
             return f"{base:04d}", f"{base + 49:04d}", "century"
@@ -798,13 +910,28 @@ SEASON_NAMES = {
 }
 QUALIFIER_FORMS = {
     "kk": {"from": "{} бастап", "until": "{} дейін", "beginning": "{} басы", "middle": "{} ортасы",
-           "end": "{} аяғы", "night": "{}, түні"},
+           "end": "{} аяғы", "night": "{} қараған түні"},
     "ru": {"from": "с {}", "until": "до {}", "beginning": "начало {}", "middle": "середина {}",
-           "end": "конец {}", "night": "ночь на {}"},
+           "end": "конец {}", "night": "в ночь на {}"},
     "en": {"from": "from {}", "until": "until {}", "beginning": "early {}", "middle": "mid {}",
            "end": "late {}", "night": "night of {}"},
 }
 NDASH = "–"
+# The case a Kazakh qualifier governs, and each month's and season's form in it (KAZAKH.md §1 table):
+# "1997 ж. 10 желтоқсаннан бастап", "1918 ж. көктеміне дейін", "1918 ж. сәуірдің басы", "2–3 наурызға қараған түні".
+QUALIFIER_CASE = {"from": "ablative", "until": "dative", "night": "dative",
+                  "beginning": "genitive", "middle": "genitive", "end": "genitive"}
+KK_FORMS = {
+    "ablative": dict(zip(MONTHS, ("қаңтардан", "ақпаннан", "наурыздан", "сәуірден", "мамырдан", "маусымнан",
+                                  "шілдеден", "тамыздан", "қыркүйектен", "қазаннан", "қарашадан", "желтоқсаннан")))
+    | {"көктем": "көктемінен", "жаз": "жазынан", "күз": "күзінен", "қыс": "қысынан", "қысы": "қысынан"},
+    "dative": dict(zip(MONTHS, ("қаңтарға", "ақпанға", "наурызға", "сәуірге", "мамырға", "маусымға",
+                                "шілдеге", "тамызға", "қыркүйекке", "қазанға", "қарашаға", "желтоқсанға")))
+    | {"көктем": "көктеміне", "жаз": "жазына", "күз": "күзіне", "қыс": "қысына", "қысы": "қысына"},
+    "genitive": dict(zip(MONTHS, ("қаңтардың", "ақпанның", "наурыздың", "сәуірдің", "мамырдың", "маусымның",
+                                  "шілденің", "тамыздың", "қыркүйектің", "қазанның", "қарашаның", "желтоқсанның")))
+    | {"көктем": "көктемінің", "жаз": "жазының", "күз": "күзінің", "қыс": "қысының", "қысы": "қысының"},
+}
 
 
 def _parts(iso: str) -> tuple[int, int | None, int | None]:
@@ -850,9 +977,8 @@ def _format_span(start: str, end: str, precision: str, lang: str) -> str:
     if start.count("-") != end.count("-"):
         first, last = (_format_span(iso, iso, _precision_of(iso), lang) for iso in (start, end))
         return f"{first} {NDASH} {last}"
-    if precision == "century":
-        return {"kk": f"{_roman(sy // 100 + 1)} ғ.", "ru": f"{_roman(sy // 100 + 1)} в.",
-                "en": f"{sy // 100 + 1}th century"}[lang]
+    if precision == "century" and sm is None:
+        return _format_centuries(sy, ey, lang)
     if precision == "decade" and ey - sy == 9 and sy % 10 == 0:
         return {"kk": f"{sy} жж.", "ru": f"{sy}-е гг.", "en": f"{sy}s"}[lang]
     if sm is None:
@@ -860,7 +986,13 @@ def _format_span(start: str, end: str, precision: str, lang: str) -> str:
             return _year_text(sy, lang)
         return {"kk": f"{sy}{NDASH}{ey} жж.", "ru": f"{sy}{NDASH}{ey} гг.", "en": f"{sy}{NDASH}{ey}"}[lang]
     if precision == "season" and sd is None and em is not None and (em - sm) % 12 == 2 and sm in SEASON_NAMES[lang]:
+        if sm == 12:  # a winter spans two years: "1943–1944 жж. қысы", "зима 1943/44 г."
+            return {"kk": f"{sy}{NDASH}{sy + 1} жж. қысы", "ru": f"зима {sy}/{(sy + 1) % 100:02d} г.",
+                    "en": f"winter {sy}/{(sy + 1) % 100:02d}"}[lang]
         return _with_year(SEASON_NAMES[lang][sm], sy, lang)
+    seasons = _season_span(sy, sm, ey, em, lang) if precision == "season" and sd is None else None
+    if seasons is not None:
+        return seasons
     if sd is None:
         names = MONTH_NAMES["kk" if lang == "kk" else "ru" if lang == "ru" else "en"]
         if (sy, sm) == (ey, em):
@@ -877,6 +1009,38 @@ def _format_span(start: str, end: str, precision: str, lang: str) -> str:
     return f"{_with_year(_day_month(sd, None, sm, lang), sy, lang)} {NDASH} {_with_year(_day_month(ed, None, em, lang), ey, lang)}"
 
 
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _format_centuries(first_year: int, last_year: int, lang: str) -> str:
+    """Format a century, a half of one ("XIX ғ. екінші жартысы") or a run of centuries ("XV–XVI ғғ.")."""
+    first, last = first_year // 100 + 1, last_year // 100 + 1
+    if first != last:
+        return {"kk": f"{_roman(first)}{NDASH}{_roman(last)} ғғ.", "ru": f"{_roman(first)}{NDASH}{_roman(last)} вв.",
+                "en": f"{_ordinal(first)}{NDASH}{_ordinal(last)} centuries"}[lang]
+    if last_year - first_year == 49:
+        half = 1 if first_year % 100 == 0 else 2
+        return {"kk": f"{_roman(first)} ғ. {('бірінші', 'екінші')[half - 1]} жартысы",
+                "ru": f"{('первая', 'вторая')[half - 1]} половина {_roman(first)} в.",
+                "en": f"{('first', 'second')[half - 1]} half of the {_ordinal(first)} century"}[lang]
+    return {"kk": f"{_roman(first)} ғ.", "ru": f"{_roman(first)} в.", "en": f"{_ordinal(first)} century"}[lang]
+
+
+def _season_span(sy: int, sm: int, ey: int, em: int, lang: str) -> str | None:
+    """Format a run of seasons ("1942 ж. көктем–жаз"); None when the months are not season bounds."""
+    names = SEASON_NAMES[lang]
+    last_of = {5: 3, 8: 6, 11: 9, 2: 12}
+    if sm not in names or em not in last_of:
+        return None
+    last_season = last_of[em]
+    last_year = ey - 1 if last_season == 12 else ey
+    if last_year == sy:
+        return _with_year(f"{names[sm]}{NDASH}{names[last_season]}", sy, lang)
+    return f"{_with_year(names[sm], sy, lang)} {NDASH} {_with_year(names[last_season], last_year, lang)}"
+
+
 def _precision_of(iso: str) -> str:
     return ("year", "month", "day")[iso.count("-")]
 
@@ -887,6 +1051,10 @@ def format_date(value: DateValue, lang: str = "kk") -> str:
     text = _format_span(value.start, value.end, value.precision, lang)
     if value.alt_start:
         text = _insert_alt(text, value, lang)
+    if lang == "ru" and value.qualifier == "night" and value.precision == "day":
+        text = _format_span(value.end, value.end, "day", lang)  # "в ночь на 3 марта 1918 г."
+    if lang == "kk" and value.qualifier in QUALIFIER_CASE:
+        text = _inflect_last_word(text, QUALIFIER_CASE[value.qualifier])
     if value.qualifier in QUALIFIER_FORMS[lang]:
         if lang == "ru" and value.qualifier != "night":
             text = _russian_genitive(text)
@@ -905,13 +1073,27 @@ def _russian_genitive(text: str) -> str:
     return text
 
 
+def _inflect_last_word(text: str, case: str) -> str:
+    """Put a trailing Kazakh month or season name in the case its qualifier governs ("күз бастап" → "күзінен бастап")."""
+    head, _, last = text.rpartition(" ")
+    form = KK_FORMS[case].get(last)
+    return f"{head} {form}" if form and head else form or text
+
+
 def _insert_alt(text: str, value: DateValue, lang: str) -> str:
     """Add the other-style date in brackets right after the written day and month."""
     ay, am, ad = _parts(value.alt_start)
-    sy, sm, _ = _parts(value.start)
+    sy, sm, sd = _parts(value.start)
+    ey, em, ed = _parts(value.end)
     _, _, aed = _parts(value.alt_end or value.alt_start)
     if ad is None or am is None:
         return text
+    if (am, ay) == (sm, sy) and (ey, em) == (sy, sm) and sd is not None:
+        # Same month in both styles: "1917 ж. 5–13 (18–26) желтоқсан", as historians write it.
+        days = f"{sd}{NDASH}{ed}" if ed and ed != sd else str(sd)
+        alt_days = f"{ad}{NDASH}{aed}" if aed and aed != ad else str(ad)
+        month = _day_month(1, None, sm, lang).split(" ", 1)[1]
+        return _with_year(f"{days} ({alt_days}) {month}", sy, lang)
     alt = _day_month(ad, aed, am, lang) if am != sm else (f"{ad}{NDASH}{aed}" if aed and aed != ad else str(ad))
     if ay != sy:
         alt = _with_year(_day_month(ad, aed, am, lang), ay, lang)
