@@ -22,11 +22,23 @@ import yaml
 from ..errors import HandoutError
 from . import orthography
 
-HEADER = re.compile(r"^№\s*(\d+)\s*[-.]?\s*Лекция\s+тақырыбы\s*:\s*(.*)$", re.IGNORECASE)
+# "№10 Лекция тақырыбы: …", "Дәріс №3. Тақырыбы: …", "Лекция № 7", "8-дәріс. Тақырыбы: …", "Тақырыбы: …".
+LECTURE_WORD = r"(?:лекция|дәріс)"
+HEADER = re.compile(
+    rf"^(?:№\s*(?P<n1>\d+)\s*[-.]?\s*(?:{LECTURE_WORD}\b)?|{LECTURE_WORD}\s*№?\s*(?P<n2>\d+)\s*[-.]?"
+    rf"|(?P<n3>\d+)\s*-\s*{LECTURE_WORD}\b\s*[-.]?)?\s*(?P<topic>(?:{LECTURE_WORD}\w*\s+)?тақырыб?ы?\s*[:.])?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+TOPIC_LINE = re.compile(rf"^(?:{LECTURE_WORD}\w*\s+)?тақырыб?ы?\s*[:.]\s*(.*)$", re.IGNORECASE)
 BLOCK = re.compile(r"^\d+\s*-\s*БЛОК\b.*$")
-OUTCOMES_LABEL = re.compile(r"^(?:Лекцияның\s+)?оқыту\s+нәтижелері\s*[:.]?$", re.IGNORECASE)
-CONTENTS_LABEL = re.compile(r"^Лекция(?:ның)?\s+(?:мазмұны|жоспары)\s*[:.]?$", re.IGNORECASE)
-NUMBERED = re.compile(r"^(\d{1,2})\.\s*(?=\S)(.*)$")
+OUTCOMES_LABEL = re.compile(rf"^(?:{LECTURE_WORD}\w*\s+)?оқыту\s+нәтижелері\s*[:.]?$", re.IGNORECASE)
+CONTENTS_LABEL = re.compile(rf"^(?:{LECTURE_WORD}\w*\s+)?(?:мазмұны|жоспары?)\s*[:.]?$", re.IGNORECASE)
+NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s*(?=\S)(.*)$")
+BULLET = re.compile(r"^[•·▪●◦]\s*(.*)$")
+# Page furniture: "12", "- 12 -", "— 12 —", "12 бет", "Page 12".
+PAGE_NUMBER = re.compile(r"^[-–—]?\s*(?:бет|page|стр\.?)?\s*\d{1,4}\s*(?:бет)?\s*[-–—]?$", re.IGNORECASE)
+RUNNING_LINE_MAX = 100
+"""Longest line that may be a running header or footer."""
 SENTENCE_END = re.compile(r"[.!?…][»\"”)]*$")
 INITIAL_END = re.compile(r"(?:^|[\s.])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|ж|жж|ғ|ғғ)\.$")
 """An initial (В.) or a date abbreviation (1921 ж.) ends the line: the sentence goes on."""
@@ -98,7 +110,7 @@ def check_files(paths: Iterable[Path], fix: bool = False, force: bool = False) -
     report: list[str] = []
     remaining = 0
     for path in _expand(paths):
-        text = _read_text(path)
+        text = _read_text(path, keep_line_ends=True)
         if fix:
             text = _fix_file(path, text, force, report)
         for problem in orthography.find_problems(text):
@@ -112,7 +124,8 @@ def check_files(paths: Iterable[Path], fix: bool = False, force: bool = False) -
 
 def _content_lines(text: str) -> list[_Line]:
     """Split an extraction into content lines, undoing its one-blank-line-per-line spacing."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").expandtabs(4).split("\n")
+    raw = _drop_page_furniture(raw)
     doubled = _is_double_spaced(raw)
     lines: list[_Line] = []
     blanks = 0
@@ -128,6 +141,37 @@ def _content_lines(text: str) -> list[_Line]:
     return lines
 
 
+def _drop_page_furniture(raw: list[str]) -> list[str]:
+    """Blank out page numbers and running headers/footers, keeping the gaps they stood in.
+
+    A running line is a short line that comes back (digits aside) at two or more page
+    boundaries; a page number is a bare or dashed number standing alone between gaps.
+    """
+    content = [i for i, line in enumerate(raw) if line.strip()]
+    spacing = 2 if _is_double_spaced(raw) else 1  # line distance inside a page
+    gap_before, gap_after = set(), set()
+    for position, i in enumerate(content):
+        if position == 0 or i - content[position - 1] > spacing:
+            gap_before.add(i)
+        if position + 1 == len(content) or content[position + 1] - i > spacing:
+            gap_after.add(i)
+    numbers = {
+        i
+        for i in content
+        if PAGE_NUMBER.match(raw[i].strip())
+        and not NUMBERED.match(raw[i].strip())
+        and (re.search(r"[-–—]", raw[i]) or (i in gap_before and i in gap_after))
+    }
+    at_boundary = gap_before | gap_after | {j for i in numbers for j in content if abs(j - i) <= 2 * spacing}
+    keys: dict[str, list[int]] = {}
+    for i in content:
+        line = raw[i].strip()
+        if len(line) <= RUNNING_LINE_MAX and not NUMBERED.match(line):
+            keys.setdefault(re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)), []).append(i)
+    running = {i for found in keys.values() if len(found) >= 2 and all(i in at_boundary for i in found) for i in found}
+    return ["" if i in numbers | running else line for i, line in enumerate(raw)]
+
+
 def _is_double_spaced(raw: list[str]) -> bool:
     """Tell whether most content lines are followed by exactly one empty line."""
     content = [i for i, line in enumerate(raw) if line.strip()]
@@ -138,24 +182,26 @@ def _is_double_spaced(raw: list[str]) -> bool:
 def _read_header(lines: list[_Line]) -> tuple[_Header, list[_Line]]:
     """Read title, block, number, outcomes and contents; return them and the remaining lines."""
     header = _Header()
-    index = 0
     match = HEADER.match(lines[0].text) if lines else None
-    if not match:
+    if not match or not (match.group("n1") or match.group("n2") or match.group("n3") or match.group("topic")):
         return header, lines
-    header.number = int(match.group(1))
-    tail = match.group(2).strip()
-    if BLOCK.match(tail):
-        header.block = tail
-    else:
-        header.title = tail
+    number = match.group("n1") or match.group("n2") or match.group("n3")
+    header.number = int(number) if number else None
+    tail = match.group("rest").strip()
     index = 1
-    title_lines = []
-    while index < len(lines) and not _is_label(lines[index].text) and not header.title:
+    topic = TOPIC_LINE.match(lines[1].text) if not match.group("topic") and not tail and len(lines) > 1 else None
+    if topic:  # "Лекция № 7" with "Тақырыбы: …" on the next line
+        tail, index = topic.group(1).strip(), 2
+    if BLOCK.match(tail):
+        header.block, tail = tail, ""
+    title_lines = [tail] if tail else []
+    # The title goes on over the following lines until a gap, a label or a numbered line.
+    while index < len(lines) and not _is_label(lines[index].text) and not NUMBERED.match(lines[index].text):
+        if title_lines and (lines[index].after_gap or SENTENCE_END.search(title_lines[-1])):
+            break
         title_lines.append(lines[index].text)
         index += 1
-        if index < len(lines) and lines[index].after_gap:
-            break
-    header.title = header.title or " ".join(title_lines)
+    header.title = " ".join(title_lines).rstrip(".")
     while index < len(lines) and _is_label(lines[index].text):
         target = header.outcomes if OUTCOMES_LABEL.match(lines[index].text) else header.contents
         index = _read_numbered_items(lines, index + 1, target)
@@ -167,15 +213,16 @@ def _is_label(text: str) -> bool:
 
 
 def _read_numbered_items(lines: list[_Line], index: int, items: list[str]) -> int:
-    """Collect ``1. …`` items (each may wrap over lines) until the numbering stops or restarts."""
+    """Collect ``1. …``, ``1) …`` or bulleted items (each may wrap) until the numbering stops or restarts."""
+    bulleted = index < len(lines) and bool(BULLET.match(lines[index].text))
     while index < len(lines):
         line = lines[index]
-        match = NUMBERED.match(line.text)
+        match = BULLET.match(line.text) if bulleted else NUMBERED.match(line.text)
         if _is_label(line.text):
             break
-        if match and int(match.group(1)) == len(items) + 1:
-            items.append(match.group(2).strip())
-        elif items and not match and not line.after_gap:
+        if match and (bulleted or int(match.group(1)) == len(items) + 1):
+            items.append(match.group(match.lastindex).strip())
+        elif items and not match and not line.after_gap and not NUMBERED.match(line.text):
             items[-1] = _join(items[-1], line.text)
         else:
             break
@@ -209,15 +256,15 @@ def _starts_paragraph(previous: _Line, line: _Line, width: int) -> bool:
 def _join(previous: str, text: str, vocabulary: frozenset[str] = frozenset()) -> str:
     """Join a wrapped line to the text before it, re-joining a word split at a line-end hyphen.
 
-    The hyphen goes only when the whole word occurs elsewhere in the text; otherwise
-    it is kept (a compound such as қару-жарақ may be broken at its own hyphen).
+    The hyphen stays only where :func:`orthography.keeps_hyphen` sees a compound
+    (қару-жарақ broken at its own hyphen).
     """
     split = re.search(r"([^\W\d_]+)-$", previous)
     if split and re.match(r"[^\W\d_]", text):
         head, tail = split.group(1), re.match(r"[^\W\d_]+", text).group()
-        if (head + tail).lower() in vocabulary:
-            return previous[:-1] + text
-        return previous + text
+        if orthography.keeps_hyphen(head, tail, vocabulary):
+            return previous + text
+        return previous[:-1] + text
     return f"{previous} {text}"
 
 
@@ -227,11 +274,12 @@ def _split_sections(lines: list[_Line], contents: list[str], width: int) -> list
     sections: list[tuple[str, list[str]]] = [("", [])]
     paragraph = ""
     last_line = _Line("")
-    for line in lines:
+    for line in _split_run_in_section_starts(lines, contents):
         number = len(sections)
         match = NUMBERED.match(line.text)
         new_section = bool(match) and int(match.group(1)) == number and (not paragraph or _ends_sentence(paragraph))
-        if new_section or (paragraph and _starts_paragraph(last_line, line, width)):
+        bullet = bool(BULLET.match(line.text))
+        if new_section or bullet or (paragraph and _starts_paragraph(last_line, line, width)):
             if paragraph:
                 sections[-1][1].append(paragraph)
             paragraph = ""
@@ -245,6 +293,34 @@ def _split_sections(lines: list[_Line], contents: list[str], width: int) -> list
         sections[-1][1].append(paragraph)
         paragraph = ""
     return [(heading, _finish_paragraphs(paragraphs, heading, contents)) for heading, paragraphs in sections]
+
+
+def _split_run_in_section_starts(lines: list[_Line], contents: list[str]) -> list[_Line]:
+    """Break a line where a contents entry starts mid-line ("… жойылды. 2.Ашаршылық және …")."""
+    result: list[_Line] = []
+    expected = 1
+    for line in lines:
+        pieces = [line]
+        for match in re.finditer(r"(?<=[.!?…»\")] )(\d{1,2})\s*[.)]\s*(?=\S)", line.text):
+            number = int(match.group(1))
+            entry = contents[number - 1] if 0 < number <= len(contents) else ""
+            if number < expected or not entry or not _starts_with_entry(line.text[match.end() :], entry):
+                continue
+            head = pieces.pop()
+            cut = match.start() - (len(line.text) - len(head.text))
+            pieces += [_Line(head.text[:cut].rstrip(), head.indented, head.after_gap), _Line(head.text[cut:], True)]
+            expected = number + 1
+        numbered = NUMBERED.match(line.text)
+        if numbered:
+            expected = max(expected, int(numbered.group(1)) + 1)
+        result.extend(pieces)
+    return result
+
+
+def _starts_with_entry(text: str, entry: str) -> bool:
+    """Tell whether text begins with a contents entry, ignoring case and spacing."""
+    pattern = r"\s*".join(re.escape(word) for word in entry.split())
+    return bool(re.match(pattern, text, re.IGNORECASE))
 
 
 def _ends_sentence(paragraph: str) -> bool:
@@ -263,11 +339,17 @@ def _finish_paragraphs(paragraphs: list[str], heading: str, contents: list[str])
     """Drop a run-in title equal to the heading; join compounds; make each paragraph plain Markdown."""
     if paragraphs and heading and heading in contents:
         paragraphs = [_strip_run_in_title(paragraphs[0], heading)] + paragraphs[1:]
-    result = []
+    result: list[str] = []
+    in_list = False
     for paragraph in paragraphs:
         paragraph, _ = orthography.apply_fixes(paragraph)
-        if paragraph.strip():
+        item = BULLET.match(paragraph.strip())
+        if item:  # consecutive bulleted paragraphs make one Markdown list
+            line = "- " + MARKDOWN_INLINE.sub(r"\\\1", item.group(1).strip())
+            result[-1:] = [f"{result[-1]}\n{line}"] if in_list else result[-1:] + [line]
+        elif paragraph.strip():
             result.append(_escape_markdown(paragraph.strip()))
+        in_list = bool(item)
     return result
 
 
@@ -330,10 +412,11 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
     return result
 
 
-def _read_text(path: Path) -> str:
-    """Read a UTF-8 text file, turning the usual failures into advice."""
+def _read_text(path: Path, keep_line_ends: bool = False) -> str:
+    """Read a UTF-8 text file (CRLF kept if asked, so a fix does not rewrite every line), with advice on failure."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="" if keep_line_ends else None) as stream:
+            return stream.read()
     except FileNotFoundError:
         raise HandoutError("no such file; check the path", path) from None
     except UnicodeDecodeError as error:
