@@ -65,3 +65,14 @@ def test_gold_sets_found_exactly():
         gold = {(e["start"], e["end"]) for e in json.loads((FIXTURES / f"{name}_gold.json").read_text(encoding="utf-8"))["events"]}
         found = {(e.date.start, e.date.end) for e in events_from_text((FIXTURES / text).read_text(encoding="utf-8"))}
         assert found == gold, name
+
+
+HELD_OUT = {"khanate": (1.0, 1.0), "famine": (1.0, 1.0), "ww2": (1.0, 1.0), "sovereignty": (1.0, 1.0), "virgin_lands": (0.92, 0.92)}
+
+
+def test_held_out_texts_reach_measured_precision_and_recall():
+    for name, (min_precision, min_recall) in HELD_OUT.items():
+        gold = {(e["start"], e["end"]) for e in json.loads((FIXTURES / f"{name}_gold.json").read_text(encoding="utf-8"))["events"]}
+        found = {(e.date.start, e.date.end) for e in events_from_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))}
+        hits = len(gold & found)
+        assert hits / len(found) >= min_precision and hits / len(gold) >= min_recall, (name, sorted(found ^ gold))

@@ -93,3 +93,24 @@ def test_decade_century_follows_context():
 )
 def test_format_date(value, kk, ru, en):
     assert (format_date(value, "kk"), format_date(value, "ru"), format_date(value, "en")) == (kk, ru, en)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Голощекин 1925 жылы келді. Келесі жылы 5 қаңтарда пленум өтті.", ("1926-01-05", "1926-01-05")),
+        ("Реформа 1921 жылы басталды. Келер жылы ол аяқталды.", ("1922", "1922")),
+        ("Санақ 1926 жылы өтті. Алдыңғы жылы өлке атауы өзгерді.", ("1925", "1925")),
+        ("Голощекин 1925 жылы келді. Сегіз жылдан кейін ол қызметінен алынды.", ("1933", "1933")),
+        ("Съезд 1920 жылы 4 қазанда ашылды. Қарашада жарлық шықты.", ("1920-11", "1920-11")),
+        ("Ол 1998 жылғы 6 мамырда Астана деп аталды, ал 10 маусымда тұсаукесер өтті.", ("1998-06-10", "1998-06-10")),
+    ],
+)
+def test_year_from_context_in_the_last_date(text, expected):
+    value = find_dates(text)[-1].value
+    assert (value.start, value.end) == expected
+
+
+def test_capitalized_kazan_at_a_sentence_start_is_the_city():
+    text = "1941-1942 жылдары өнеркәсіп көшірілді. Қазанда орналасқан институттар жұмыс істеді."
+    assert [m.value.start for m in find_dates(text)] == ["1941"]

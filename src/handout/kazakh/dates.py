@@ -236,11 +236,22 @@ class _Parser:
                 index += 1
                 continue
             match, next_index = result
+            if self._restated(index, next_index):
+                index = next_index  # "Алты жылдан кейін, 1961 жылғы 12 сәуірде": the explicit date says it
+                continue
             found.append(match)
             if match.year is not None:
                 self.context_year = match.year
             index = next_index
         return found
+
+    def _restated(self, index: int, next_index: int) -> bool:
+        """Tell whether a year counted from context is restated by an explicit year right after it."""
+        if self.tokens[index].kind != "word" or self.word_at(index) not in CONTEXT_WORDS.keys() | COUNT_WORDS.keys():
+            return False
+        cursor = next_index + 1 if self.is_punct(next_index, ",") else next_index
+        following = self.tok(cursor)
+        return following is not None and following.kind == "num" and self._year(cursor, _Point(cursor, cursor)) is not None
 
     def phrase(self, index: int) -> tuple[DateMatch, int] | None:
         first = self.point(index)
