@@ -150,17 +150,51 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> int:
     return max(len(spans) - 1, 0)
 
 
+# A clause ends at ";" or ":" or at a comma before a connective or after a converb ("құлатылып,").
+_CONNECTIVES = ("ал", "бірақ", "алайда", "сондай-ақ", "мұнда", "яғни", "сөйтіп", "сонымен")
+_CLAUSE_COMMA = re.compile(r",\s+(?=(?:%s)\b)|(?<=[^\W\d_]{2}(?:ып|іп|ап|еп|йп)),\s+|[;:]\s+" % "|".join(_CONNECTIVES))
+_LEADING_CONNECTIVE = re.compile(r"^(?:(?:%s|мәселен|осылайша|алайда|бірақ)\b[,\s]*)+" % "|".join(_CONNECTIVES), re.IGNORECASE)
+_GOVERNING_WORD = re.compile(r"\s*(?:қамтитын|қамтыған|қамтыды|кезеңде|аралығында|аралығындағы)\b", re.IGNORECASE)
+
+
 def _describe(text: str, start: int, end: int, match: DateMatch, same_sentence: list[DateMatch]) -> str:
-    """Return the clause carrying the event: the sentence part around this date, without the date."""
-    order = same_sentence.index(match)
-    seg_start = start if order == 0 else match.start
-    seg_end = same_sentence[order + 1].start if order + 1 < len(same_sentence) else end
-    segment = text[seg_start:match.start] + " " + text[match.end : seg_end]
-    segment = _clean(segment)
-    if len(_WORD.findall(segment)) < 3:
-        others = text[start:match.start] + " " + text[match.end : end]
-        segment = _clean(others)
-    return _shorten(_capitalize(segment))
+    """Return the clause carrying the event, without its dates, ending with its verb, at most MAX_DESCRIPTION long."""
+    clause_start, clause_end = _clause_around(text, start, end, match.start)
+    while clause_end < end and _ends_with_converb(text[clause_start:clause_end].rstrip(",")):
+        clause_end = _clause_around(text, start, end, clause_end + 1)[1]  # go on to the finite verb
+    clause = _without_dates(text, clause_start, clause_end, same_sentence)
+    if len(_WORD.findall(clause)) < 3:
+        clause = _without_dates(text, start, end, same_sentence)
+    clause = _LEADING_CONNECTIVE.sub("", _clean(clause))
+    return _shorten(_capitalize(clause))
+
+
+def _clause_around(text: str, start: int, end: int, position: int) -> tuple[int, int]:
+    """Return the span of the clause of the sentence [start, end) that holds ``position``."""
+    clause_start, clause_end = start, end
+    for boundary in _CLAUSE_COMMA.finditer(text, start, end):
+        if boundary.end() <= position:
+            clause_start = boundary.end()
+        elif boundary.start() >= position:
+            clause_end = boundary.start() + (1 if text[boundary.start()] == "," and _ends_with_converb(text[clause_start:boundary.start()]) else 0)
+            break
+    return clause_start, clause_end
+
+
+def _ends_with_converb(clause: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2}(?:ып|іп|ап|еп|йп)$", clause.strip()))
+
+
+def _without_dates(text: str, start: int, end: int, matches: list[DateMatch]) -> str:
+    """Return text[start:end] with every date inside it (and a word governed by it) taken out."""
+    pieces, position = [], start
+    for match in matches:
+        if match.start >= start and match.end <= end:
+            pieces.append(text[position : match.start])
+            rest = _GOVERNING_WORD.match(text, match.end, end)
+            position = rest.end() if rest else match.end
+    pieces.append(text[position:end])
+    return " ".join(pieces)
 
 
 def _clean(text: str) -> str:
@@ -180,8 +214,12 @@ def _shorten(text: str) -> str:
     text = text.rstrip(".")
     if len(text) <= MAX_DESCRIPTION:
         return text
-    cut = text.rfind(" ", 0, MAX_DESCRIPTION - 1)
-    return text[: cut if cut > 40 else MAX_DESCRIPTION - 1].rstrip(" ,;:–-") + "…"
+    # Keep the subject at the start and the verb at the end (Kazakh is verb-final); cut the middle.
+    head_cut = text.rfind(" ", 0, MAX_DESCRIPTION // 2)
+    tail_cut = text.find(" ", len(text) - (MAX_DESCRIPTION // 2 - 4))
+    if head_cut < 20 or tail_cut < 0 or tail_cut <= head_cut:
+        return text[: MAX_DESCRIPTION - 1].rstrip(" ,;:–-") + "…"
+    return text[:head_cut].rstrip(" ,;:–-") + " … " + text[tail_cut:].lstrip(" ,;:–-")
 
 
 def _words(text: str) -> set[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -162,6 +163,7 @@ def _case_role(ending: str) -> str:
     return "loc"
 
 
+@functools.lru_cache(maxsize=8192)  # called for every word of every paragraph
 def month_of(word: str) -> tuple[int, str] | None:
     """Return (month number, ending) when the lowercase word is an inflected month name."""
     for number, name in enumerate(MONTHS, 1):
@@ -173,6 +175,7 @@ def month_of(word: str) -> tuple[int, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # called for every word of every paragraph
 def _season_of(word: str) -> tuple[str, str] | None:
     for name in SEASONS:
         if word.startswith(name):
@@ -182,6 +185,7 @@ def _season_of(word: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # called for every word of every paragraph
 def _roman_value(word: str) -> int | None:
     letters = word.translate(ROMAN_LOOKALIKES).lower()
     if not letters or any(ch not in ROMAN for ch in letters):
