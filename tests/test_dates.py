@@ -114,3 +114,8 @@ def test_year_from_context_in_the_last_date(text, expected):
 def test_capitalized_kazan_at_a_sentence_start_is_the_city():
     text = "1941-1942 жылдары өнеркәсіп көшірілді. Қазанда орналасқан институттар жұмыс істеді."
     assert [m.value.start for m in find_dates(text)] == ["1941"]
+
+
+@pytest.mark.parametrize("text", ["Бөлім 1", "1", "12 -", "1917", "5-", "наурыздың 2-нен"])
+def test_text_ending_in_a_number_is_not_a_crash(text):
+    assert isinstance(find_dates(text), list)

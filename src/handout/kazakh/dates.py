@@ -227,8 +227,11 @@ class _Parser:
         return self.text[self.tokens[left].end : self.tokens[right].start]
 
     def adjacent(self, left: int, right: int) -> bool:
-        """Tell whether two tokens stand on one line with at most spaces between."""
-        return "\n\n" not in self.gap(left, right) and len(self.gap(left, right)) <= 3
+        """Tell whether two tokens exist and stand on one line with at most spaces between."""
+        if self.tok(left) is None or self.tok(right) is None:
+            return False
+        gap = self.gap(left, right)
+        return "\n\n" not in gap and len(gap) <= 3
 
     # -- entry -----------------------------------------------------------------
     def matches(self) -> list[DateMatch]:
