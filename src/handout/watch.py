@@ -228,11 +228,17 @@ class Watcher:
                 report(result)
 
     def _wanted(self, change, path: str) -> bool:
-        """Skip our own output, hidden and temporary files (editors' swap files, atomic-write parts)."""
+        """Skip our own output, hidden folders (.git, .venv), temporary and swap files, atomic-write parts."""
+        import watchfiles
+
         candidate = Path(path)
-        if _is_within(candidate.resolve(), self.out_dir):
+        if not watchfiles.DefaultFilter()(change, path) or _is_within(candidate.resolve(), self.out_dir):
             return False
-        return not (candidate.name.startswith(".") or candidate.name.endswith(("~", ".part", ".swp", ".tmp")))
+        root = next((folder for folder in self.watched_paths() if _is_within(candidate, folder)), None)
+        inside = candidate.relative_to(root).parts if root is not None else (candidate.name,)
+        if any(part.startswith(".") for part in inside):
+            return False
+        return not candidate.name.endswith(("~", ".part", ".swp", ".tmp"))
 
 
 def _is_within(path: Path, folder: Path) -> bool:
