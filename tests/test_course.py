@@ -200,3 +200,20 @@ def test_generate_demo_course_makes_numbered_retitled_copies(tmp_path):
     lectures = [load_lecture(path) for path in course.lectures]
     assert [lecture.meta.number for lecture in lectures] == [1, 2, 3]
     assert len({lecture.meta.title for lecture in lectures}) == 3
+
+
+def test_reader_finds_images_of_lectures_in_subfolders(tmp_path):
+    from PIL import Image
+
+    root = make_files(tmp_path / "course", {
+        "handout.toml": '[course]\ntitle = "Т"\nlectures = ["lectures/*.md"]\n[build]\neditions = ["student"]\n',
+        "lectures/a.md": SHORT_LECTURE + "\n![Карта](img/map.png)\n",
+    })
+    (root / "lectures" / "img").mkdir()
+    Image.new("RGB", (40, 30), "red").save(root / "lectures" / "img" / "map.png")
+    diagnostics = Diagnostics()
+    report = build_course(load_course(root), jobs=1, diagnostics=diagnostics)
+    assert report.ok and not diagnostics.items, [str(item) for item in diagnostics.items]
+    for name in ("student/a.pdf", "reader.pdf"):
+        reader = pypdf.PdfReader(root / "dist" / name)
+        assert any(page.images for page in reader.pages), name

@@ -41,6 +41,35 @@ def prefix_anchors(lecture: Lecture, prefix: str) -> Lecture:
     )
 
 
+_IMAGE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]+)(")')
+
+
+def rebase_images(context: dict, lecture: Lecture, root: Path) -> dict:
+    """Point a lecture's relative image paths at the course root (the reader's one base URL).
+
+    The lecture's own HTML was checked and sanitized relative to its folder; only the
+    ``src`` of its ``<img>`` elements, which our sanitizer writes in one fixed form,
+    gets the folder's path in front.
+    """
+    folder = lecture.path.parent.resolve().relative_to(root.resolve()).as_posix()
+    if folder == ".":
+        return context
+
+    def rebase(match: re.Match) -> str:
+        target = match.group(2)
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) or target.startswith(("/", "#")):
+            return match.group(0)
+        return f"{match.group(1)}{folder}/{target}{match.group(3)}"
+
+    def html(items):
+        return [Markup(_IMAGE_SRC.sub(rebase, str(item))) for item in items]
+
+    context = dict(context)
+    context["preamble"] = html(context["preamble"])
+    context["sections"] = [{**section, "blocks": html(section["blocks"])} for section in context["sections"]]
+    return context
+
+
 def render_reader_html(course: CourseSettings, lectures: list[Lecture], theme: Theme, lang: str | None = None) -> str:
     """Render the whole course as one HTML document with ``templates/reader.html``."""
     lang = lang or course.lang
@@ -48,6 +77,7 @@ def render_reader_html(course: CourseSettings, lectures: list[Lecture], theme: T
     contexts = []
     for position, lecture in enumerate(lectures, start=1):
         context = lecture_context(prefix_anchors(lecture, f"l{position}-"), lang)
+        context = rebase_images(context, lecture, course.root)
         context["anchor"] = f"lecture-{position}"
         contexts.append(context)
     reader_css = theme.stylesheet("reader.css")

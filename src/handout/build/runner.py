@@ -92,6 +92,7 @@ def _dask_executor(address: str) -> Iterator[tuple[Executor, int]]:
         from dask.distributed import Client
     except ImportError:
         raise HandoutError("--scheduler needs Dask; install it with `pip install 'handout[dask]'`") from None
+    _check_reachable(address)
     try:
         client = Client(address, timeout="10s")
     except (OSError, TimeoutError) as error:
@@ -101,6 +102,20 @@ def _dask_executor(address: str) -> Iterator[tuple[Executor, int]]:
         yield client.get_executor(pure=False), workers
     finally:
         client.close()
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once on a refused or unknown scheduler address (Dask itself retries until its timeout)."""
+    import socket
+    from urllib.parse import urlparse
+
+    parsed = urlparse(address if "://" in address else f"tcp://{address}")
+    if parsed.scheme not in ("tcp", "tls") or not parsed.hostname:
+        raise HandoutError(f"--scheduler expects tcp://HOST:PORT, got {address!r}")
+    try:
+        socket.create_connection((parsed.hostname, parsed.port or 8786), timeout=5).close()
+    except OSError as error:
+        raise HandoutError(f"cannot reach the Dask scheduler at {address} ({error.strerror or error}); is it running?") from None
 
 
 def run_jobs(executor: Executor, workers: int, jobs: list, on_result: Callable[[JobResult], None],
