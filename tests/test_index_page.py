@@ -1,5 +1,6 @@
 """The download page in real headless Chromium: every link resolves, nothing points at a teacher file."""
 
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -90,6 +91,8 @@ def test_page_shows_titles_page_counts_sizes_and_the_reader(site, tmp_path):
         pages = pdf_page_count(site / name)
         assert f"{pages} бет · {format_size((site / name).stat().st_size, 'kk')}" in text
     assert "Оқытушы: Сынақ оқытушы" in text
+    numbers = re.findall(r'<td class="number">(\d+)</td>', dom)
+    assert numbers == ["2", "3"]  # the lectures' own numbers (a.md says 2, b.md says 3)
 
 
 def test_sizes_are_written_the_local_way():

@@ -33,15 +33,13 @@ class LectureEntry:
     position: int
     """1-based place in the course."""
     title: str = ""
+    number: int | None = None
+    """The lecture's own ``number:``, else its place in the course."""
     overrides: dict[str, Any] = field(default_factory=dict)
     """Metadata the course sets when the lecture does not (number, course title)."""
     source_digest: str = ""
     error: "JobFailure | None" = None
     """Why the lecture could not be loaded (its jobs are then not run)."""
-
-    @property
-    def number(self) -> int:
-        return self.overrides.get("number", self.position)
 
 
 @dataclass(frozen=True)
@@ -153,7 +151,7 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
             lecture = load_lecture(path, diagnostics)
         except HandoutError as error:
             failure = JobFailure(error.message, str(error.path) if error.path else str(path), error.line)
-            entries.append(LectureEntry(path, position, path.stem, error=failure))
+            entries.append(LectureEntry(path, position, path.stem, position, error=failure))
             continue
         overrides: dict[str, Any] = {}
         if lecture.meta.number is None:
@@ -161,7 +159,8 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
         if not lecture.meta.course:
             overrides["course"] = course.title
         digest = hashlib.sha256(lecture.source_text.encode("utf-8")).hexdigest()
-        entries.append(LectureEntry(path, position, lecture.meta.title, overrides, digest))
+        number = lecture.meta.number if lecture.meta.number is not None else position
+        entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest))
     return entries
 
 

@@ -187,8 +187,6 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
 
 def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None) -> bool:
     """Write the download page from the cache's record of what is built; tell whether it changed."""
-    import os.path
-
     from ..publish_index import PUBLIC_EDITIONS, Download, IndexLecture, render_index, write_if_changed
     from .course import ReaderJob
 
