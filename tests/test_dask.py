@@ -32,8 +32,9 @@ def test_course_built_on_a_dask_cluster_matches_a_local_build(cluster, tmp_path)
         "a.md": SHORT_LECTURE,
         "b.md": SHORT_LECTURE.replace("title: Алаш автономиясы", "title: Алаш-Орда"),
     })
-    remote = subprocess.run([*HANDOUT, "build", str(root), "--out", str(tmp_path / "remote"),
-                             "--scheduler", cluster.scheduler_address], capture_output=True, text=True, timeout=300)
+    # relative paths on purpose: the workers' working folder is not ours
+    remote = subprocess.run([*HANDOUT, "build", "course", "--out", "remote", "--scheduler", cluster.scheduler_address],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert remote.returncode == 0, remote.stderr
     local = subprocess.run([*HANDOUT, "build", str(root), "--out", str(tmp_path / "local"), "--jobs", "1"],
                            capture_output=True, text=True, timeout=300)

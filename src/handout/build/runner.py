@@ -161,6 +161,8 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
     4. index: write ``OUT/index.html`` if its content changed.
     """
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
+    if scheduler:
+        course = absolute_paths(course)  # a cluster's workers do not share our working folder
     cache = BuildCache(course.out_dir)
     plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics)
     report = CourseReport(plan, failures=list(plan.load_failures))
@@ -183,6 +185,19 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
     if course.index:
         report.index_written = write_index(plan, cache, lang)
     return report
+
+
+def absolute_paths(course: CourseSettings) -> CourseSettings:
+    """Return the course with every path absolute."""
+    from dataclasses import replace
+
+    return replace(
+        course,
+        root=course.root.absolute(),
+        manifest=course.manifest.absolute() if course.manifest else None,
+        lectures=tuple(path.absolute() for path in course.lectures),
+        out_dir=course.out_dir.absolute(),
+    )
 
 
 def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None) -> bool:
