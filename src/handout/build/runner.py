@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +31,7 @@ class SerialExecutor(Executor):
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as error:  # the caller collects it like a pool's failure
+        except Exception as error:  # the caller collects it like a pool's failure; Ctrl+C still stops
             future.set_exception(error)
         return future
 
@@ -127,7 +127,7 @@ def run_jobs(executor: Executor, workers: int, jobs: list, on_result: Callable[[
         nonlocal done, failed
         try:
             result = future.result()
-        except BaseException as error:  # a dead worker or an unpicklable job: report it, keep going
+        except (Exception, CancelledError) as error:  # a dead worker or an unpicklable job: report it, keep going
             result = JobResult(job.output, job.key, error=JobFailure(f"job {job.label} failed: {error!r}"))
         done += 1
         failed += result.error is not None
