@@ -217,3 +217,10 @@ def test_reader_finds_images_of_lectures_in_subfolders(tmp_path):
     for name in ("student/a.pdf", "reader.pdf"):
         reader = pypdf.PdfReader(root / "dist" / name)
         assert any(page.images for page in reader.pages), name
+
+
+def test_handout_new_command_creates_once_then_refuses(tmp_path):
+    first = subprocess.run([*HANDOUT, "new", "курс"], capture_output=True, text=True, cwd=tmp_path)
+    assert first.returncode == 0 and "created курс/handout.toml" in first.stdout
+    second = subprocess.run([*HANDOUT, "new", "курс"], capture_output=True, text=True, cwd=tmp_path)
+    assert second.returncode == 1 and "курс: error: already exists" in second.stderr
