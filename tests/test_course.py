@@ -129,13 +129,17 @@ def test_a_deleted_output_is_rebuilt_alone(course):
 
 
 def test_failing_lecture_does_not_stop_the_others_and_exits_1(course, tmp_path):
-    make_files(course, {"lectures/lecture03.md": "---\ntitle: Бұзық\nnumber: [1, 2\n---\n## Бөлім\n\nМәтін.\n"})
+    make_files(course, {
+        "lectures/lecture03.md": "---\ntitle: Бұзық\nnumber: [1, 2\n---\n## Бөлім\n\nМәтін.\n",  # fails to load
+        "lectures/lecture04.md": "---\ntitle: Суретсіз\n---\n## Бөлім\n\n![Карта](nope.png)\n",  # fails in a worker
+    })
     shutil.rmtree(course / "dist")
     result = subprocess.run([*HANDOUT, "build", str(course), "--jobs", "2"], capture_output=True, text=True,
                             cwd=tmp_path)
     assert result.returncode == 1
     assert f"{course / 'lectures' / 'lecture03.md'}:3: error:" in result.stderr
-    assert "1 failed" in result.stderr
+    assert f"{course / 'lectures' / 'lecture04.md'}:6: error: image 'nope.png' not found" in result.stderr
+    assert "6 rebuilt, 0 up to date, 5 failed" in result.stderr  # lecture03; lecture04 x 3 editions; the reader
     for edition in EDITIONS:
         assert (course / "dist" / edition / "lecture01.pdf").is_file()
         assert (course / "dist" / edition / "lecture02.pdf").is_file()
