@@ -340,7 +340,8 @@ def generate_questions(lecture: Lecture, lang: str, control: QuestionControl) ->
     tasks = _section_tasks(lecture, chronology, lang)[: control.count["task"]]
     matching = []
     if control.matching and control.count["matching"] >= 2:
-        matching = _matching(candidates, chronology, lang, control.count["matching"], used, content_seed(lecture))
+        asked = tuple(q.answer for q in factual if q.kind == "date" and q.answer)
+        matching = _matching(candidates, chronology, lang, control.count["matching"], used, content_seed(lecture), asked)
     return factual + tasks + matching
 
 
@@ -587,13 +588,21 @@ def _front_matter_line(lecture: Lecture, key: str) -> int:
     return 0
 
 
-def _matching(candidates, chronology, lang: str, size: int, used: set[int], seed: int) -> list[Question]:
-    """Build one dates ↔ events exercise from unused events with unique printed dates."""
+def _matching(candidates, chronology, lang: str, size: int, used: set[int], seed: int,
+              asked_dates: tuple[str, ...] = ()) -> list[Question]:
+    """Build one dates ↔ events exercise from unused events with unique printed dates.
+
+    A date that contains the answer of a date question ("1917 ж. қазан – 1918 ж. наурыз"
+    holds "1917 ж. қазан") is left out, so the worksheet never prints an answer.
+    """
     chosen: list[_Candidate] = []
     years: set[int] = set()
     for candidate in _round_robin(candidates):
         event = candidate.event
         if id(event) in used or not _unique_printed_date(event, chronology, lang):
+            continue
+        printed = typeset_text(format_date(event.date, lang), lang)
+        if any(asked in printed for asked in asked_dates):
             continue
         year = date_bounds(event.date)[0].year
         if year in years and len(chosen) < size:
@@ -720,7 +729,8 @@ def blank_chronology(chronology: Iterable[Event], questions: Iterable[Question],
     rows = []
     for event in chronology:
         printed = typeset_text(format_date(event.date, lang), lang)
-        blank = "date" if printed in asked_dates else "event"
+        # A printed range ("1917 ж. қазан – 1918 ж. наурыз") would show an asked date inside it.
+        blank = "date" if any(asked in printed for asked in asked_dates) else "event"
         rows.append({"date": None if blank == "date" else printed, "event": None if blank == "event" else event.event})
     return rows
 

@@ -76,7 +76,7 @@ AFTER_WORDS = ("кейін", "соң")
 HALF_WORDS = {"бірінші": 1, "екінші": 2}
 PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "decade": 4, "century": 5}
 
-_TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\s\w]")
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|[^\s\w]|\w")  # ASCII digits only: "²" or "٣" are not numbers here
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-"})
 _LATIN_FIXES = str.maketrans({"i": "і", "I": "І", "є": "ә", "Є": "Ә", "ї": "ү"})
 
@@ -147,7 +147,7 @@ def _tokenize(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN.finditer(normal):
         word = match.group()
-        kind = "num" if word.isdigit() else "word" if word[0].isalpha() else "punct"
+        kind = "num" if word.isascii() and word.isdigit() else "word" if word[0].isalpha() else "punct"
         tokens.append(_Token(kind, word.lower(), text[match.start() : match.end()], match.start(), match.end()))
     return tokens
 
