@@ -228,3 +228,23 @@ def test_handout_new_command_creates_once_then_refuses(tmp_path):
     assert first.returncode == 0 and "created курс/handout.toml" in first.stdout
     second = subprocess.run([*HANDOUT, "new", "курс"], capture_output=True, text=True, cwd=tmp_path)
     assert second.returncode == 1 and "курс: error: already exists" in second.stderr
+
+
+def test_print_options_reach_a_course_build_and_name_its_files(tmp_path):
+    """--layout on a course beats the front matter; a lecture's own layout names its file; the index follows."""
+    root = make_files(tmp_path / "c", {
+        "a.md": SHORT_LECTURE,
+        "b.md": SHORT_LECTURE.replace("number: 2", "number: 3\nlayout: 2up"),
+    })
+    out = tmp_path / "out"
+    common = [*HANDOUT, "build", str(root), "--out", str(out), "--edition", "student", "--jobs", "1", "--quiet"]
+    assert subprocess.run(common, capture_output=True, text=True).returncode == 0
+    assert sorted(p.name for p in (out / "student").glob("*.pdf")) == ["a.pdf", "b-2up.pdf"]
+    assert 'href="student/b-2up.pdf"' in (out / "index.html").read_text(encoding="utf-8")
+    result = subprocess.run([*common, "--layout", "booklet"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert {"a-booklet.pdf", "b-booklet.pdf"} <= {p.name for p in (out / "student").glob("*.pdf")}
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="student/a-booklet.pdf"' in index and 'href="student/b-2up.pdf"' not in index
+    width, height = pypdf.PdfReader(out / "student" / "a-booklet.pdf").pages[0].mediabox[2:]
+    assert float(width) > float(height)  # A4 landscape sheets carrying two A5 pages

@@ -69,11 +69,8 @@ def build(
     if lang is not None and lang not in ("kk", "ru", "en"):
         raise typer.BadParameter("expected kk, ru or en", param_hint="--lang")
     print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
-    if target.is_dir() and print_options:
-        raise typer.BadParameter("for a course folder, set paper and layout in handout.toml or the lectures' front matter",
-                                 param_hint=", ".join(f"--{name.replace('_', '-')}" for name in print_options))
     if target.is_dir():
-        _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler)
+        _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options)
         return
     edition = edition or "all"
     editions = EDITIONS if edition == "all" else (edition,)
@@ -268,7 +265,8 @@ def _print_options(**given) -> dict:
     return {name: value for name, value in given.items() if value is not None}
 
 
-def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler) -> None:
+def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler,
+                  print_options) -> None:
     """Build a course folder: plan, run the stale jobs with progress, report, exit 1 on any failure."""
     from dataclasses import replace
 
@@ -291,7 +289,8 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
             course = replace(course, editions=EDITIONS if edition == "all" else (edition,))
         with build_lock(course.out_dir, on_wait=_say), CourseProgress(quiet) as progress:
             report = build_course(course, jobs=jobs, force=force, scheduler=scheduler, lang=lang,
-                                  emit_html=emit_html, diagnostics=diagnostics, on_progress=progress)
+                                  emit_html=emit_html, diagnostics=diagnostics, on_progress=progress,
+                                  print_options=print_options)
         diagnostics.raise_if_strict(strict)
     except HandoutError as error:
         _print_diagnostics(diagnostics)

@@ -25,6 +25,9 @@ READER_NAME = "reader.pdf"
 INDEX_NAME = "index.html"
 
 
+PRINT_KEYS = ("paper", "layout", "pdf_variant")
+
+
 @dataclass(frozen=True)
 class LectureEntry:
     """One lecture of the course as the planner sees it."""
@@ -38,6 +41,8 @@ class LectureEntry:
     overrides: dict[str, Any] = field(default_factory=dict)
     """Metadata the course sets when the lecture does not (number, course title)."""
     source_digest: str = ""
+    print_settings: dict[str, Any] = field(default_factory=dict)
+    """The lecture's own ``paper``/``layout``/``pdf_variant`` (they name its output file)."""
     error: "JobFailure | None" = None
     """Why the lecture could not be loaded (its jobs are then not run)."""
 
@@ -113,9 +118,17 @@ class CoursePlan:
 
 
 def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = False, lang: str | None = None,
-                emit_html: bool = False, diagnostics: Diagnostics | None = None) -> CoursePlan:
-    """Load every lecture, number them course-wide, and list the jobs with their cache keys."""
+                emit_html: bool = False, diagnostics: Diagnostics | None = None,
+                print_options: dict[str, Any] | None = None) -> CoursePlan:
+    """Load every lecture, number them course-wide, and list the jobs with their cache keys.
+
+    ``print_options`` are the command line's paper, layout, print-shop and PDF variant:
+    they beat each lecture's front matter, which beats the manifest.
+    """
     from ..pipeline import BuildSettings
+    from ..printing import output_suffix
+
+    print_options = print_options or {}
 
     theme = find_theme(course.root)
     common = [tool_fingerprint(), theme_fingerprint(theme)]
@@ -130,10 +143,12 @@ def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = Fals
                               course.out_dir / READER_NAME, key, theme, lang))
     for entry in good:
         for edition in course.editions:
-            settings = BuildSettings(out_dir=course.out_dir, editions=(edition,), lang=lang, paper=course.paper,
-                                     layout=course.layout, emit_html=emit_html)
+            settings = BuildSettings(out_dir=course.out_dir, editions=(edition,), lang=lang,
+                                     **{"paper": course.paper, "layout": course.layout, **print_options},
+                                     emit_html=emit_html, forced=frozenset(print_options))
             key = make_key(*common, edition, entry.source_digest, entry.overrides, _settings_fields(settings))
-            output = course.out_dir / edition / f"{entry.path.stem}.pdf"
+            named = replace(settings, **{k: v for k, v in entry.print_settings.items() if k not in settings.forced})
+            output = course.out_dir / edition / f"{entry.path.stem}{output_suffix(named)}.pdf"
             jobs.append(LectureJob(entry.path, edition, output, key, entry.overrides, settings, theme))
     stale = [job for job in jobs if force or not cache.is_fresh(job.output, job.key)]
     return CoursePlan(course, theme, entries, jobs, stale)
@@ -160,7 +175,8 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
             overrides["course"] = course.title
         digest = hashlib.sha256(lecture.source_text.encode("utf-8")).hexdigest()
         number = lecture.meta.number if lecture.meta.number is not None else position
-        entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest))
+        own = {key: lecture.settings[key] for key in PRINT_KEYS if key in lecture.settings}
+        entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own))
     return entries
 
 

@@ -151,7 +151,8 @@ def run_jobs(executor: Executor, workers: int, jobs: list, on_result: Callable[[
 def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool = False,
                  scheduler: str | None = None, lang: str | None = None, emit_html: bool = False,
                  diagnostics: Diagnostics | None = None,
-                 on_progress: Callable[[Progress], None] | None = None) -> CourseReport:
+                 on_progress: Callable[[Progress], None] | None = None,
+                 print_options: dict | None = None) -> CourseReport:
     """Build a whole course.
 
     Stages, in order:
@@ -164,7 +165,8 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
     if scheduler:
         course = absolute_paths(course)  # a cluster's workers do not share our working folder
     cache = BuildCache(course.out_dir)
-    plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics)
+    plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics,
+                       print_options=print_options)
     report = CourseReport(plan, failures=list(plan.load_failures))
     stale = {job.output for job in plan.stale}
     report.up_to_date = [job.output for job in plan.jobs if job.output not in stale]
@@ -203,7 +205,7 @@ def absolute_paths(course: CourseSettings) -> CourseSettings:
 def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None) -> bool:
     """Write the download page from the cache's record of what is built; tell whether it changed."""
     from ..publish_index import PUBLIC_EDITIONS, Download, IndexLecture, render_index, write_if_changed
-    from .course import ReaderJob
+    from .course import LectureJob, ReaderJob
 
     out_dir = plan.course.out_dir
 
@@ -213,11 +215,11 @@ def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None) ->
         entry = cache.entry(job.output)
         return Download(Path(os.path.relpath(job.output, out_dir)).as_posix(), entry.get("pages"), entry["size"])
 
-    by_output = {job.output: job for job in plan.jobs}
+    by_lecture = {(job.lecture, job.edition): job for job in plan.jobs if isinstance(job, LectureJob)}
     lectures = []
     for entry in plan.lectures:
         downloads = {
-            edition: download(by_output.get(out_dir / edition / f"{entry.path.stem}.pdf"))
+            edition: download(by_lecture.get((entry.path, edition)))
             for edition in PUBLIC_EDITIONS if edition in plan.course.editions
         }
         lectures.append(IndexLecture(entry.number, entry.title, downloads))
