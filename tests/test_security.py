@@ -168,3 +168,20 @@ def test_policy_allows_the_opted_in_host_only():
                 "http://maps.example.org/a.png", "https://user@evil.com/a.png"):
         with pytest.raises(RefusedURL):
             policy.check(url)
+
+
+def test_allow_host_on_the_command_line_lets_only_that_host_through(tmp_path):
+    """Refused by default with advice; with --allow-host the build tries the host (port 9 refuses at once)."""
+    import subprocess
+
+    from conftest import HANDOUT
+
+    lecture = tmp_path / "map.md"
+    lecture.write_text("---\ntitle: Сурет\n---\n## Бөлім\n\n![карта](https://127.0.0.1:9/map.png)\n", encoding="utf-8")
+    command = [*HANDOUT, "build", str(lecture), "--out", str(tmp_path / "out"), "--edition", "student"]
+    refused = subprocess.run(command, capture_output=True, text=True)
+    assert refused.returncode == 0 and "[refused-url]" in refused.stderr and "--allow-host 127.0.0.1" in refused.stderr
+    other = subprocess.run([*command, "--allow-host", "example.org"], capture_output=True, text=True)
+    assert "[refused-url]" in other.stderr
+    allowed = subprocess.run([*command, "--allow-host", "127.0.0.1"], capture_output=True, text=True)
+    assert "[refused-url]" not in allowed.stderr and "Connection refused" in allowed.stderr

@@ -57,6 +57,7 @@ def build(
     layout: Optional[str] = typer.Option(None, help="standard, booklet, 2up or large-print (default: front matter, else standard)."),
     print_shop: bool = typer.Option(False, "--print-shop", help="3 mm bleed, crop marks, PDF/X-4: a file for a print shop."),
     pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="pdf/ua-1 (accessible), pdf/a-3b or pdf/a-2b (archival)."),
+    allow_host: list[str] = typer.Option([], "--allow-host", help="Let lectures load https: images from this host (repeatable)."),
 ) -> None:
     """Build the handouts of a lecture, or a whole course (only what changed)."""
     from .diagnostics import Diagnostics
@@ -70,14 +71,15 @@ def build(
         raise typer.BadParameter("expected kk, ru or en", param_hint="--lang")
     print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
     if target.is_dir():
-        _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options)
+        _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options,
+                      tuple(allow_host))
         return
     edition = edition or "all"
     editions = EDITIONS if edition == "all" else (edition,)
     out = out or Path("dist")
     diagnostics = Diagnostics()
     settings = BuildSettings(out_dir=out, editions=editions, lang=lang, emit_html=emit_html, **print_options,
-                             forced=frozenset(print_options))
+                             forced=frozenset(print_options), allowed_hosts=tuple(allow_host))
     try:
         paths = lecture_files(target)
         with build_lock(out, on_wait=_say):  # one build at a time per output folder
@@ -266,7 +268,7 @@ def _print_options(**given) -> dict:
 
 
 def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler,
-                  print_options) -> None:
+                  print_options, allowed_hosts) -> None:
     """Build a course folder: plan, run the stale jobs with progress, report, exit 1 on any failure."""
     from dataclasses import replace
 
@@ -290,7 +292,7 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
         with build_lock(course.out_dir, on_wait=_say), CourseProgress(quiet) as progress:
             report = build_course(course, jobs=jobs, force=force, scheduler=scheduler, lang=lang,
                                   emit_html=emit_html, diagnostics=diagnostics, on_progress=progress,
-                                  print_options=print_options)
+                                  print_options=print_options, allowed_hosts=allowed_hosts)
         diagnostics.raise_if_strict(strict)
     except HandoutError as error:
         _print_diagnostics(diagnostics)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import printing
@@ -13,6 +13,7 @@ from .errors import HandoutError
 from .model import Lecture
 from .publish import write_atomic
 from .render import EDITIONS, RenderOptions, lecture_context, render_html
+from .security import URLPolicy
 from .source import load_lecture
 from .theme import Theme, find_theme
 from .typeset import typeset
@@ -31,6 +32,8 @@ class BuildSettings:
     """Bleed, crop marks and a PDF/X file for a print shop."""
     forced: frozenset[str] = frozenset()
     """Settings given on the command line: they beat the lecture's front matter."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Hosts whose https: images and styles the teacher allowed (``--allow-host``); never from front matter."""
 
 
 def prepare_lecture(path: Path, diagnostics: Diagnostics) -> Lecture:
@@ -47,7 +50,7 @@ def build_lecture(lecture: Lecture, theme: Theme, settings: BuildSettings, diagn
     lang = settings.lang or lecture.meta.lang
     settings = printing.resolve_settings(settings, lecture, diagnostics)
     check_images(lecture, diagnostics)
-    context = lecture_context(lecture, lang, diagnostics)
+    context = lecture_context(lecture, lang, diagnostics, URLPolicy(lecture.path.parent, settings.allowed_hosts))
     written = []
     for edition in settings.editions:
         options = RenderOptions(edition=edition, lang=lang, paper=settings.paper, layout=settings.layout,
@@ -58,7 +61,7 @@ def build_lecture(lecture: Lecture, theme: Theme, settings: BuildSettings, diagn
             lecture.path.parent,
             diagnostics,
             lecture.path,
-            printing.typeset_options(settings, lecture, html, edition),
+            replace(printing.typeset_options(settings, lecture, html, edition), allowed_hosts=settings.allowed_hosts),
         )
         pdf = printing.finish_layout(pdf, settings)
         target = output_path(settings.out_dir, edition, lecture.stem + printing.output_suffix(settings))

@@ -119,7 +119,7 @@ class CoursePlan:
 
 def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = False, lang: str | None = None,
                 emit_html: bool = False, diagnostics: Diagnostics | None = None,
-                print_options: dict[str, Any] | None = None) -> CoursePlan:
+                print_options: dict[str, Any] | None = None, allowed_hosts: tuple[str, ...] = ()) -> CoursePlan:
     """Load every lecture, number them course-wide, and list the jobs with their cache keys.
 
     ``print_options`` are the command line's paper, layout, print-shop and PDF variant:
@@ -145,7 +145,8 @@ def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = Fals
         for edition in course.editions:
             settings = BuildSettings(out_dir=course.out_dir, editions=(edition,), lang=lang,
                                      **{"paper": course.paper, "layout": course.layout, **print_options},
-                                     emit_html=emit_html, forced=frozenset(print_options))
+                                     emit_html=emit_html, forced=frozenset(print_options),
+                                     allowed_hosts=tuple(allowed_hosts))
             key = make_key(*common, edition, entry.source_digest, entry.overrides, _settings_fields(settings))
             named = replace(settings, **{k: v for k, v in entry.print_settings.items() if k not in settings.forced})
             output = course.out_dir / edition / f"{entry.path.stem}{output_suffix(named)}.pdf"

@@ -152,7 +152,7 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
                  scheduler: str | None = None, lang: str | None = None, emit_html: bool = False,
                  diagnostics: Diagnostics | None = None,
                  on_progress: Callable[[Progress], None] | None = None,
-                 print_options: dict | None = None) -> CourseReport:
+                 print_options: dict | None = None, allowed_hosts: tuple[str, ...] = ()) -> CourseReport:
     """Build a whole course.
 
     Stages, in order:
@@ -166,7 +166,7 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
         course = absolute_paths(course)  # a cluster's workers do not share our working folder
     cache = BuildCache(course.out_dir)
     plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics,
-                       print_options=print_options)
+                       print_options=print_options, allowed_hosts=allowed_hosts)
     report = CourseReport(plan, failures=list(plan.load_failures))
     stale = {job.output for job in plan.stale}
     report.up_to_date = [job.output for job in plan.jobs if job.output not in stale]
