@@ -141,3 +141,31 @@ def test_weasyprint_narrow_column_breaks_only_at_legal_points(tmp_path):
         legal = syllable_breaks(word)
         assert all(point in legal for point in points), f"illegal: {split_word!r}"
     assert len(split_words) >= 3  # the column is narrow enough to force hyphenation
+
+
+def test_lecture10_in_a_narrow_column_is_hyphenated_only_at_legal_points(tmp_path):
+    """The whole lecture through the real pipeline, squeezed into a 40 mm column by a course stylesheet."""
+    import shutil
+    import subprocess
+
+    from conftest import HANDOUT, LECTURE10, pdf_text
+
+    course = tmp_path / "course"
+    (course / "styles").mkdir(parents=True)
+    shutil.copy(LECTURE10, course / "lecture10.md")
+    (course / "styles" / "edition-student.css").write_text(
+        ".lecture-body p { width: 40mm; }\n.chronology, .questions, .toc { display: none; }\n", encoding="utf-8"
+    )
+    result = subprocess.run([*HANDOUT, "build", str(course / "lecture10.md"), "--out", str(tmp_path / "out"),
+                             "--edition", "student"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(tmp_path / "out" / "student" / "lecture10.pdf").replace("\r", "")
+    source_words = set(re.findall(r"[^\W\d_]+", LECTURE10.read_text(encoding="utf-8")))
+    # The second half of a split word starts in lower case; this skips a split whose line
+    # is followed by the page's running head (PDFium reads the margin boxes last).
+    splits = re.findall(r"([^\W\d_]+)\u2010\s*\n\s*((?=[^\W\d_])[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]*)", text)
+    assert len(splits) >= 100  # a narrow column forces many breaks
+    for left, right in splits:
+        word = left + right
+        assert word in source_words, (left, right)
+        assert len(left) in syllable_breaks(word), f"illegal break {left}-{right}"
