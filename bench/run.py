@@ -374,7 +374,7 @@ def main() -> None:
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     runs = 3 if args.quick else 5
-    course_runs = 1 if args.quick else 3
+    course_runs = 1 if args.quick else 2  # a course build takes minutes: keep `make bench` near 10 minutes
     about = machine()
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="handout-bench-") as temp:
