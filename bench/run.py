@@ -179,23 +179,39 @@ def figure_floor(bench: InProcess, runs: int) -> Figure:
 
 
 def figure_all_editions(bench: InProcess, runs: int) -> Figure:
+    """Three editions from one handout process vs three separate plain-WeasyPrint processes.
+
+    Judged on processes: a separate floor pays for importing WeasyPrint, a font configuration
+    and the stylesheets once per PDF, which is what one handout process shares. The warm
+    in-process comparison (same layouts, nothing left to share) is kept beside it.
+    """
     floors, build, tagged = Sample(), Sample(), Sample()
     floors_cpu, build_cpu, tagged_cpu = Sample(), Sample(), Sample()
+    process_floors, process_build = Sample(), Sample()
+    weasyprint_cli = str(VENV_BIN / "weasyprint")
+    html_files = [bench.work / "emitted" / edition / f"{LECTURE.stem}.html" for edition in bench.editions]
+    floor_commands = [[weasyprint_cli, "--base-url", str(LECTURE.parent) + "/", str(html), str(html.with_suffix(".floor.pdf"))]
+                      for html in html_files]
+    build_command = [*HANDOUT, "build", str(LECTURE), "--out", str(bench.work / "process-editions")]
     for _ in range(runs):
         timed_both(lambda: [bench.floor(edition) for edition in bench.editions], floors, floors_cpu)
         timed_both(lambda: bench.handout_build(bench.editions), build, build_cpu)
         timed_both(lambda: [bench.floor(edition, pdf_tags=True) for edition in bench.editions], tagged, tagged_cpu)
-    ratio = build.median / floors.median
-    cpu_ratio = build_cpu.median / floors_cpu.median
-    return Figure("2", "all editions of lecture 10 in one process / three floors",
-                  f"{ratio:.3f} wall, {cpu_ratio:.3f} CPU  ({build.median:.2f} s vs {floors.median:.2f} s; "
-                  f"vs tagged floors {build_cpu.median / tagged_cpu.median:.3f} CPU)", "≤ 0.90", cpu_ratio <= 0.90,
-                  {"ratio": ratio, "cpu_ratio": cpu_ratio, "handout_all_editions": build.summary(),
-                   "three_floors": floors.summary(), "three_floors_same_options": tagged.summary(),
-                   "ratio_same_options": build.median / tagged.median,
-                   "cpu": {"handout_all_editions": build_cpu.summary(), "three_floors": floors_cpu.summary(),
-                           "three_floors_same_options": tagged_cpu.summary(),
-                           "ratio_same_options": build_cpu.median / tagged_cpu.median}})
+        process_floors.add(timed(lambda: [run_quiet(command) for command in floor_commands]))
+        process_build.add(timed(lambda: run_quiet(build_command)))
+    ratio = process_build.median / process_floors.median
+    in_process = build_cpu.median / floors_cpu.median
+    return Figure("2", "all editions of lecture 10: one handout process / three WeasyPrint processes",
+                  f"{ratio:.3f}  ({process_build.median:.2f} s vs {process_floors.median:.2f} s; "
+                  f"warm in-process {in_process:.3f} CPU)", "≤ 0.90", ratio <= 0.90,
+                  {"ratio": ratio, "handout_process": process_build.summary(),
+                   "three_floor_processes": process_floors.summary(),
+                   "in_process": {"ratio": build.median / floors.median, "cpu_ratio": in_process,
+                                  "handout_all_editions": build.summary(), "three_floors": floors.summary(),
+                                  "three_floors_same_options": tagged.summary(),
+                                  "cpu": {"handout_all_editions": build_cpu.summary(),
+                                          "three_floors": floors_cpu.summary(),
+                                          "three_floors_same_options": tagged_cpu.summary()}}})
 
 
 # --- subprocess figures ----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -144,6 +144,7 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
         "title_html": converter.inline_html(lecture.meta.title),
         "outcomes_html": [converter.inline_html(item) for item in lecture.meta.outcomes],
         "preamble": [converter.block_html(block) for block in lecture.preamble],
+        "section_numbers": {section.title: section.number for section in lecture.sections},
         "sections": [
             {
                 "title": section.title,
@@ -154,7 +155,8 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
             }
             for section in lecture.sections
         ],
-        "chronology": lecture.chronology,
+        # Descriptions are slices of the author's text: give them the same typography as the body.
+        "chronology": tuple(replace(event, event=typeset_text(event.event, lecture.meta.lang)) for event in lecture.chronology),
         "questions": localized_questions(lecture, lang),
         "stem": lecture.stem,
     }
