@@ -66,8 +66,14 @@ def test_default_pdf_is_tagged_with_language_and_title_in_window(tmp_path):
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
 
 
-def test_accessible_variant_passes_pdf_ua_1(tmp_path):
-    report = page.validate_pdf(_build(tmp_path, pdf_variant="pdf/ua-1"), profile="ua1")
+@pytest.mark.parametrize("edition", ["student", "teacher", "worksheet"])
+def test_accessible_variant_passes_pdf_ua_1(tmp_path, edition):
+    """The worksheet too: its form fields embed a whole font, whose CMap must not map to U+FEFF."""
+    lecture = _lecture(tmp_path)
+    build = BuildSettings(out_dir=tmp_path / "out", editions=(edition,), pdf_variant="pdf/ua-1",
+                          forced=frozenset({"pdf_variant"}))
+    [written] = build_lecture(lecture, find_theme(lecture.path.parent), build, Diagnostics())
+    report = page.validate_pdf(written, profile="ua1")
     assert report.is_compliant, [failure.message for failure in report.failures]
 
 

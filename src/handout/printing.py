@@ -158,12 +158,41 @@ def _wrap_list_item_bodies(pdf) -> None:
                                    + [kid for kid in kids[first:] if kid not in misplaced])
 
 
+_INVALID_UNICODE = (b"<0000>", b"<feff>", b"<fffe>")
+
+
+def _drop_invalid_unicode_mappings(pdf) -> None:
+    """Remove ToUnicode entries that map a glyph to U+0000, U+FEFF or U+FFFE (PDF/UA forbids them).
+
+    WeasyPrint embeds a form field's font whole, so its CMap lists DejaVu's glyph for the
+    byte-order mark too; no text uses that glyph, so the entry can go.
+    """
+    for item in pdf.objects:
+        lines = getattr(item, "stream", None)
+        if not isinstance(lines, list) or b"begincmap" not in lines:
+            continue
+        kept, block = [], None
+        for line in lines:
+            if isinstance(line, bytes) and line.endswith(b"beginbfchar"):
+                block = []
+            elif line == b"endbfchar":
+                kept += [f"{len(block)} beginbfchar".encode(), *block, line] if block else []
+                block = None
+            elif block is not None and isinstance(line, bytes) and line.startswith(b"<") and b"> <" in line:
+                if not line.lower().endswith(_INVALID_UNICODE):
+                    block.append(line)
+            else:
+                kept.append(line)
+        item.stream[:] = kept
+
+
 def make_finisher(document_key: str):
     """Return a WeasyPrint finisher that makes the metadata valid and reproducible."""
 
     def finish(document, pdf) -> None:
         _uncompress_metadata(pdf)
         _stable_document_id(pdf, document_key)
+        _drop_invalid_unicode_mappings(pdf)
         if "StructTreeRoot" in pdf.catalog:
             _wrap_list_item_bodies(pdf)
 
