@@ -12,20 +12,10 @@ Enricher = Callable[[Lecture, Diagnostics], Lecture]
 
 def default_enrichers() -> list[Enricher]:
     """Return the enrichers in the order they run (chronology before questions, which use it)."""
-    enrichers: list[Enricher] = []
-    try:
-        from .chronology import add_chronology
-    except ImportError:  # chronology not built into this version
-        pass
-    else:
-        enrichers.append(add_chronology)
-    try:
-        from .questions import add_questions
-    except ImportError:
-        pass
-    else:
-        enrichers.append(add_questions)
-    return enrichers
+    from .chronology import add_chronology
+    from .questions import add_questions
+
+    return [add_chronology, add_questions]
 
 
 def enrich(lecture: Lecture, diagnostics: Diagnostics, enrichers: Sequence[Enricher] | None = None) -> Lecture:
