@@ -15,7 +15,7 @@ class TypesetOptions:
     pdf_variant: str | None = None
     """None (plain, tagged PDF) or a WeasyPrint variant such as ``pdf/ua-1``, ``pdf/a-3b``."""
     pdf_forms: bool = False
-    attachments: tuple[Path, ...] = ()
+    """Make ``<input>``/``<textarea>`` fillable PDF form fields (the worksheet)."""
     extra: dict = field(default_factory=dict)
     """Further ``write_pdf`` options (print-shop boxes, ...)."""
     allowed_hosts: tuple[str, ...] = ()
@@ -31,12 +31,9 @@ class _Typesetter:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
-        try:
-            from .kazakh.hyphenation import register
-        except ImportError:
-            pass
-        else:
-            register()
+        from .kazakh.hyphenation import register
+
+        register()  # pyphen learns Kazakh, so `hyphens: auto` works for lang="kk"
         self.weasyprint = weasyprint
         self.font_config = FontConfiguration()
 
@@ -53,7 +50,7 @@ def typesetter() -> _Typesetter:
 
 
 def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source: Path | None = None,
-                    allowed_hosts: tuple[str, ...] = ()):
+                    allowed_hosts: tuple[str, ...] = (), pdf_forms: bool = False):
     """Lay out the HTML; return WeasyPrint's Document (pages, for counting or imposition)."""
     from .security import make_url_fetcher
 
@@ -65,7 +62,7 @@ def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source:
         document = engine.weasyprint.HTML(
             string=html, base_url=str(base_dir) + "/",
             url_fetcher=make_url_fetcher(base_dir, diagnostics, source, allowed_hosts),
-        ).render(font_config=engine.font_config)
+        ).render(font_config=engine.font_config, pdf_forms=pdf_forms)  # forms change layout: say so here
     finally:
         logger.removeHandler(capture)
     if not document.pages:
@@ -84,9 +81,6 @@ def write_pdf(document, options: TypesetOptions = TypesetOptions()) -> bytes:
         kwargs.setdefault("pdf_tags", True)
     if options.pdf_forms:
         kwargs["pdf_forms"] = True
-    if options.attachments:
-        engine = typesetter()
-        kwargs["attachments"] = [engine.weasyprint.Attachment(filename=str(path)) for path in options.attachments]
     return document.write_pdf(**kwargs)
 
 
@@ -96,4 +90,5 @@ def typeset(html: str, base_dir: Path, diagnostics: Diagnostics, source: Path | 
     from .limits import time_budget
 
     with time_budget(source):
-        return write_pdf(render_document(html, base_dir, diagnostics, source, options.allowed_hosts), options)
+        document = render_document(html, base_dir, diagnostics, source, options.allowed_hosts, options.pdf_forms)
+        return write_pdf(document, options)
