@@ -1,7 +1,7 @@
 """Tests for the Kazakh typography pass on plain text nodes."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from handout.kazakh.typography import typeset_text
@@ -83,6 +83,7 @@ TOKENS = st.sampled_from(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(TOKENS, max_size=14).map("".join))
+@example("1917-5-жылы")  # found by CI: a range rule saw "5‑жылы" only on the second pass
 def test_typeset_text_is_idempotent(text):
     once = typeset_text(text)
     assert typeset_text(once) == once

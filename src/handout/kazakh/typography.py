@@ -31,7 +31,7 @@ _ROMAN_WORD = re.compile(rf"(?<![{_LETTER}])([{_ROMAN}]{{2,}}) (?=[{_LOWER}])")
 # № 5, § 3.
 _SIGN_NUMBER = re.compile(r"(?<=[№§]) (?=\d)")
 # 1921-1922, 5-13: a number range takes an unspaced en dash.
-_NUMBER_RANGE = re.compile(r"(?<![\d-])(\d+)-(?=\d+(?![\d-]))")
+_NUMBER_RANGE = re.compile(r"(?<![\d\-\u2011\u2013])(\d+)-(?=\d+(?![\d\-\u2011\u2013]))")
 # 1917 - 1922, 1917 – 1922: spaced dash between years.
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4}) ?[-–] ?(?=\d{4}(?!\d))")
 # XIX-XX ғасырлар.
