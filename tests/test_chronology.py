@@ -76,3 +76,19 @@ def test_held_out_texts_reach_measured_precision_and_recall():
         found = {(e.date.start, e.date.end) for e in events_from_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))}
         hits = len(gold & found)
         assert hits / len(found) >= min_precision and hits / len(gold) >= min_recall, (name, sorted(found ^ gold))
+
+
+def test_attributive_year_that_dates_a_month_range_is_one_event():
+    text = "1916 жылғы ұлт-азаттық көтеріліс шілде айынан бастап қараша айына дейін созылды."
+    [event] = events_from_text(text)
+    assert (event.date.start, event.date.end) == ("1916-07", "1916-11")
+
+
+def test_attributive_year_with_its_own_event_stays():
+    text = "1916 жылғы көтеріліс басылды. 1917 жылы желтоқсанда съезд өтті."
+    assert [e.date.start for e in events_from_text(text)] == ["1916", "1917-12"]
+
+
+def test_description_keeps_one_comma_where_a_parenthetical_date_was():
+    [event] = events_from_text("Қазан төңкерісінен кейін, 1918 жылғы 16 ақпанда, жергілікті кеңес құрылды.")
+    assert event.event == "Қазан төңкерісінен кейін, жергілікті кеңес құрылды"

@@ -201,6 +201,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s*\(\s*\)", "", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # "кейін, (1918 ж.), кеңес" lost its date: one comma
     text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(]+$", "", text)
     text = re.sub(r"[\s,]+(?:ал|және|мен|бірақ|ал енді)$", "", text)  # a clause cut before its second half
     return text
@@ -241,7 +242,25 @@ def _merge(found: list[_Found]) -> list[Event]:
                 break
         if not duplicate:
             kept.append(item)
+    kept = [item for item in kept if not _absorbed_year(item, kept)]
     return sorted((item.event for item in kept), key=lambda event: (*sort_key(event.date), event.line))
+
+
+def _absorbed_year(item: _Found, kept: list[_Found]) -> bool:
+    """Tell whether an attributive year ("1916 жылғы көтеріліс") only lends its year to a finer date.
+
+    In "1916 жылғы көтеріліс шілде айынан бастап қараша айына дейін созылды" the year
+    names the uprising and dates the month range; the range is the event.
+    """
+    date = item.event.date
+    if date.precision != "year" or date.start != date.end or not date.text_date.rstrip().endswith("жылғы"):
+        return False
+    return any(
+        other is not item and other.sentence_key == item.sentence_key
+        and other.event.date.start.startswith(date.start) and other.event.date.end.startswith(date.start)
+        and other.event.date.precision in ("day", "month", "season")
+        for other in kept
+    )
 
 
 def _overlap(left: str, right: str) -> float:
