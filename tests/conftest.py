@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,22 @@ SEED = ROOT / "tests" / "fixtures" / "seed" / "lecture10_original.txt"
 """The seed exactly as shipped in shared/seed/000_1affa6bde52ac442.txt (a copy, so tests never skip)."""
 LECTURE10 = ROOT / "source" / "lecture10.md"
 HANDOUT = [sys.executable, "-m", "handout"]
+
+
+def wait_until(condition, timeout: float = 60.0) -> bool:
+    """Poll ``condition`` every 50 ms until it holds or ``timeout`` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+"""Debian's headless Chromium (installed by scripts/bootstrap test), or None."""
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def make_files(root: Path, files: dict[str, str | bytes]) -> Path:

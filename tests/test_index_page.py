@@ -1,7 +1,6 @@
 """The download page in real headless Chromium: every link resolves, nothing points at a teacher file."""
 
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,12 +8,11 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import SHORT_LECTURE, make_files, pdf_page_count
+from conftest import CHROMIUM, CHROMIUM_FLAGS, SHORT_LECTURE, make_files, pdf_page_count
 from handout.build import build_course
 from handout.config import load_course
 from handout.publish_index import format_size
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 MANIFEST = """\
 [course]
 title = "Қазақстан тарихы"
@@ -57,9 +55,7 @@ def chromium_dom(page: Path, tmp_path: Path) -> str:
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (scripts/bootstrap test installs it)")
     result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]

@@ -1,7 +1,6 @@
 """The live preview in real headless Chromium: it shows the current pages and reloads after a rebuild."""
 
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -10,29 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHORT_LECTURE, make_files, pdf_page_count
+from conftest import CHROMIUM, CHROMIUM_FLAGS, SHORT_LECTURE, make_files, pdf_page_count, wait_until
 from handout.diagnostics import Diagnostics
 from handout.pipeline import BuildSettings, build_paths
 from handout.preview import PreviewServer, PreviewState
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-needs_chromium = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
 
 LONG_PARAGRAPH = (
     "Алаш-Орда үкіметі қазақ жерінің тұтастығын сақтау, ұлттық мектеп ашу, жер мәселесін "
     "шешу сияқты міндеттерді алдына қойды және оны жүзеге асыру үшін уездерде комитеттер құрды. "
 ) * 6
-
-
-def wait_until(condition, timeout: float = 60.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def build_student(lecture: Path, out: Path) -> Path:

@@ -9,20 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HANDOUT, SHORT_LECTURE, make_files, pdf_text
+from conftest import HANDOUT, SHORT_LECTURE, make_files, pdf_text, wait_until
 from handout.pipeline import BuildSettings
 from handout.watch import RebuildResult, Watcher
 
 SECOND_LECTURE = SHORT_LECTURE.replace("number: 2", "number: 3").replace("Алаш автономиясы", "Жер реформасы")
-
-
-def wait_until(condition, timeout: float = 60.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def inode(path: Path) -> int | None:
