@@ -452,15 +452,14 @@ def _date_key(value: DateValue) -> str:
 
 
 def _question(text: str, kind: str, answer: str, event: Event, lang: str, key: str) -> Question:
-    return Question(
-        text=typeset_text(text, lang),
-        kind=kind,
-        answer=typeset_text(answer, lang),
-        section=event.section,
-        line=event.line,
-        anchor=event.anchor,
-        key=key,
-    )
+    return _open_task(text, answer, lang, key, event.section, event.line, event.anchor, kind)
+
+
+def _open_task(text: str, answer: str, lang: str, key: str, section: str | None, line: int, anchor: str | None,
+               kind: str = "open") -> Question:
+    """Build a generated question with the typography pass applied to its text and answer."""
+    return Question(text=typeset_text(text, lang), kind=kind, answer=typeset_text(answer, lang),
+                    section=section, line=line, anchor=anchor, key=key)
 
 
 def _events_by_section(chronology: Iterable[Event]) -> dict[str, list[Event]]:
@@ -498,17 +497,8 @@ def _section_tasks(lecture: Lecture, chronology, lang: str) -> list[Question]:
             if not answer:
                 continue
             text = template(lang, "explain").format(heading=heading)
-        tasks.append(
-            Question(
-                text=typeset_text(text, lang),
-                kind="open",
-                answer=typeset_text(answer, lang),
-                section=section.title,
-                line=section.line,
-                anchor=section.anchor,
-                key=f"task-{_short_hash(section.title)}",
-            )
-        )
+        tasks.append(_open_task(text, answer, lang, f"task-{_short_hash(section.title)}",
+                                section.title, section.line, section.anchor))
     compare = _compare_task(lecture.sections, grouped, lang)
     if compare is not None:
         tasks.append(compare)
@@ -551,15 +541,8 @@ def _compare_task(sections, grouped: dict[str, list[Event]], lang: str) -> Quest
         f"{quote(section.title, lang)}: " + "; ".join(_event_line(e, lang) for e in _key_events(grouped[section.title], 3))
         for section in (first, second)
     )
-    return Question(
-        text=typeset_text(text, lang),
-        kind="open",
-        answer=typeset_text(answer, lang),
-        section=first.title,
-        line=first.line,
-        anchor=first.anchor,
-        key=f"compare-{_short_hash(first.title + second.title)}",
-    )
+    return _open_task(text, answer, lang, f"compare-{_short_hash(first.title + second.title)}",
+                      first.title, first.line, first.anchor)
 
 
 def _periods_task(lecture: Lecture, lang: str) -> Question | None:
@@ -569,15 +552,8 @@ def _periods_task(lecture: Lecture, lang: str) -> Question | None:
     parts = [f"{section.number}. {section.title}" for section in lecture.sections]
     outcome = lecture.meta.outcomes[0].strip().rstrip(".")
     text = template(lang, "periods").format(outcome=quote(outcome, lang))
-    return Question(
-        text=typeset_text(text, lang),
-        kind="open",
-        answer=typeset_text("; ".join(parts), lang),
-        section=None,
-        line=_front_matter_line(lecture, "outcomes"),
-        anchor=lecture.sections[0].anchor,
-        key="outcome-periods",
-    )
+    return _open_task(text, "; ".join(parts), lang, "outcome-periods", None,
+                      _front_matter_line(lecture, "outcomes"), lecture.sections[0].anchor)
 
 
 def _front_matter_line(lecture: Lecture, key: str) -> int:
