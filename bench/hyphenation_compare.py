@@ -18,7 +18,7 @@ import pyphen
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from handout.kazakh.hyphenation import hyphenation_points  # noqa: E402
+from handout.kazakh.hyphenation import hyphenation_points, parse_marked_word  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "hyphenation" / "kk_words.txt"
 
@@ -30,11 +30,7 @@ def read_fixture() -> list[tuple[str, set[int]]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        points, offset = set(), 0
-        for part in line.split("-")[:-1]:
-            offset += len(part)
-            points.add(offset)
-        entries.append((line.replace("-", ""), points))
+        entries.append(parse_marked_word(line))
     return entries
 
 

@@ -12,6 +12,7 @@ from handout.kazakh.hyphenation import (
     generate_patterns,
     hyphenate,
     hyphenation_points,
+    parse_marked_word,
     register,
     syllable_breaks,
 )
@@ -40,11 +41,7 @@ def load_fixture() -> list[tuple[int, str, set[int]]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        expected, offset = set(), 0
-        for part in line.split("-")[:-1]:
-            offset += len(part)
-            expected.add(offset)
-        entries.append((number, line.replace("-", ""), expected))
+        entries.append((number, *parse_marked_word(line)))
     return entries
 
 

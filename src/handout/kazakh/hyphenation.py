@@ -241,6 +241,15 @@ def hyphenate(word: str, hyphen: str = "-") -> str:
     return _pyphen().inserted(word, hyphen)
 
 
+def parse_marked_word(marked: str) -> tuple[str, set[int]]:
+    """Split a word written with its break points, ``қа-лам``, into (``қалам``, {2})."""
+    points, offset = set(), 0
+    for part in marked.split("-")[:-1]:
+        offset += len(part)
+        points.add(offset)
+    return marked.replace("-", ""), points
+
+
 if __name__ == "__main__":
     written = write_dictionary(Path(sys.argv[1]) if len(sys.argv) > 1 else DICTIONARY_PATH)
     print(f"wrote {written}")
