@@ -185,6 +185,24 @@ def test_reader_has_title_page_course_toc_and_nested_bookmarks(built):
     assert len(reader.pages) >= student_pages + 2  # title page and contents besides every lecture
 
 
+def test_reader_pages_are_numbered_through_the_course_and_its_contents_link_there(built):
+    """The reader is typeset one lecture at a time and joined: numbers and links must run across the parts."""
+    reader_path = built / "dist" / "reader.pdf"
+    pages = pdf_text(reader_path).split("\f")
+    footers = [page.split()[-1] for page in pages[1:]]  # the cover has no number
+    assert footers == [str(number) for number in range(2, len(pages) + 1)]
+    reader = pypdf.PdfReader(reader_path)
+    tops = [item for item in reader.outline if not isinstance(item, list)]
+    lecture_pages = [reader.get_destination_page_number(item) for item in tops]
+    assert lecture_pages[0] == 2 and lecture_pages[1] > lecture_pages[0]  # after the cover and the contents
+    contents_links = [annotation.get_object() for annotation in reader.pages[1].get("/Annots", [])]
+    named = reader.named_destinations
+    targets = {str(link["/Dest"]) for link in contents_links}  # a link may have several boxes
+    assert len(targets) == 2 + 4  # two lectures, four sections
+    assert set(lecture_pages) <= {reader.get_destination_page_number(named[target]) for target in targets}
+    assert all("/A" not in link for link in contents_links)  # no handout-part: URI is left over
+
+
 def test_handout_new_scaffolds_a_course_that_loads(tmp_path):
     created = new_course(tmp_path / "new")
     assert [path.name for path in created] == ["handout.toml", "lecture01.md"]
