@@ -10,6 +10,7 @@ import pytest
 
 from conftest import HANDOUT, SHORT_LECTURE, make_files, pdf_page_count, pdf_text
 from handout.build import build_course, generate_demo_course
+from handout.build.reader import PARTS_FOLDER
 from handout.build.scaffold import new_course
 from handout.config import load_course
 from handout.diagnostics import Diagnostics
@@ -104,6 +105,21 @@ def test_changing_one_lecture_rebuilds_exactly_its_outputs_and_the_reader(course
     report = build_course(load_course(course), jobs=1)
     assert rebuilt_names(report, course) == {f"{edition}/lecture01.pdf" for edition in EDITIONS} | {"reader.pdf"}
     assert "1923" in pdf_text(course / "dist" / "student" / "lecture01.pdf")
+
+
+def test_reader_typesets_again_only_the_part_of_the_changed_lecture(course):
+    parts = course / "dist" / PARTS_FOLDER
+    before = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
+    assert len(before) == 4  # the front twice (stand-in and real page numbers), one part per lecture
+    lecture = course / "lectures" / "lecture01.md"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("1922 жылы", "1923 жылы"), encoding="utf-8")
+    build_course(load_course(course), jobs=1)
+    after = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
+    reused = {name for name in after if before.get(name) == after[name]}
+    [new] = set(after) - reused
+    assert len(reused) == 3 and len(after) == 4  # the old part of lecture 1 is gone
+    assert "1923" in pdf_text(parts / new) and "Алаш" not in pdf_text(parts / new)
+    assert "1923" in pdf_text(course / "dist" / "reader.pdf")
 
 
 def test_touching_a_lecture_without_changing_it_rebuilds_nothing(course):

@@ -11,16 +11,18 @@ lecture 4 stay distinct.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from ..config import CourseSettings
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import HandoutError
 from ..i18n import labels
 from ..model import Lecture
@@ -123,6 +125,8 @@ def build_reader(course: CourseSettings, lectures: tuple[tuple[Path, dict[str, A
     the front part is laid out first with stand-in page numbers to learn its length, then
     each lecture, numbered on from the pages before it, then the front again with the real
     numbers. The parts are joined into one tagged PDF (:mod:`.merge`, in a child process).
+    Parts are kept beside the reader (:class:`PartCache`), so after an edit only the parts
+    whose HTML changed are typeset again.
     """
     from ..pipeline import prepare_lecture
     from .course import apply_overrides
@@ -131,28 +135,31 @@ def build_reader(course: CourseSettings, lectures: tuple[tuple[Path, dict[str, A
     lang = lang or course.lang
     prepared = [apply_overrides(prepare_lecture(path, diagnostics), overrides) for path, overrides in lectures]
     contexts = reader_contexts(course, prepared, lang)
-    source = course.manifest or course.root
     wanted = {anchor for context in contexts for anchor in _contents_anchors(context)}
+    typeset_part = PartCache(output.parent / PARTS_FOLDER, course.root, course.manifest or course.root,
+                             wanted, diagnostics)
     stand_in = {anchor: 888 for anchor in wanted}  # as wide as a real number, so the contents keep their length
-    front_pages = _page_count(render_reader_html(course, contexts, theme, lang, part="front", page_numbers=stand_in),
-                              course.root, source)
+    front_pages = typeset_part(render_reader_html(course, contexts, theme, lang, part="front",
+                                                  page_numbers=stand_in)).pages
     for _attempt in range(3):
         lecture_parts, page_numbers, next_page = [], {}, front_pages + 1
         for context in contexts:
-            html = render_reader_html(course, [context], theme, lang, part="lectures", first_page=next_page)
-            pdf, anchors, pages = _typeset_part(html, course.root, source, diagnostics)
-            page_numbers.update({anchor: next_page + page for anchor, page in anchors.items() if anchor in wanted})
-            lecture_parts.append(pdf)
-            next_page += pages
-        front_html = render_reader_html(course, contexts, theme, lang, part="front", page_numbers=page_numbers)
-        front, _, pages = _typeset_part(front_html, course.root, source, diagnostics)
-        if pages == front_pages:
+            part = typeset_part(render_reader_html(course, [context], theme, lang, part="lectures",
+                                                   first_page=next_page))
+            page_numbers.update({anchor: next_page + page for anchor, page in part.anchors.items()})
+            lecture_parts.append(part)
+            next_page += part.pages
+        front = typeset_part(render_reader_html(course, contexts, theme, lang, part="front",
+                                                page_numbers=page_numbers))
+        if front.pages == front_pages:
             break
-        front_pages = pages  # the real numbers changed the contents' length: number the lectures again
+        front_pages = front.pages  # the real numbers changed the contents' length: number the lectures again
     else:
-        raise HandoutError("the course reader's contents would not settle on a page count; please report this", source)
+        raise HandoutError("the course reader's contents would not settle on a page count; please report this",
+                           course.manifest or course.root)
     prefixes = ["front-", *(f"l{position}-" for position in range(1, len(contexts) + 1))]
-    write_atomic(output, merge_in_child([front, *lecture_parts], prefixes))
+    write_atomic(output, merge_in_child([part.pdf_path.read_bytes() for part in (front, *lecture_parts)], prefixes))
+    typeset_part.keep_only_used()
     return next_page - 1
 
 
@@ -160,24 +167,79 @@ def _contents_anchors(context: dict) -> list[str]:
     return [context["anchor"], *(section["anchor"] for section in context["sections"])]
 
 
-def _page_count(html: str, root: Path, source: Path) -> int:
-    from ..typeset import render_document
-
-    return len(render_document(html, root, Diagnostics(), source).pages)
+PARTS_FOLDER = ".handout-reader-parts"
+"""Folder beside reader.pdf holding its typeset parts (one PDF and one JSON file per part)."""
 
 
-def _typeset_part(html: str, root: Path, source: Path, diagnostics: Diagnostics) -> tuple[bytes, dict[str, int], int]:
-    """Typeset one part; return its PDF, the page index of each anchor, and its page count.
+@dataclass(frozen=True)
+class TypesetPart:
+    pdf_path: Path
+    pages: int
+    anchors: dict[str, int]
+    """Page index in the part of each contents anchor it holds."""
 
-    The layout is dropped before returning, so only one part's pages are ever held.
+
+class PartCache:
+    """Typeset reader parts, each kept under the hash of its HTML and the tool's version.
+
+    A part's HTML holds everything that decides its pages (the lecture, the theme, the
+    first page number), so an edit to one lecture typesets that part again, and the parts
+    after it only if its page count changed. A part's warnings are kept with it and
+    reported again when it is reused.
     """
-    from ..typeset import TypesetOptions, render_document, write_pdf
 
-    document = render_document(html, root, diagnostics, source)
-    anchors = {anchor: index for index, page in reversed(list(enumerate(document.pages))) for anchor in page.anchors}
-    pages = len(document.pages)
-    pdf = write_pdf(document, TypesetOptions())
-    del document
-    gc.collect()  # the layout is a web of cycles: free it now, before the next part is laid out
-    return pdf, anchors, pages
+    def __init__(self, folder: Path, root: Path, source: Path, wanted: set[str], diagnostics: Diagnostics):
+        self.folder, self.root, self.source = folder, root, source
+        self.wanted, self.diagnostics = wanted, diagnostics
+        self.used: set[str] = set()
 
+    def __call__(self, html: str) -> TypesetPart:
+        key = self._key(html)
+        self.used.add(key)
+        part = self._load(key)
+        if part is None:
+            part = self._typeset(html, key)
+        return part
+
+    def keep_only_used(self) -> None:
+        """Delete the parts this build did not use (older versions of the lectures)."""
+        for path in self.folder.glob("*"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+    def _key(self, html: str) -> str:
+        import weasyprint
+
+        from .cache import make_key, tool_fingerprint
+
+        return make_key(html.encode("utf-8"), tool_fingerprint(), weasyprint.__version__)
+
+    def _load(self, key: str) -> TypesetPart | None:
+        pdf_path, record_path = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
+        try:
+            record = json.loads(record_path.read_text(encoding="utf-8"))
+            if not pdf_path.is_file():
+                return None
+        except (OSError, ValueError):
+            return None
+        for item in record["diagnostics"]:
+            self.diagnostics.add(Diagnostic(**item))
+        return TypesetPart(pdf_path, record["pages"], record["anchors"])
+
+    def _typeset(self, html: str, key: str) -> TypesetPart:
+        """Lay out and write one part; the layout is dropped before returning (one part's pages at a time)."""
+        from ..typeset import TypesetOptions, render_document, write_pdf
+
+        typesetting = Diagnostics()
+        document = render_document(html, self.root, typesetting, self.source)
+        anchors = {anchor: index for index, page in reversed(list(enumerate(document.pages)))
+                   for anchor in page.anchors if anchor in self.wanted}
+        part = TypesetPart(self.folder / f"{key}.pdf", len(document.pages), anchors)
+        write_atomic(part.pdf_path, write_pdf(document, TypesetOptions()))
+        del document
+        gc.collect()  # the layout is a web of cycles: free it now, before the next part is laid out
+        record = {"pages": part.pages, "anchors": anchors,
+                  "diagnostics": [dataclasses.asdict(item) for item in typesetting.items]}
+        write_atomic(self.folder / f"{key}.json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        self.diagnostics.extend(typesetting)
+        return part
