@@ -3,6 +3,7 @@
 import os
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pypdf
@@ -10,6 +11,7 @@ import pytest
 
 from conftest import HANDOUT, SHORT_LECTURE, make_files, pdf_page_count, pdf_text
 from handout.build import build_course, generate_demo_course
+from handout.build.cache import CACHE_NAME
 from handout.build.reader import PARTS_FOLDER
 from handout.build.scaffold import new_course
 from handout.config import load_course
@@ -142,6 +144,65 @@ def test_a_deleted_output_is_rebuilt_alone(course):
     (course / "dist" / "worksheet" / "lecture02.pdf").unlink()
     report = build_course(load_course(course), jobs=1)
     assert rebuilt_names(report, course) == {"worksheet/lecture02.pdf"}
+
+
+def count_prepared(monkeypatch) -> Counter:
+    """Count loads (+ enrichment) per lecture file; with jobs=1 every job runs in this process."""
+    import handout.pipeline
+
+    calls: Counter = Counter()
+    real = handout.pipeline.prepare_lecture
+
+    def counting(path, diagnostics):
+        calls[Path(path).name] += 1
+        return real(path, diagnostics)
+
+    monkeypatch.setattr(handout.pipeline, "prepare_lecture", counting)
+    return calls
+
+
+def test_a_changed_lecture_is_loaded_once_for_all_its_editions(course, monkeypatch):
+    manifest = course / "handout.toml"
+    # the reader loads every lecture too; leave it out to count the lecture jobs alone
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "reader = false\n", encoding="utf-8")
+    lecture = course / "lectures" / "lecture01.md"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("1922 жылы", "1923 жылы"), encoding="utf-8")
+    calls = count_prepared(monkeypatch)
+    report = build_course(load_course(course), jobs=1)
+    assert report.ok, report.failures
+    assert rebuilt_names(report, course) == {f"{edition}/lecture01.pdf" for edition in EDITIONS}
+    assert calls == {"lecture01.md": 1}
+    for edition in ("student", "teacher"):  # the worksheet leaves the text out
+        assert "1923" in pdf_text(course / "dist" / edition / "lecture01.pdf")
+
+
+def test_a_partly_stale_lecture_rebuilds_only_its_stale_edition(course, monkeypatch):
+    (course / "dist" / "teacher" / "lecture01.pdf").unlink()
+    before = files_with_mtimes(course / "dist")
+    calls = count_prepared(monkeypatch)
+    report = build_course(load_course(course), jobs=1)
+    assert rebuilt_names(report, course) == {"teacher/lecture01.pdf"} and len(report.up_to_date) == 6
+    assert calls == {"lecture01.md": 1}
+    after = files_with_mtimes(course / "dist")
+    assert {name for name in after if after[name] != before.get(name)} == {"teacher/lecture01.pdf", CACHE_NAME}
+
+
+def test_one_failing_edition_spares_the_lectures_other_editions(course):
+    """An edition can fail alone (its folder, its template); its lecture's other editions are still built."""
+    lecture = course / "lectures" / "lecture01.md"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("1922 жылы", "1923 жылы"), encoding="utf-8")
+    shutil.rmtree(course / "dist" / "teacher")
+    (course / "dist" / "teacher").write_text("not a folder", encoding="utf-8")
+    progress = []
+    report = build_course(load_course(course), jobs=1, on_progress=progress.append)
+    assert rebuilt_names(report, course) == {"student/lecture01.pdf", "worksheet/lecture01.pdf", "reader.pdf"}
+    assert len(report.failures) == 2  # teacher/lecture01.pdf and teacher/lecture02.pdf, one failure each
+    assert all("is a file, not a folder" in failure.message for failure in report.failures)
+    dist = course / "dist"
+    assert sorted(report.up_to_date) == [dist / "student" / "lecture02.pdf", dist / "worksheet" / "lecture02.pdf"]
+    assert "1923" in pdf_text(course / "dist" / "student" / "lecture01.pdf")
+    last = progress[-1]  # progress counts outputs, not jobs
+    assert (last.total, last.done, last.failed) == (5, 5, 2)
 
 
 def test_failing_lecture_does_not_stop_the_others_and_exits_1(course, tmp_path):

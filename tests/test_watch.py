@@ -100,6 +100,27 @@ def test_watch_rebuilds_lecture_then_styles_survives_an_error_and_stops(course, 
     assert not [name for name in os.listdir(out / "student") if name.endswith(".part")]
 
 
+def test_the_saved_lecture_s_student_pdf_is_written_first(tmp_path):
+    """Each lecture is one job building its stale editions; the saved lecture goes first, student edition first."""
+    course = make_files(tmp_path / "course", {
+        "handout.toml": '[course]\ntitle = "Т"\nlectures = ["*.md"]\n[build]\nreader = false\n',
+        "lecture02.md": SHORT_LECTURE,
+        "lecture03.md": SECOND_LECTURE,
+    })
+    out = tmp_path / "dist"
+    watcher = Watcher(course, BuildSettings(out_dir=out, editions=("teacher", "worksheet", "student")))
+    first = watcher.rebuild()
+    assert not first.errors and len(first.written) == 6, first.errors
+    (out / "student" / "lecture02.pdf").unlink()  # stale too, but not saved: it waits
+    saved = course / "lecture03.md"
+    saved.write_text(SECOND_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
+    result = watcher.rebuild([saved])
+    assert result.written == [out / "student" / "lecture03.pdf", out / "teacher" / "lecture03.pdf",
+                              out / "worksheet" / "lecture03.pdf", out / "student" / "lecture02.pdf"]
+    assert result.status().startswith("rebuilt lecture03, lecture02 (teacher, worksheet, student) in ")
+    assert "Жаңа үкімет" in pdf_text(out / "student" / "lecture03.pdf")
+
+
 def test_affected_maps_changes_to_lectures(course, tmp_path):
     watcher = Watcher(course, BuildSettings(out_dir=course / "dist"))
     lecture = course / "lecture02.md"

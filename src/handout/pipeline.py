@@ -45,31 +45,53 @@ def output_path(out_dir: Path, edition: str, stem: str, suffix: str = ".pdf") ->
     return out_dir / edition / f"{stem}{suffix}"
 
 
-def build_lecture(lecture: Lecture, theme: Theme, settings: BuildSettings, diagnostics: Diagnostics) -> list[Path]:
-    """Render, typeset and publish every requested edition of a prepared lecture."""
+@dataclass(frozen=True)
+class ConvertedLecture:
+    """A prepared lecture converted to HTML fragments once, ready to render any of its editions."""
+
+    lecture: Lecture
+    settings: BuildSettings
+    """The build settings with the lecture's own paper, layout and PDF variant applied."""
+    lang: str
+    """The language of the labels (``--lang``, else the lecture's)."""
+    context: dict
+    """The template data every edition is cut from (:func:`render.lecture_context`)."""
+
+
+def convert_lecture(lecture: Lecture, settings: BuildSettings, diagnostics: Diagnostics) -> ConvertedLecture:
+    """Apply the lecture's print settings, check its images and convert its Markdown: the work editions share."""
     lang = settings.lang or lecture.meta.lang
     settings = printing.resolve_settings(settings, lecture, diagnostics)
     check_images(lecture, diagnostics)
     context = lecture_context(lecture, lang, diagnostics, URLPolicy(lecture.path.parent, settings.allowed_hosts))
-    written = []
-    for edition in settings.editions:
-        options = RenderOptions(edition=edition, lang=lang, paper=settings.paper, layout=settings.layout,
-                                print_shop=settings.print_shop)
-        html = render_html(lecture, theme, options, context)
-        pdf = typeset(
-            html,
-            lecture.path.parent,
-            diagnostics,
-            lecture.path,
-            replace(printing.typeset_options(settings, lecture, html, edition), allowed_hosts=settings.allowed_hosts),
-        )
-        pdf = printing.finish_layout(pdf, settings)
-        target = output_path(settings.out_dir, edition, lecture.stem + printing.output_suffix(settings))
-        if settings.emit_html:
-            write_atomic(target.with_suffix(".html"), html.encode("utf-8"))
-        write_atomic(target, pdf)
-        written.append(target)
-    return written
+    return ConvertedLecture(lecture, settings, lang, context)
+
+
+def build_edition(converted: ConvertedLecture, theme: Theme, edition: str, diagnostics: Diagnostics) -> Path:
+    """Render, typeset and publish one edition of a converted lecture; return the PDF's path."""
+    lecture, settings = converted.lecture, converted.settings
+    options = RenderOptions(edition=edition, lang=converted.lang, paper=settings.paper, layout=settings.layout,
+                            print_shop=settings.print_shop)
+    html = render_html(lecture, theme, options, converted.context)
+    pdf = typeset(
+        html,
+        lecture.path.parent,
+        diagnostics,
+        lecture.path,
+        replace(printing.typeset_options(settings, lecture, html, edition), allowed_hosts=settings.allowed_hosts),
+    )
+    pdf = printing.finish_layout(pdf, settings)
+    target = output_path(settings.out_dir, edition, lecture.stem + printing.output_suffix(settings))
+    if settings.emit_html:
+        write_atomic(target.with_suffix(".html"), html.encode("utf-8"))
+    write_atomic(target, pdf)
+    return target
+
+
+def build_lecture(lecture: Lecture, theme: Theme, settings: BuildSettings, diagnostics: Diagnostics) -> list[Path]:
+    """Render, typeset and publish every requested edition of a prepared lecture (one conversion for all)."""
+    converted = convert_lecture(lecture, settings, diagnostics)
+    return [build_edition(converted, theme, edition, diagnostics) for edition in converted.settings.editions]
 
 
 def lecture_files(target: Path) -> list[Path]:
@@ -96,4 +118,5 @@ def build_paths(paths: list[Path], settings: BuildSettings, diagnostics: Diagnos
     return written
 
 
-__all__ = ["BuildSettings", "EDITIONS", "build_lecture", "build_paths", "lecture_files", "prepare_lecture"]
+__all__ = ["BuildSettings", "ConvertedLecture", "EDITIONS", "build_edition", "build_lecture", "build_paths",
+           "convert_lecture", "lecture_files", "prepare_lecture"]

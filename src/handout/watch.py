@@ -153,11 +153,10 @@ class Watcher:
         editions = list(course.editions)
 
         def priority(job) -> tuple:
-            """Changed lectures first, student edition first, the long reader last."""
+            """Changed lectures first (each job builds its student edition first), the long reader last."""
             if isinstance(job, ReaderJob):
-                return (2, 0, "")
-            first = 0 if job.lecture.resolve() in changed_set else 1
-            return (first, editions.index(job.edition) if job.edition in editions else 9, str(job.lecture))
+                return (2, "")
+            return (0 if job.lecture.resolve() in changed_set else 1, str(job.lecture))
 
         def on_result(job_result) -> None:
             result.warnings += [str(item) for item in job_result.diagnostics]
@@ -171,15 +170,16 @@ class Watcher:
         stale = sorted(plan.stale, key=priority)
         run_jobs(SerialExecutor(), 1, stale, on_result)
         built = set(result.written)
+        built_editions = set()
         for job in stale:
-            if job.output not in built:
-                continue
             if isinstance(job, ReaderJob):
-                result.reader = True
-            elif job.lecture.stem not in result.lectures:
+                result.reader = job.output in built
+                continue
+            done = [target.edition for target in job.targets if target.output in built]
+            if done and job.lecture.stem not in result.lectures:
                 result.lectures.append(job.lecture.stem)
-        result.editions = tuple(edition for edition in editions
-                                if any(getattr(job, "edition", None) == edition and job.output in built for job in stale))
+            built_editions.update(done)
+        result.editions = tuple(edition for edition in editions if edition in built_editions)
         if course.index:
             write_index(plan, cache, self.settings.lang)
         result.warnings += [str(item) for item in diagnostics.items]

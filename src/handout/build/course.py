@@ -1,10 +1,14 @@
-"""Plan a course build: gather every lecture first, then one job per (lecture, edition) plus the reader.
+"""Plan a course build: gather every lecture first, then one job per lecture plus the reader.
+
+A lecture's job builds all of its stale editions, so the lecture is loaded, enriched and
+converted to HTML once for them (issue 9); it still returns one result per output, so the
+cache, the progress display and every report count outputs, as before.
 
 Planning runs in the main process and is cheap (lectures are loaded, not enriched), so a
 build with nothing to do finishes quickly. The job bodies below run in worker processes
 (or on a Dask cluster): they must be importable module-level functions taking picklable
-arguments, and they report failures as data, never as exceptions, so one bad lecture
-cannot stop the others.
+arguments, and they report failures as data, never as exceptions, so one bad lecture (or
+one bad edition of a lecture) cannot stop the others.
 """
 
 from __future__ import annotations
@@ -60,21 +64,40 @@ class JobFailure:
 
 
 @dataclass(frozen=True)
-class LectureJob:
-    """Typeset one edition of one lecture."""
+class JobOutput:
+    """One file a job writes, with the cache key it is built from."""
 
-    lecture: Path
+    output: Path
+    key: str
+    label: str
+    """How a failure names it, e.g. ``lecture01.md (teacher)`` or ``reader.pdf``."""
+
+
+@dataclass(frozen=True)
+class EditionTarget:
+    """One edition a lecture job builds."""
+
     edition: str
     output: Path
     key: str
+    """Depends on this edition only, never on which other editions happen to be stale."""
+
+
+@dataclass(frozen=True)
+class LectureJob:
+    """Typeset some editions of one lecture (the stale ones), the student edition first."""
+
+    lecture: Path
+    targets: tuple[EditionTarget, ...]
     overrides: dict[str, Any]
     settings: Any
-    """pipeline.BuildSettings with exactly this edition."""
+    """pipeline.BuildSettings with exactly the targets' editions."""
     theme: Theme
 
     @property
-    def label(self) -> str:
-        return f"{self.lecture.name} ({self.edition})"
+    def outputs(self) -> tuple[JobOutput, ...]:
+        return tuple(JobOutput(target.output, target.key, f"{self.lecture.name} ({target.edition})")
+                     for target in self.targets)
 
 
 @dataclass(frozen=True)
@@ -89,8 +112,8 @@ class ReaderJob:
     lang: str | None = None
 
     @property
-    def label(self) -> str:
-        return self.output.name
+    def outputs(self) -> tuple[JobOutput, ...]:
+        return (JobOutput(self.output, self.key, self.output.name),)
 
 
 @dataclass(frozen=True)
@@ -108,13 +131,22 @@ class CoursePlan:
     theme: Theme
     lectures: list[LectureEntry]
     jobs: list[LectureJob | ReaderJob]
-    """Every job of the course, fresh or not."""
+    """Every job of the course with all its outputs, fresh or not."""
     stale: list[LectureJob | ReaderJob]
-    """The jobs whose outputs must be (re)built, the reader first (it is the longest)."""
+    """The jobs to run, each with only its stale outputs, longest first (the reader, then by edition count)."""
 
     @property
     def load_failures(self) -> list[JobFailure]:
         return [entry.error for entry in self.lectures if entry.error is not None]
+
+    @property
+    def outputs(self) -> list[JobOutput]:
+        """Every output of the course, fresh or not."""
+        return [output for job in self.jobs for output in job.outputs]
+
+    @property
+    def stale_outputs(self) -> list[JobOutput]:
+        return [output for job in self.stale for output in job.outputs]
 
 
 def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = False, lang: str | None = None,
@@ -141,18 +173,38 @@ def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = Fals
                        [(entry.path.name, entry.source_digest, entry.overrides) for entry in good])
         jobs.append(ReaderJob(reader_course, tuple((entry.path, entry.overrides) for entry in good),
                               course.out_dir / READER_NAME, key, theme, lang))
+    stale: list[LectureJob | ReaderJob] = [job for job in jobs if force or not cache.is_fresh(job.output, job.key)]
+    settings = BuildSettings(out_dir=course.out_dir, editions=student_first(course.editions), lang=lang,
+                             **{"paper": course.paper, "layout": course.layout, **print_options},
+                             emit_html=emit_html, forced=frozenset(print_options), allowed_hosts=tuple(allowed_hosts))
     for entry in good:
-        for edition in course.editions:
-            settings = BuildSettings(out_dir=course.out_dir, editions=(edition,), lang=lang,
-                                     **{"paper": course.paper, "layout": course.layout, **print_options},
-                                     emit_html=emit_html, forced=frozenset(print_options),
-                                     allowed_hosts=tuple(allowed_hosts))
-            key = make_key(*common, edition, entry.source_digest, entry.overrides, _settings_fields(settings))
-            named = replace(settings, **{k: v for k, v in entry.print_settings.items() if k not in settings.forced})
-            output = course.out_dir / edition / f"{entry.path.stem}{output_suffix(named)}.pdf"
-            jobs.append(LectureJob(entry.path, edition, output, key, entry.overrides, settings, theme))
-    stale = [job for job in jobs if force or not cache.is_fresh(job.output, job.key)]
+        named = replace(settings, **{k: v for k, v in entry.print_settings.items() if k not in settings.forced})
+        name = f"{entry.path.stem}{output_suffix(named)}.pdf"
+        targets = tuple(
+            EditionTarget(edition, course.out_dir / edition / name,
+                          make_key(*common, edition, entry.source_digest, entry.overrides,
+                                   _settings_fields(replace(settings, editions=(edition,)))))
+            for edition in settings.editions
+        )
+        job = LectureJob(entry.path, targets, entry.overrides, settings, theme)
+        jobs.append(job)
+        stale_targets = [target for target in targets if force or not cache.is_fresh(target.output, target.key)]
+        if stale_targets:
+            stale.append(only_editions(job, stale_targets))
+    # Longest first, so no worker is left with a long job at the end: the reader, then lectures with most editions.
+    stale.sort(key=lambda job: (0, 0) if isinstance(job, ReaderJob) else (1, -len(job.targets)))
     return CoursePlan(course, theme, entries, jobs, stale)
+
+
+def student_first(editions: tuple[str, ...]) -> tuple[str, ...]:
+    """Order editions so the student edition, the one a teacher checks after a save, is written first."""
+    return tuple(sorted(editions, key=lambda edition: edition != "student"))
+
+
+def only_editions(job: LectureJob, targets: list[EditionTarget]) -> LectureJob:
+    """Return the job narrowed to these targets (the lecture's other editions are up to date)."""
+    editions = tuple(target.edition for target in targets)
+    return replace(job, targets=tuple(targets), settings=replace(job.settings, editions=editions))
 
 
 def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = None) -> list[LectureEntry]:
@@ -206,20 +258,40 @@ def count_pages(path: Path) -> int:
     return len(pypdf.PdfReader(path).pages)
 
 
-def run_lecture_job(job: LectureJob) -> JobResult:
-    """Job body: prepare the lecture and build one edition with :func:`pipeline.build_lecture`."""
-    from ..pipeline import build_lecture, prepare_lecture
+def run_lecture_job(job: LectureJob) -> list[JobResult]:
+    """Job body: load, enrich and convert the lecture once, then build each edition; one result per edition.
 
-    diagnostics = Diagnostics()
+    A failure before the editions (the lecture does not load, an image is missing) fails every
+    output; a failure in one edition (its template, its output folder) spares the others.
+    """
+    from ..pipeline import build_edition, convert_lecture, prepare_lecture
+
+    shared = Diagnostics()
     try:
-        lecture = apply_overrides(prepare_lecture(job.lecture, diagnostics), job.overrides)
-        build_lecture(lecture, job.theme, job.settings, diagnostics)
-        return JobResult(job.output, job.key, count_pages(job.output), tuple(diagnostics.items))
-    except HandoutError as error:
-        failure = JobFailure(error.message, str(error.path) if error.path else str(job.lecture), error.line)
+        lecture = apply_overrides(prepare_lecture(job.lecture, shared), job.overrides)
+        converted = convert_lecture(lecture, job.settings, shared)
     except Exception as error:  # a bug must not hide the other lectures' results
-        failure = JobFailure(f"internal error: {error!r}\n{traceback.format_exc()}", str(job.lecture))
-    return JobResult(job.output, job.key, None, tuple(diagnostics.items), failure)
+        failure = lecture_failure(error, job.lecture)
+        return [JobResult(target.output, target.key, None, tuple(shared.items), failure) for target in job.targets]
+    results = []
+    for target in job.targets:
+        diagnostics = Diagnostics()
+        diagnostics.extend(shared)  # each output reports its lecture's warnings, as when it was built alone
+        try:
+            build_edition(converted, job.theme, target.edition, diagnostics)
+            results.append(JobResult(target.output, target.key, count_pages(target.output), tuple(diagnostics.items)))
+        except Exception as error:
+            results.append(JobResult(target.output, target.key, None, tuple(diagnostics.items),
+                                     lecture_failure(error, job.lecture)))
+    return results
+
+
+def lecture_failure(error: Exception, lecture: Path) -> JobFailure:
+    """Report an error of a lecture job: where the error says, else the lecture; a bug with its traceback."""
+    if isinstance(error, HandoutError):
+        return JobFailure(error.message, str(error.path) if error.path else str(lecture), error.line)
+    trace = "".join(traceback.format_exception(error))
+    return JobFailure(f"internal error: {error!r}\n{trace}", str(lecture))
 
 
 def run_reader_job(job: ReaderJob) -> JobResult:
@@ -237,9 +309,9 @@ def run_reader_job(job: ReaderJob) -> JobResult:
     return JobResult(job.output, job.key, None, tuple(diagnostics.items), failure)
 
 
-def run_job(job: LectureJob | ReaderJob) -> JobResult:
-    """Run either kind of job (the one function the executors receive)."""
-    return run_reader_job(job) if isinstance(job, ReaderJob) else run_lecture_job(job)
+def run_job(job: LectureJob | ReaderJob) -> list[JobResult]:
+    """Run either kind of job (the one function the executors receive); one result per output, in order."""
+    return [run_reader_job(job)] if isinstance(job, ReaderJob) else run_lecture_job(job)
 
 
 DEMO_MANIFEST = """\

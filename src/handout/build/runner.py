@@ -4,7 +4,8 @@ Three executors share one interface: :class:`SerialExecutor` (in this process),
 a spawn-context ``ProcessPoolExecutor`` (WeasyPrint is imported inside each worker,
 which stays alive and warm across jobs), and a Dask cluster's executor
 (``--scheduler tcp://HOST:PORT``). Results are handled in the calling thread, in
-completion order: each output is recorded in the cache right after it is done.
+completion order: each output is recorded in the cache right after its job returns.
+A job may write several outputs (a lecture's editions); progress counts outputs.
 """
 
 from __future__ import annotations
@@ -41,11 +42,12 @@ class Progress:
     """A snapshot for a progress display (the library never prints)."""
 
     total: int
+    """Outputs to build (a lecture job builds several)."""
     done: int
     failed: int
     running: int
     last: JobResult | None = None
-    """The job that just finished (None before any did)."""
+    """The output that just finished (None before any did)."""
 
 
 @dataclass
@@ -120,20 +122,22 @@ def _check_reachable(address: str) -> None:
 
 def run_jobs(executor: Executor, workers: int, jobs: list, on_result: Callable[[JobResult], None],
              on_progress: Callable[[Progress], None] | None = None) -> None:
-    """Submit every job, then hand each result (or the exception of its future) to ``on_result``."""
-    total, done, failed = len(jobs), 0, 0
+    """Submit every job, in order, then hand each output's result (or its future's exception) to ``on_result``."""
+    total, done, failed = sum(len(job.outputs) for job in jobs), 0, 0
 
     def finish(job, future: Future) -> None:
         nonlocal done, failed
         try:
-            result = future.result()
+            results = future.result()
         except (Exception, CancelledError) as error:  # a dead worker or an unpicklable job: report it, keep going
-            result = JobResult(job.output, job.key, error=JobFailure(f"job {job.label} failed: {error!r}"))
-        done += 1
-        failed += result.error is not None
-        on_result(result)
-        if on_progress:
-            on_progress(Progress(total, done, failed, min(workers, total - done), result))
+            results = [JobResult(item.output, item.key, error=JobFailure(f"job {item.label} failed: {error!r}"))
+                       for item in job.outputs]
+        for result in results:
+            done += 1
+            failed += result.error is not None
+            on_result(result)
+            if on_progress:
+                on_progress(Progress(total, done, failed, min(workers, total - done), result))
 
     if on_progress:
         on_progress(Progress(total, 0, 0, min(workers, total)))
@@ -157,7 +161,7 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
 
     Stages, in order:
     1. gather: load every lecture, number them course-wide, compute each output's cache key;
-    2. run: the stale (lecture, edition) jobs and the reader, on processes or a cluster;
+    2. run: one job per lecture with stale editions, and the reader, on processes or a cluster;
     3. record: each finished output in the cache, right after its job returns;
     4. index: write ``OUT/index.html`` if its content changed.
     """
@@ -168,8 +172,8 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
     plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics,
                        print_options=print_options, allowed_hosts=allowed_hosts)
     report = CourseReport(plan, failures=list(plan.load_failures))
-    stale = {job.output for job in plan.stale}
-    report.up_to_date = [job.output for job in plan.jobs if job.output not in stale]
+    stale = {item.output for item in plan.stale_outputs}
+    report.up_to_date = [item.output for item in plan.outputs if item.output not in stale]
 
     def on_result(result: JobResult) -> None:
         for item in result.diagnostics:
@@ -209,13 +213,14 @@ def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None) ->
 
     out_dir = plan.course.out_dir
 
-    def download(job) -> Download | None:
-        if job is None or not cache.is_fresh(job.output, job.key):
+    def download(built) -> Download | None:
+        if built is None or not cache.is_fresh(built.output, built.key):
             return None
-        entry = cache.entry(job.output)
-        return Download(Path(os.path.relpath(job.output, out_dir)).as_posix(), entry.get("pages"), entry["size"])
+        entry = cache.entry(built.output)
+        return Download(Path(os.path.relpath(built.output, out_dir)).as_posix(), entry.get("pages"), entry["size"])
 
-    by_lecture = {(job.lecture, job.edition): job for job in plan.jobs if isinstance(job, LectureJob)}
+    by_lecture = {(job.lecture, target.edition): target
+                  for job in plan.jobs if isinstance(job, LectureJob) for target in job.targets}
     lectures = []
     for entry in plan.lectures:
         downloads = {
