@@ -124,6 +124,14 @@ def test_reader_typesets_again_only_the_part_of_the_changed_lecture(course):
     assert "1923" in pdf_text(course / "dist" / "reader.pdf")
 
 
+def test_force_typesets_the_reader_from_nothing(course):
+    parts = course / "dist" / PARTS_FOLDER
+    before = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
+    build_course(load_course(course), jobs=1, force=True)
+    after = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
+    assert set(after) == set(before) and all(after[name] != before[name] for name in after)
+
+
 def test_touching_a_lecture_without_changing_it_rebuilds_nothing(course):
     os.utime(course / "lectures" / "lecture02.md")
     assert build_course(load_course(course), jobs=1).rebuilt == []

@@ -121,6 +121,32 @@ def test_the_saved_lecture_s_student_pdf_is_written_first(tmp_path):
     assert "Жаңа үкімет" in pdf_text(out / "student" / "lecture03.pdf")
 
 
+def test_a_newer_save_postpones_the_rest_of_a_course_rebuild(course, tmp_path):
+    """The saved lecture's job finishes; the other stale outputs wait for the rebuild of the newer save."""
+    out = tmp_path / "dist"
+    watcher = Watcher(course, BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet")))
+    assert not watcher.rebuild().errors
+    (out / "student" / "lecture02.pdf").unlink()
+    saved = course / "lecture03.md"
+    saved.write_text(SECOND_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
+    first = watcher.rebuild([saved], newer_save=lambda: True)
+    assert first.written == [out / edition / "lecture03.pdf" for edition in ("student", "teacher", "worksheet")]
+    assert first.postponed == 2 and not first.reader  # lecture02's student edition and the reader
+    assert first.status().endswith("; 2 more after the newer save")
+    second = watcher.rebuild([])
+    assert second.written[0] == out / "student" / "lecture02.pdf" and second.reader and second.postponed == 0
+    assert "Жаңа үкімет" in pdf_text(out / "reader.pdf")
+
+
+def test_a_newer_save_of_a_single_lecture_stops_after_its_student_edition(course, tmp_path):
+    out = tmp_path / "dist"
+    lecture = course / "lecture02.md"
+    watcher = Watcher(lecture, BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet")))
+    result = watcher.rebuild([lecture], newer_save=lambda: True)
+    assert result.written == [out / "student" / "lecture02.pdf"] and result.postponed == 2
+    assert not (out / "teacher" / "lecture02.pdf").exists()
+
+
 def test_affected_maps_changes_to_lectures(course, tmp_path):
     watcher = Watcher(course, BuildSettings(out_dir=course / "dist"))
     lecture = course / "lecture02.md"

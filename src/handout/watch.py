@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostics
 from .errors import HandoutError
-from .pipeline import BuildSettings, build_lecture, lecture_files, prepare_lecture
+from .pipeline import BuildSettings, build_edition, convert_lecture, lecture_files, prepare_lecture
 from .theme import Theme, find_theme
 
 LECTURE_SUFFIXES = (".md", ".markdown")
@@ -48,6 +48,8 @@ class RebuildResult:
     written: list[Path] = field(default_factory=list)
     reader: bool = False
     """Whether the course reader was rebuilt too."""
+    postponed: int = 0
+    """Outputs left for the next rebuild because a newer save came in."""
 
     def status(self) -> str:
         """Return the one-line summary, e.g. ``rebuilt lecture10 (student, teacher) in 0.62 s``."""
@@ -58,7 +60,8 @@ class RebuildResult:
         names = ", ".join(self.lectures) if len(self.lectures) <= 4 else f"{len(self.lectures)} lectures"
         failed = f"; {len(self.errors)} failed" if self.errors else ""
         reader = " and the reader" if self.reader else ""
-        return f"rebuilt {names} ({', '.join(self.editions)}){reader} in {self.seconds:.2f} s{failed}"
+        later = f"; {self.postponed} more after the newer save" if self.postponed else ""
+        return f"rebuilt {names} ({', '.join(self.editions)}){reader} in {self.seconds:.2f} s{failed}{later}"
 
 
 class Watcher:
@@ -112,11 +115,17 @@ class Watcher:
             return path == self.target.resolve()
         return _is_within(path, self.course_root)
 
-    def rebuild(self, lectures: list[Path] | None = None) -> RebuildResult:
-        """Rebuild after a change to ``lectures`` (None: anything may have changed)."""
+    def rebuild(self, lectures: list[Path] | None = None, newer_save: Callable[[], bool] = lambda: False,
+                ) -> RebuildResult:
+        """Rebuild after a change to ``lectures`` (None: anything may have changed).
+
+        ``newer_save`` is asked between outputs (a course: between lectures' jobs): when it
+        says a newer save is waiting, the rest is left for the next rebuild, which starts
+        with the newly saved lecture. A course's cache remembers what is still stale.
+        """
         if self.course_mode:
-            return self.rebuild_course(lectures or [])
-        return self.rebuild_lectures(lectures)
+            return self.rebuild_course(lectures or [], newer_save)
+        return self.rebuild_lectures(lectures, newer_save)
 
     def _load_course(self, diagnostics: Diagnostics):
         from .config import load_course
@@ -129,7 +138,7 @@ class Watcher:
             changes["out_dir"] = Path("dist")
         return replace(course, **changes)
 
-    def rebuild_course(self, changed: list[Path]) -> RebuildResult:
+    def rebuild_course(self, changed: list[Path], newer_save: Callable[[], bool] = lambda: False) -> RebuildResult:
         """Plan the course against its cache and run the stale jobs here, the changed lectures' first."""
         from .build.course import ReaderJob, plan_course
         from .build.runner import SerialExecutor, run_jobs, write_index
@@ -168,7 +177,8 @@ class Watcher:
             result.written.append(job_result.output)
 
         stale = sorted(plan.stale, key=priority)
-        run_jobs(SerialExecutor(), 1, stale, on_result)
+        started = run_jobs(SerialExecutor(), 1, stale, on_result, stop_before_next=newer_save)
+        result.postponed = sum(len(job.outputs) for job in stale[started:])
         built = set(result.written)
         built_editions = set()
         for job in stale:
@@ -186,7 +196,8 @@ class Watcher:
         result.seconds = time.perf_counter() - start
         return result
 
-    def rebuild_lectures(self, lectures: list[Path] | None = None) -> RebuildResult:
+    def rebuild_lectures(self, lectures: list[Path] | None = None,
+                         newer_save: Callable[[], bool] = lambda: False) -> RebuildResult:
         """Build the given lectures (None: all), each on its own so one error spares the others."""
         start = time.perf_counter()
         result = RebuildResult(editions=self.settings.editions)
@@ -195,11 +206,18 @@ class Watcher:
         except HandoutError as error:
             result.errors.append(str(error))
             paths = []
-        for path in paths:
+        for number, path in enumerate(paths):
+            if result.written and newer_save():
+                result.postponed += (len(paths) - number) * len(self.settings.editions)
+                break
             diagnostics = Diagnostics()
             try:
-                lecture = prepare_lecture(path, diagnostics)
-                result.written += build_lecture(lecture, self.theme, self.settings, diagnostics)
+                converted = convert_lecture(prepare_lecture(path, diagnostics), self.settings, diagnostics)
+                for count, edition in enumerate(converted.settings.editions):
+                    if count and newer_save():  # a newer save of this lecture: build that one instead
+                        result.postponed += len(converted.settings.editions) - count
+                        break
+                    result.written.append(build_edition(converted, self.theme, edition, diagnostics))
                 result.lectures.append(path.stem)
             except HandoutError as error:
                 result.errors.append(str(error))
@@ -212,20 +230,28 @@ class Watcher:
         return result
 
     def run(self, report: Callable[[RebuildResult], None], stop: threading.Event | None = None) -> None:
-        """Build everything once, then rebuild on every burst of changes until ``stop`` is set."""
-        import watchfiles
+        """Build everything once, then rebuild on every burst of changes until ``stop`` is set.
 
-        report(self.rebuild())
-        for changes in watchfiles.watch(
-            *self.watched_paths(), watch_filter=self._wanted, step=STEP_MS, debounce=DEBOUNCE_MS,
-            stop_event=stop, raise_interrupt=False,
-        ):
-            lectures = self.affected(path for _, path in changes)
-            if lectures == []:
-                continue
-            result = self.rebuild(lectures)
-            if result.lectures or result.errors or result.reader:
-                report(result)
+        Changes are collected by a thread while a rebuild runs, so a rebuild can give way
+        to a newer save (see :meth:`rebuild`) instead of finishing the reader first.
+        """
+        stop = stop or threading.Event()
+        feed = _ChangeFeed(self, stop)  # watching before the first build: no save is missed
+        try:
+            report(self.rebuild())
+            while not stop.is_set():
+                changed = feed.take(timeout=0.2)
+                if changed is None:
+                    continue
+                lectures = self.affected(changed)
+                if lectures == []:
+                    continue
+                result = self.rebuild(lectures, newer_save=feed.has_relevant)
+                if result.lectures or result.errors or result.reader:
+                    report(result)
+        finally:
+            stop.set()  # ends the watching thread too (Ctrl+C arrives here as KeyboardInterrupt)
+            feed.join()
 
     def _wanted(self, change, path: str) -> bool:
         """Skip our own output, hidden folders (.git, .venv), temporary and swap files, atomic-write parts."""
@@ -239,6 +265,48 @@ class Watcher:
         if any(part.startswith(".") for part in inside):
             return False
         return not candidate.name.endswith(("~", ".part", ".swp", ".tmp"))
+
+
+class _ChangeFeed:
+    """Watch the files in a thread; hand the paths changed since the last ``take``."""
+
+    def __init__(self, watcher: Watcher, stop: threading.Event):
+        self.watcher = watcher
+        self.stop = stop
+        self.pending: list[str] = []
+        self.lock = threading.Lock()
+        self.arrived = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name="handout-watch", daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        import watchfiles
+
+        for changes in watchfiles.watch(
+            *self.watcher.watched_paths(), watch_filter=self.watcher._wanted, step=STEP_MS,
+            debounce=DEBOUNCE_MS, stop_event=self.stop, raise_interrupt=False,
+        ):
+            with self.lock:
+                self.pending += [path for _, path in changes]
+                self.arrived.set()
+
+    def take(self, timeout: float) -> list[str] | None:
+        """Return every path changed since the last call, waiting up to ``timeout`` for one."""
+        if not self.arrived.wait(timeout):
+            return None
+        with self.lock:
+            changed, self.pending = self.pending, []
+            self.arrived.clear()
+        return changed
+
+    def has_relevant(self) -> bool:
+        """Whether a change that needs a rebuild is waiting (a lecture, template, style, manifest)."""
+        with self.lock:
+            changed = list(self.pending)
+        return bool(changed) and self.watcher.affected(changed) != []
+
+    def join(self) -> None:
+        self.thread.join(timeout=5)
 
 
 def _is_within(path: Path, folder: Path) -> bool:

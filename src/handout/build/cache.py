@@ -21,6 +21,8 @@ from ..publish import write_atomic
 from ..theme import Theme
 
 CACHE_NAME = ".handout-cache.json"
+PARTS_FOLDER = ".handout-reader-parts"
+"""Folder beside reader.pdf holding its typeset parts (build/reader.py), one PDF and one JSON file each."""
 CACHE_FORMAT = 1
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 

@@ -29,6 +29,7 @@ from ..model import Lecture
 from ..publish import write_atomic
 from ..render import RenderOptions, _environment, lecture_context, stylesheet_text
 from ..theme import Theme
+from .cache import PARTS_FOLDER
 from .merge import PART_LINK
 
 
@@ -165,10 +166,6 @@ def build_reader(course: CourseSettings, lectures: tuple[tuple[Path, dict[str, A
 
 def _contents_anchors(context: dict) -> list[str]:
     return [context["anchor"], *(section["anchor"] for section in context["sections"])]
-
-
-PARTS_FOLDER = ".handout-reader-parts"
-"""Folder beside reader.pdf holding its typeset parts (one PDF and one JSON file per part)."""
 
 
 @dataclass(frozen=True)

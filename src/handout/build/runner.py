@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from pathlib import Path
 from ..config import CourseSettings
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
-from .cache import BuildCache
+from .cache import PARTS_FOLDER, BuildCache
 from .course import INDEX_NAME, CoursePlan, JobFailure, JobResult, plan_course, run_job
 
 
@@ -121,8 +122,13 @@ def _check_reachable(address: str) -> None:
 
 
 def run_jobs(executor: Executor, workers: int, jobs: list, on_result: Callable[[JobResult], None],
-             on_progress: Callable[[Progress], None] | None = None) -> None:
-    """Submit every job, in order, then hand each output's result (or its future's exception) to ``on_result``."""
+             on_progress: Callable[[Progress], None] | None = None,
+             stop_before_next: Callable[[], bool] = lambda: False) -> int:
+    """Submit every job, in order, then hand each output's result (or its future's exception) to ``on_result``.
+
+    ``stop_before_next`` is asked before each job after the first; when it says so, no more
+    jobs are submitted (watch mode: a newer save is waiting). Return how many were submitted.
+    """
     total, done, failed = sum(len(job.outputs) for job in jobs), 0, 0
 
     def finish(job, future: Future) -> None:
@@ -142,14 +148,19 @@ def run_jobs(executor: Executor, workers: int, jobs: list, on_result: Callable[[
     if on_progress:
         on_progress(Progress(total, 0, 0, min(workers, total)))
     pending: dict[Future, object] = {}
+    submitted = 0
     for job in jobs:
+        if submitted and stop_before_next():
+            break
         future = executor.submit(run_job, job)
+        submitted += 1
         if future.done() and isinstance(executor, SerialExecutor):
             finish(job, future)  # serial: report each job before the next one starts
         else:
             pending[future] = job
     for future in as_completed(pending):
         finish(pending[future], future)
+    return submitted
 
 
 def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool = False,
@@ -169,6 +180,8 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
     if scheduler:
         course = absolute_paths(course)  # a cluster's workers do not share our working folder
     cache = BuildCache(course.out_dir)
+    if force:  # the reader's kept parts too: --force is how one asks for a build from nothing
+        shutil.rmtree(course.out_dir / PARTS_FOLDER, ignore_errors=True)
     plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics,
                        print_options=print_options, allowed_hosts=allowed_hosts)
     report = CourseReport(plan, failures=list(plan.load_failures))
