@@ -9,7 +9,8 @@ A course folder is rebuilt through the course builder (:mod:`handout.build`): it
 content-hash cache decide what a change affects (a lecture: its editions, the reader and
 the index; a template, stylesheet or the manifest: everything), and its jobs run here, one
 after another, in this warm process, the changed lecture's student edition first. A single
-lecture file goes straight through the pipeline.
+lecture file goes straight through the pipeline. A newer save interrupts a rebuild between
+outputs; what was left stays stale and follows in the next rebuild.
 """
 
 from __future__ import annotations
