@@ -326,6 +326,28 @@ def test_reader_finds_images_of_lectures_in_subfolders(tmp_path):
         assert any(page.images for page in reader.pages), name
 
 
+def test_a_replaced_picture_makes_its_reader_part_be_typeset_again(tmp_path):
+    """A part is kept under its HTML, which names a picture but does not hold it."""
+    from PIL import Image
+
+    root = make_files(tmp_path / "course", {
+        "handout.toml": '[course]\ntitle = "Т"\nlectures = ["lectures/*.md"]\n[build]\neditions = ["student"]\n',
+        "lectures/a.md": SHORT_LECTURE + "\n![Карта](img/map.png)\n",
+        "lectures/b.md": SHORT_LECTURE.replace("number: 2", "number: 3"),
+    })
+    (root / "lectures" / "img").mkdir()
+    picture = root / "lectures" / "img" / "map.png"
+    Image.new("RGB", (40, 30), "red").save(picture)
+    build_course(load_course(root), jobs=1)
+    Image.new("RGB", (40, 30), "blue").save(picture)
+    lecture = root / "lectures" / "b.md"  # the reader is rebuilt for another lecture's edit
+    lecture.write_text(lecture.read_text(encoding="utf-8") + "\nҚосымша сөйлем.\n", encoding="utf-8")
+    build_course(load_course(root), jobs=1)
+    reader = pypdf.PdfReader(root / "dist" / "reader.pdf")
+    colours = {image.image.convert("RGB").getpixel((20, 15)) for page in reader.pages for image in page.images}
+    assert colours == {(0, 0, 255)}  # the new picture, not the kept part's red one
+
+
 def test_handout_new_command_creates_once_then_refuses(tmp_path):
     first = subprocess.run([*HANDOUT, "new", "курс"], capture_output=True, text=True, cwd=tmp_path)
     assert first.returncode == 0 and "created курс/handout.toml" in first.stdout
