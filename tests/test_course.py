@@ -132,6 +132,22 @@ def test_force_typesets_the_reader_from_nothing(course):
     assert set(after) == set(before) and all(after[name] != before[name] for name in after)
 
 
+def test_a_replaced_picture_rebuilds_the_lecture_that_shows_it(tmp_path):
+    from PIL import Image
+
+    root = make_files(tmp_path / "course", {
+        "handout.toml": '[course]\ntitle = "Т"\nlectures = ["lectures/*.md"]\n[build]\neditions = ["student"]\nreader = false\n',
+        "lectures/a.md": SHORT_LECTURE + "\n![Карта][map]\n\n[map]: img/map.png\n",
+        "lectures/b.md": SHORT_LECTURE.replace("number: 2", "number: 3"),
+    })
+    (root / "lectures" / "img").mkdir()
+    Image.new("RGB", (40, 30), "red").save(root / "lectures" / "img" / "map.png")
+    build_course(load_course(root), jobs=1)
+    Image.new("RGB", (40, 30), "blue").save(root / "lectures" / "img" / "map.png")
+    report = build_course(load_course(root), jobs=1)
+    assert rebuilt_names(report, root) == {"student/a.pdf"}
+
+
 def test_touching_a_lecture_without_changing_it_rebuilds_nothing(course):
     os.utime(course / "lectures" / "lecture02.md")
     assert build_course(load_course(course), jobs=1).rebuilt == []

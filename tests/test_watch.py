@@ -156,6 +156,7 @@ def test_affected_maps_changes_to_lectures(course, tmp_path):
     assert watcher.affected([course / "handout.toml"]) is None
     assert watcher.affected([course / "dist" / "student" / "lecture02.pdf"]) == []
     assert watcher.affected([course / ".lecture02.md.swp", course / "notes.txt"]) == []
+    assert watcher.affected([course / "img" / "map.png"]) is None  # the plan finds the lectures naming it
 
 
 def test_a_single_file_target_ignores_its_neighbours(course):

@@ -28,6 +28,7 @@ from .pipeline import BuildSettings, build_edition, convert_lecture, lecture_fil
 from .theme import Theme, find_theme
 
 LECTURE_SUFFIXES = (".md", ".markdown")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 MANIFEST_NAMES = ("handout.toml", "course.toml", "course.yml", "course.yaml")
 STEP_MS = 50
 """Quiet time that closes a burst of saves (editors write a file in several steps)."""
@@ -104,6 +105,8 @@ class Watcher:
                 continue
             if self._is_theme_file(path) or (path.parent == self.course_root and path.name in MANIFEST_NAMES):
                 return None
+            if path.suffix.lower() in PICTURE_SUFFIXES and _is_within(path, self.course_root):
+                return None  # a picture: the course cache knows which lectures name it
             if path.suffix.lower() in LECTURE_SUFFIXES and self._is_lecture(path) and path not in lectures:
                 lectures.append(path)
         return lectures

@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from ..publish import write_atomic
 from ..theme import Theme
@@ -50,6 +52,33 @@ def theme_fingerprint(theme: Theme) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+_LOCAL_REFERENCE = re.compile(
+    r"""!\[[^\]]*\]\(\s*<?([^)\s>]+)"""        # Markdown image: ![alt](file)
+    r"""|\bsrc=["']?([^"'\s>]+)"""              # HTML: <img src="file">
+    r"""|url\(\s*["']?([^"')\s]+)"""            # CSS: url(file)
+    r"""|^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)""",  # Markdown reference definition: [map]: file
+    re.MULTILINE,
+)
+
+
+def referenced_files(text: str, folder: Path) -> list[tuple[str, str]]:
+    """Return (reference, SHA-256) of each local file the text's images, styles and link definitions name.
+
+    A key built from a text alone misses a picture replaced under the same name; adding
+    these digests makes that picture's outputs stale. Names that are not local files
+    (``https:``, ``data:``, anchors, missing files) are skipped.
+    """
+    found = []
+    names = {name for match in _LOCAL_REFERENCE.findall(text) for name in match if name}
+    for name in sorted(names):
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", name) or name.startswith("#"):
+            continue
+        path = folder / unquote(name.split("#", 1)[0])
+        if path.is_file():
+            found.append((name, hashlib.sha256(path.read_bytes()).hexdigest()))
+    return found
 
 
 def make_key(*parts: Any) -> str:

@@ -23,7 +23,7 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import HandoutError
 from ..model import Lecture
 from ..theme import Theme, find_theme
-from .cache import BuildCache, make_key, theme_fingerprint, tool_fingerprint
+from .cache import BuildCache, make_key, referenced_files, theme_fingerprint, tool_fingerprint
 
 READER_NAME = "reader.pdf"
 INDEX_NAME = "index.html"
@@ -208,9 +208,11 @@ def only_editions(job: LectureJob, targets: list[EditionTarget]) -> LectureJob:
 
 
 def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = None) -> list[LectureEntry]:
-    """Load every lecture (no enrichment) for titles, numbers and cache keys; keep load errors as data."""
-    import hashlib
+    """Load every lecture (no enrichment) for titles, numbers and cache keys; keep load errors as data.
 
+    A lecture's digest covers its text and the local files it names (pictures), so a
+    picture replaced under the same name rebuilds the lecture's outputs.
+    """
     from ..source import load_lecture
 
     entries = []
@@ -226,7 +228,7 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
             overrides["number"] = position
         if not lecture.meta.course:
             overrides["course"] = course.title
-        digest = hashlib.sha256(lecture.source_text.encode("utf-8")).hexdigest()
+        digest = make_key(lecture.source_text, referenced_files(lecture.source_text, path.parent))
         number = lecture.meta.number if lecture.meta.number is not None else position
         own = {key: lecture.settings[key] for key in PRINT_KEYS if key in lecture.settings}
         entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own))

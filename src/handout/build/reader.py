@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from markupsafe import Markup
 
@@ -170,25 +168,6 @@ def _contents_anchors(context: dict) -> list[str]:
     return [context["anchor"], *(section["anchor"] for section in context["sections"])]
 
 
-_REFERENCE = re.compile(r"""(?:\bsrc=|url\()\s*["']?([^"')\s>]+)""")
-
-
-def referenced_files(html: str, root: Path) -> list[tuple[str, str]]:
-    """Return (reference, SHA-256) of each local file the HTML's images and styles point to.
-
-    A part's HTML names its images but does not hold them: a replaced picture must make
-    the part be typeset again.
-    """
-    found = []
-    for reference in sorted(set(_REFERENCE.findall(html))):
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", reference) or reference.startswith("#"):
-            continue  # data:, https: and the like are in the HTML itself or refused
-        path = root / unquote(reference.split("#", 1)[0])
-        if path.is_file():
-            found.append((reference, hashlib.sha256(path.read_bytes()).hexdigest()))
-    return found
-
-
 @dataclass(frozen=True)
 class TypesetPart:
     pdf_path: Path
@@ -228,7 +207,7 @@ class PartCache:
     def _key(self, html: str) -> str:
         import weasyprint
 
-        from .cache import make_key, tool_fingerprint
+        from .cache import make_key, referenced_files, tool_fingerprint
 
         return make_key(html.encode("utf-8"), tool_fingerprint(), weasyprint.__version__,
                         referenced_files(html, self.root))
