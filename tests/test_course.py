@@ -132,18 +132,28 @@ def test_force_typesets_the_reader_from_nothing(course):
     assert set(after) == set(before) and all(after[name] != before[name] for name in after)
 
 
+def course_with_a_picture(folder: Path, picture_markdown: str, reader: bool) -> tuple[Path, Path]:
+    """Two student-only lectures, the first showing a red picture; built once. Return (root, picture)."""
+    from PIL import Image
+
+    root = make_files(folder / "course", {
+        "handout.toml": '[course]\ntitle = "Т"\nlectures = ["lectures/*.md"]\n[build]\neditions = ["student"]\n'
+                        f"reader = {str(reader).lower()}\n",
+        "lectures/a.md": SHORT_LECTURE + picture_markdown,
+        "lectures/b.md": SHORT_LECTURE.replace("number: 2", "number: 3"),
+    })
+    picture = root / "lectures" / "img" / "map.png"
+    picture.parent.mkdir()
+    Image.new("RGB", (40, 30), "red").save(picture)
+    build_course(load_course(root), jobs=1)
+    return root, picture
+
+
 def test_a_replaced_picture_rebuilds_the_lecture_that_shows_it(tmp_path):
     from PIL import Image
 
-    root = make_files(tmp_path / "course", {
-        "handout.toml": '[course]\ntitle = "Т"\nlectures = ["lectures/*.md"]\n[build]\neditions = ["student"]\nreader = false\n',
-        "lectures/a.md": SHORT_LECTURE + "\n![Карта][map]\n\n[map]: img/map.png\n",
-        "lectures/b.md": SHORT_LECTURE.replace("number: 2", "number: 3"),
-    })
-    (root / "lectures" / "img").mkdir()
-    Image.new("RGB", (40, 30), "red").save(root / "lectures" / "img" / "map.png")
-    build_course(load_course(root), jobs=1)
-    Image.new("RGB", (40, 30), "blue").save(root / "lectures" / "img" / "map.png")
+    root, picture = course_with_a_picture(tmp_path, "\n![Карта][map]\n\n[map]: img/map.png\n", reader=False)
+    Image.new("RGB", (40, 30), "blue").save(picture)
     report = build_course(load_course(root), jobs=1)
     assert rebuilt_names(report, root) == {"student/a.pdf"}
 
@@ -343,21 +353,11 @@ def test_reader_finds_images_of_lectures_in_subfolders(tmp_path):
 
 
 def test_a_replaced_picture_makes_its_reader_part_be_typeset_again(tmp_path):
-    """A part is kept under its HTML, which names a picture but does not hold it."""
+    """A part is kept under its HTML, which names a picture but does not hold it: the same HTML, a new picture."""
     from PIL import Image
 
-    root = make_files(tmp_path / "course", {
-        "handout.toml": '[course]\ntitle = "Т"\nlectures = ["lectures/*.md"]\n[build]\neditions = ["student"]\n',
-        "lectures/a.md": SHORT_LECTURE + "\n![Карта](img/map.png)\n",
-        "lectures/b.md": SHORT_LECTURE.replace("number: 2", "number: 3"),
-    })
-    (root / "lectures" / "img").mkdir()
-    picture = root / "lectures" / "img" / "map.png"
-    Image.new("RGB", (40, 30), "red").save(picture)
-    build_course(load_course(root), jobs=1)
+    root, picture = course_with_a_picture(tmp_path, "\n![Карта](img/map.png)\n", reader=True)
     Image.new("RGB", (40, 30), "blue").save(picture)
-    lecture = root / "lectures" / "b.md"  # the reader is rebuilt for another lecture's edit
-    lecture.write_text(lecture.read_text(encoding="utf-8") + "\nҚосымша сөйлем.\n", encoding="utf-8")
     build_course(load_course(root), jobs=1)
     reader = pypdf.PdfReader(root / "dist" / "reader.pdf")
     colours = {image.image.convert("RGB").getpixel((20, 15)) for page in reader.pages for image in page.images}
