@@ -200,19 +200,16 @@ def _finish_catalog(joined: pikepdf.Pdf, first: pikepdf.Pdf, parent_tree: list, 
         joined.docinfo = _copy(joined, info)
 
 
-def merge_in_child(parts: Sequence[bytes], prefixes: Sequence[str]) -> bytes:
-    """Join the parts in a short-lived child process; return the joined PDF.
+def merge_in_child(parts: Sequence[Path], prefixes: Sequence[str]) -> bytes:
+    """Join the part files in a short-lived child process; return the joined PDF.
 
     The join holds every part's objects and the joined file's (about 0.5 MB a page): in
     its own process that memory is returned when it ends, instead of adding to a worker's
-    heap, which already holds WeasyPrint and the last layout.
+    heap, which already holds WeasyPrint and the last layout. The child reads the part
+    files where they are; only the joined file passes through a temporary folder.
     """
+    arguments = [item for prefix, path in zip(prefixes, parts) for item in (prefix, str(path))]
     with tempfile.TemporaryDirectory(prefix="handout-reader-") as folder:
-        arguments = []
-        for number, (part, prefix) in enumerate(zip(parts, prefixes)):
-            path = Path(folder) / f"part{number:04d}.pdf"
-            path.write_bytes(part)
-            arguments += [prefix, str(path)]
         joined = Path(folder) / "joined.pdf"
         result = subprocess.run([sys.executable, "-m", "handout.build.merge", str(joined), *arguments],
                                 capture_output=True, text=True)

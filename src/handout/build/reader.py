@@ -90,32 +90,27 @@ def reader_contexts(course: CourseSettings, lectures: list[Lecture], lang: str) 
     return contexts
 
 
-def render_reader_html(course: CourseSettings, contexts: list[dict], theme: Theme, lang: str, *,
-                       part: str, page_numbers: dict[str, int] | None = None, first_page: int = 1) -> str:
-    """Render one part of the reader with ``templates/reader.html``.
+class ReaderTemplate:
+    """``templates/reader.html`` with what every part shares (stylesheets, labels) read once per build."""
 
-    ``part`` is ``"front"`` (title page and course contents, every lecture listed) or
-    ``"lectures"`` (the lectures in ``contexts``, pages numbered on from ``first_page``).
-    ``page_numbers`` gives the contents list its numbers (anchor → course page).
-    """
-    options = RenderOptions(edition="student", lang=lang, paper=course.paper, layout=course.layout)
-    reader_css = theme.stylesheet("reader.css")
-    css = stylesheet_text(theme, options) + "\n" + (reader_css.read_text(encoding="utf-8") if reader_css else "")
-    template = _environment(theme.template_dirs).get_template("reader.html")
-    return template.render(
-        course=course,
-        lectures=contexts,
-        part=part,
-        page_numbers=page_numbers or {},
-        first_page=first_page,
-        labels=labels(lang),
-        lang=lang,
-        text_lang=course.lang,
-        edition="student",
-        options=options,
-        css=Markup(css.replace("</", "<\\/")),
-        part_link=PART_LINK,
-    )
+    def __init__(self, course: CourseSettings, theme: Theme, lang: str):
+        options = RenderOptions(edition="student", lang=lang, paper=course.paper, layout=course.layout)
+        reader_css = theme.stylesheet("reader.css")
+        css = stylesheet_text(theme, options) + "\n" + (reader_css.read_text(encoding="utf-8") if reader_css else "")
+        self.template = _environment(theme.template_dirs).get_template("reader.html")
+        self.shared = dict(course=course, labels=labels(lang), lang=lang, text_lang=course.lang, edition="student",
+                           options=options, css=Markup(css.replace("</", "<\\/")), part_link=PART_LINK)
+
+    def render(self, contexts: list[dict], *, part: str, page_numbers: dict[str, int] | None = None,
+               first_page: int = 1) -> str:
+        """Render one part of the reader.
+
+        ``part`` is ``"front"`` (title page and course contents, every lecture listed) or
+        ``"lectures"`` (the lectures in ``contexts``, pages numbered on from ``first_page``).
+        ``page_numbers`` gives the contents list its numbers (anchor → course page).
+        """
+        return self.template.render(lectures=contexts, part=part, page_numbers=page_numbers or {},
+                                    first_page=first_page, **self.shared)
 
 
 def build_reader(course: CourseSettings, lectures: tuple[tuple[Path, dict[str, Any]], ...], theme: Theme,
@@ -139,19 +134,17 @@ def build_reader(course: CourseSettings, lectures: tuple[tuple[Path, dict[str, A
     wanted = {anchor for context in contexts for anchor in _contents_anchors(context)}
     typeset_part = PartCache(output.parent / PARTS_FOLDER, course.root, course.manifest or course.root,
                              wanted, diagnostics)
+    template = ReaderTemplate(course, theme, lang)
     stand_in = {anchor: 888 for anchor in wanted}  # as wide as a real number, so the contents keep their length
-    front_pages = typeset_part(render_reader_html(course, contexts, theme, lang, part="front",
-                                                  page_numbers=stand_in)).pages
+    front_pages = typeset_part(template.render(contexts, part="front", page_numbers=stand_in)).pages
     for _attempt in range(3):
         lecture_parts, page_numbers, next_page = [], {}, front_pages + 1
         for context in contexts:
-            part = typeset_part(render_reader_html(course, [context], theme, lang, part="lectures",
-                                                   first_page=next_page))
+            part = typeset_part(template.render([context], part="lectures", first_page=next_page))
             page_numbers.update({anchor: next_page + page for anchor, page in part.anchors.items()})
             lecture_parts.append(part)
             next_page += part.pages
-        front = typeset_part(render_reader_html(course, contexts, theme, lang, part="front",
-                                                page_numbers=page_numbers))
+        front = typeset_part(template.render(contexts, part="front", page_numbers=page_numbers))
         if front.pages == front_pages:
             break
         front_pages = front.pages  # the real numbers changed the contents' length: number the lectures again
@@ -159,7 +152,7 @@ def build_reader(course: CourseSettings, lectures: tuple[tuple[Path, dict[str, A
         raise HandoutError("the course reader's contents would not settle on a page count; please report this",
                            course.manifest or course.root)
     prefixes = ["front-", *(f"l{position}-" for position in range(1, len(contexts) + 1))]
-    write_atomic(output, merge_in_child([part.pdf_path.read_bytes() for part in (front, *lecture_parts)], prefixes))
+    write_atomic(output, merge_in_child([part.pdf_path for part in (front, *lecture_parts)], prefixes))
     typeset_part.keep_only_used()
     return next_page - 1
 
