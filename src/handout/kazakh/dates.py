@@ -163,25 +163,30 @@ def _case_role(ending: str) -> str:
     return "loc"
 
 
+def _ending_after(word: str, stems, endings) -> str | None:
+    """Return the case ending (``_`` for none) when ``word`` is one of ``stems`` plus one of ``endings``."""
+    for stem in stems:
+        if word.startswith(stem):
+            ending = word[len(stem) :] or "_"
+            if ending in endings:
+                return ending
+    return None
+
+
 @functools.lru_cache(maxsize=8192)  # called for every word of every paragraph
 def month_of(word: str) -> tuple[int, str] | None:
     """Return (month number, ending) when the lowercase word is an inflected month name."""
     for number, name in enumerate(MONTHS, 1):
-        for stem in MONTH_STEMS[name]:
-            if word.startswith(stem):
-                ending = word[len(stem) :] or "_"
-                if ending in MONTH_ENDINGS:
-                    return number, ending
+        if (ending := _ending_after(word, MONTH_STEMS[name], MONTH_ENDINGS)) is not None:
+            return number, ending
     return None
 
 
 @functools.lru_cache(maxsize=8192)  # called for every word of every paragraph
 def _season_of(word: str) -> tuple[str, str] | None:
     for name in SEASONS:
-        if word.startswith(name):
-            ending = word[len(name) :] or "_"
-            if ending in SEASON_ENDINGS:
-                return name, ending
+        if (ending := _ending_after(word, (name,), SEASON_ENDINGS)) is not None:
+            return name, ending
     return None
 
 
