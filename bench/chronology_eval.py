@@ -33,7 +33,7 @@ def found_pairs(markdown: Path | None, text_file: Path) -> tuple[set[tuple[str, 
     """Return the distinct (start, end) pairs the chronology finds, and which file it read."""
     diagnostics = Diagnostics()
     if markdown is not None and markdown.exists():
-        from handout.source import load_lecture
+        from handout.source.lecture import load_lecture
 
         events = extract_events(load_lecture(markdown), diagnostics)
         used = markdown
@@ -50,7 +50,7 @@ def _time_lecture10() -> float | None:
     markdown = ROOT / "source" / "lecture10.md"
     if not markdown.exists():
         return None
-    from handout.source import load_lecture
+    from handout.source.lecture import load_lecture
 
     lecture = load_lecture(markdown)
     times = []

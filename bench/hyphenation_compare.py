@@ -18,7 +18,7 @@ import pyphen
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from handout.kazakh.hyphenation import hyphenation_points, parse_marked_word  # noqa: E402
+from handout.lang.kk.hyphenation import hyphenation_points, parse_marked_word  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "hyphenation" / "kk_words.txt"
 

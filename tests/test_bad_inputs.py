@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import HANDOUT, ROOT, make_files, pdf_text
-from handout.cli import app
+from handout.cli.app import app
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 CASES = tomllib.loads((CORPUS / "cases.toml").read_text(encoding="utf-8"))["case"]

@@ -5,8 +5,8 @@ import os
 import subprocess
 import sys
 
-from handout.build.cache import CACHE_NAME, BuildCache, make_key, theme_fingerprint
-from handout.theme import find_theme
+from handout.course.cache import CACHE_NAME, BuildCache, make_key, theme_fingerprint
+from handout.render.theme import find_theme
 
 
 def test_recorded_output_is_fresh_for_its_key_only(tmp_path):
@@ -61,7 +61,7 @@ def test_saving_leaves_no_temporary_files(tmp_path):
 
 def test_keys_are_stable_across_processes_even_with_sets():
     parts = ("student", {"paper": "a4", "forced": frozenset({"paper", "layout", "pdf_variant"})})
-    code = ("from handout.build.cache import make_key; "
+    code = ("from handout.course.cache import make_key; "
             "print(make_key('student', {'paper': 'a4', 'forced': frozenset({'paper', 'layout', 'pdf_variant'})}))")
     keys = {
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from handout.diagnostics import Diagnostics
 from handout.enrich.chronology import add_chronology, events_from_text, strip_markdown
-from handout.source import load_lecture
+from handout.source.lecture import load_lecture
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dates"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHORT_LECTURE, make_files
-from handout.config import ManifestError, key_lines, load_course
+from handout.source.manifest import ManifestError, key_lines, load_course
 from handout.diagnostics import Diagnostics
 from handout.errors import HandoutError
 

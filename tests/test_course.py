@@ -10,11 +10,11 @@ import pypdf
 import pytest
 
 from conftest import HANDOUT, SHORT_LECTURE, make_files, pdf_page_count, pdf_text
-from handout.build import build_course, generate_demo_course
-from handout.build.cache import CACHE_NAME
-from handout.build.reader import PARTS_FOLDER
-from handout.build.scaffold import new_course
-from handout.config import load_course
+from handout.course import build_course, generate_demo_course
+from handout.course.cache import CACHE_NAME
+from handout.course.reader import PARTS_FOLDER
+from handout.course.scaffold import new_course
+from handout.source.manifest import load_course
 from handout.diagnostics import Diagnostics
 from handout.errors import HandoutError
 
@@ -328,7 +328,7 @@ def test_generate_demo_course_makes_numbered_retitled_copies(tmp_path):
     from conftest import LECTURE10
 
     course = load_course(generate_demo_course(tmp_path / "demo", 3, LECTURE10))
-    from handout.source import load_lecture
+    from handout.source.lecture import load_lecture
 
     lectures = [load_lecture(path) for path in course.lectures]
     assert [lecture.meta.number for lecture in lectures] == [1, 2, 3]

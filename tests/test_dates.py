@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from handout.kazakh.dates import find_dates, format_date
+from handout.lang.kk.dates import find_dates, format_date
 from handout.model import DateValue
 
 CASES = Path(__file__).parent / "fixtures" / "dates" / "cases.txt"

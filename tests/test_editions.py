@@ -8,10 +8,10 @@ import pytest
 
 from conftest import LECTURE10, pdf_text
 from handout.diagnostics import Diagnostics
-from handout.i18n import labels
+from handout.lang import labels
 from handout.pipeline import BuildSettings, build_lecture, prepare_lecture
-from handout.render import RenderOptions, edition_context, lecture_context, render_html
-from handout.theme import find_theme
+from handout.render.html import RenderOptions, edition_context, lecture_context, render_html
+from handout.render.theme import find_theme
 
 
 @pytest.fixture(scope="module")

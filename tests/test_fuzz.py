@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from handout.diagnostics import Diagnostics
 from handout.errors import HandoutError
 from handout.pipeline import prepare_lecture
-from handout.render import RenderOptions, lecture_context, render_html
-from handout.theme import find_theme
+from handout.render.html import RenderOptions, lecture_context, render_html
+from handout.render.theme import find_theme
 
 MARKDOWN_PIECES = [
     "## Бөлім", "# Тақырып", "### Ішкі", "- тармақ", "    - ішкі тармақ", "1. бірінші", "> дәйексөз", "```", "~~~",
@@ -61,7 +61,7 @@ def test_random_lectures_to_html_fail_only_cleanly(text):
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lecture_text)
 def test_random_lectures_to_pdf_fail_only_cleanly(text):
-    from handout.typeset import typeset
+    from handout.typeset.engine import typeset
 
     with tempfile.TemporaryDirectory() as folder:
         try:

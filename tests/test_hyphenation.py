@@ -6,8 +6,8 @@ from pathlib import Path
 import pyphen
 import pytest
 
-from handout.kazakh import hyphenation
-from handout.kazakh.hyphenation import (
+from handout.lang.kk import hyphenation
+from handout.lang.kk.hyphenation import (
     DICTIONARY_PATH,
     generate_patterns,
     hyphenate,
@@ -68,7 +68,7 @@ def test_rules_and_patterns_agree(word):
 
 def test_committed_dictionary_is_up_to_date_with_generator():
     assert DICTIONARY_PATH.read_text(encoding="utf-8") == generate_patterns(), (
-        "run: python -m handout.kazakh.hyphenation"
+        "run: python -m handout.lang.kk.hyphenation"
     )
 
 

@@ -1,4 +1,4 @@
-"""Tests for handout.kazakh.importer: extraction → lecture Markdown, and the file checker."""
+"""Tests for handout.lang.kk.importer: extraction → lecture Markdown, and the file checker."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from handout.errors import HandoutError
-from handout.kazakh.importer import check_files, import_file, import_text
+from handout.lang.kk.importer import check_files, import_file, import_text
 
 ROOT = Path(__file__).resolve().parents[1]
 LECTURE = ROOT / "source" / "lecture10.md"

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from conftest import SHORT_LECTURE, make_files
 from handout.diagnostics import Diagnostics
-from handout.impose import impose, reading_order_pairs, saddle_stitch_order
+from handout.typeset.impose import impose, reading_order_pairs, saddle_stitch_order
 from handout.pipeline import BuildSettings, build_lecture, prepare_lecture
-from handout.theme import find_theme
+from handout.render.theme import find_theme
 
 A4_LANDSCAPE = (841.89, 595.28)
 LONG_PARAGRAPH = "Алаш қайраткерлері ұлттық мемлекеттілік туралы мәселені жан-жақты талқылады. " * 14

@@ -9,9 +9,9 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from conftest import CHROMIUM, CHROMIUM_FLAGS, SHORT_LECTURE, make_files, pdf_page_count
-from handout.build import build_course
-from handout.config import load_course
-from handout.publish_index import format_size
+from handout.course import build_course
+from handout.source.manifest import load_course
+from handout.publish.index import format_size
 
 MANIFEST = """\
 [course]

@@ -6,8 +6,8 @@ import subprocess
 import pypdf
 import pytest
 
-from handout.i18n import CATALOG
-from handout.source import load_lecture
+from handout.lang import CATALOG
+from handout.source.lecture import load_lecture
 
 from conftest import HANDOUT, LECTURE10, pdf_text
 

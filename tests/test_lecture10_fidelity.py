@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handout.kazakh.orthography import repair
+from handout.lang.kk.orthography import repair
 
 ROOT = Path(__file__).resolve().parents[1]
 LECTURE = ROOT / "source" / "lecture10.md"

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import HANDOUT, SHORT_LECTURE, make_files, pdf_page_count
-from handout.cli import app
-from handout.locking import LOCK_NAME, build_lock, remove_stale_parts
+from handout.cli.app import app
+from handout.publish.locking import LOCK_NAME, build_lock, remove_stale_parts
 
 
 def course_of(root: Path, count: int, extra: str = "") -> Path:
@@ -88,7 +88,7 @@ def test_lock_sweeps_temp_files_a_killed_build_left(tmp_path):
 def test_lock_is_released_when_its_holder_dies(tmp_path):
     out = tmp_path / "out"
     holder = subprocess.Popen(
-        [HANDOUT[0], "-c", f"from handout.locking import build_lock\nimport time\nwith build_lock({str(out)!r}):\n"
+        [HANDOUT[0], "-c", f"from handout.publish.locking import build_lock\nimport time\nwith build_lock({str(out)!r}):\n"
                            "    print('held', flush=True)\n    time.sleep(60)\n"],
         stdout=subprocess.PIPE, text=True,
     )

@@ -8,9 +8,9 @@ import page
 import pikepdf
 import pytest
 
-from handout.build.merge import merge_in_child, merge_tagged
+from handout.course.merge import merge_in_child, merge_tagged
 from handout.diagnostics import Diagnostics
-from handout.typeset import TypesetOptions, render_document, write_pdf
+from handout.typeset.engine import TypesetOptions, render_document, write_pdf
 
 STYLE = "<style>@page { size: A6; margin: 12mm; } h1, h2 { font-size: 12pt; }</style>"
 

@@ -1,4 +1,4 @@
-"""Tests for handout.kazakh.orthography: legacy-font damage found and repaired."""
+"""Tests for handout.lang.kk.orthography: legacy-font damage found and repaired."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from handout.kazakh import orthography
-from handout.kazakh.orthography import Problem, apply_fixes, find_problems, repair
+from handout.lang.kk import orthography
+from handout.lang.kk.orthography import Problem, apply_fixes, find_problems, repair
 
 SEED = Path(__file__).parent / "fixtures" / "seed" / "lecture10_original.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "kazakh"

@@ -12,7 +12,7 @@ import pytest
 from conftest import CHROMIUM, CHROMIUM_FLAGS, SHORT_LECTURE, make_files, pdf_page_count, wait_until
 from handout.diagnostics import Diagnostics
 from handout.pipeline import BuildSettings, build_paths
-from handout.preview import PreviewServer, PreviewState
+from handout.live.preview import PreviewServer, PreviewState
 
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
 

@@ -9,11 +9,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import SHORT_LECTURE, make_files
-from handout.accessibility import images_without_alt
+from handout.typeset.accessibility import images_without_alt
 from handout.diagnostics import Diagnostics
 from handout.pipeline import BuildSettings, build_lecture, prepare_lecture
-from handout.printing import build_timestamp, resolve_settings
-from handout.theme import find_theme
+from handout.typeset.printing import build_timestamp, resolve_settings
+from handout.render.theme import find_theme
 
 MM = 72 / 25.4
 
@@ -125,7 +125,7 @@ def test_images_without_alt_text_are_found_with_their_line():
 def test_missing_alt_is_a_warning_with_file_and_line(tmp_path):
     lecture = _lecture(tmp_path, SHORT_LECTURE + "\n![](map.png)\n")
     diagnostics = Diagnostics()
-    from handout.accessibility import check_images
+    from handout.typeset.accessibility import check_images
 
     check_images(lecture, diagnostics)
     [warning] = diagnostics.items

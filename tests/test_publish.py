@@ -3,7 +3,7 @@ import os
 import pytest
 
 from handout.errors import HandoutError
-from handout.publish import write_atomic
+from handout.publish.files import write_atomic
 
 
 def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):

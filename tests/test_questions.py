@@ -15,10 +15,10 @@ from handout.enrich import enrich
 from handout.enrich.chronology import add_chronology
 from handout.enrich.questions import build_questions, event_clause, locative_phrase, without_answers
 from handout.errors import HandoutError
-from handout.i18n import CATALOG
-from handout.i18n.questions import TEMPLATES
+from handout.lang import CATALOG
+from handout.lang.phrasing import TEMPLATES
 from handout.model import DateValue
-from handout.source import load_lecture
+from handout.source.lecture import load_lecture
 
 # A small real Kazakh lecture: sentences taken from lecture 10.
 FIXTURE = """\

@@ -2,11 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from handout.i18n import CATALOG, labels
+from handout.lang import CATALOG, labels
 from handout.model import Block
-from handout.render import MarkdownConverter, RenderOptions, page_label_css, render_html
-from handout.source import load_lecture
-from handout.theme import find_theme
+from handout.render.html import MarkdownConverter, RenderOptions, page_label_css, render_html
+from handout.source.lecture import load_lecture
+from handout.render.theme import find_theme
 
 from conftest import make_files
 

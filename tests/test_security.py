@@ -11,9 +11,9 @@ import pytest
 
 from conftest import make_files
 from handout.diagnostics import Diagnostics
-from handout.render import lecture_context
-from handout.security import MAX_DATA_URL_CHARS, RefusedURL, URLPolicy, make_url_fetcher
-from handout.source import load_lecture
+from handout.render.html import lecture_context
+from handout.render.urls import MAX_DATA_URL_CHARS, RefusedURL, URLPolicy, make_url_fetcher
+from handout.source.lecture import load_lecture
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -106,7 +106,7 @@ def test_fetcher_refuses_symlinks_and_dotdot_but_serves_the_course(tmp_path):
 
 def test_weasyprint_itself_never_loads_an_outside_file(tmp_path):
     """Bypass the sanitizer: raw HTML straight into WeasyPrint still cannot read /etc/passwd."""
-    from handout.typeset import render_document
+    from handout.typeset.engine import render_document
 
     diagnostics = Diagnostics()
     html = ('<html><body><p>x</p><img src="file:///etc/passwd"><img src="../secret.png">'

@@ -2,7 +2,7 @@
 
 import pytest
 
-from handout.kazakh.sentences import sentences, split_sentences
+from handout.lang.kk.sentences import sentences, split_sentences
 
 
 @pytest.mark.parametrize(

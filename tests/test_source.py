@@ -4,7 +4,7 @@ import pytest
 
 from handout.diagnostics import Diagnostics
 from handout.errors import HandoutError
-from handout.source import load_lecture
+from handout.source.lecture import load_lecture
 
 from conftest import make_files
 

@@ -8,11 +8,11 @@ import pytest
 
 from conftest import LECTURE10, make_files, pdf_text
 from handout.diagnostics import Diagnostics
-from handout.render import RenderOptions, render_html
-from handout.security import make_url_fetcher
-from handout.source import load_lecture
-from handout.theme import find_theme
-from handout.typeset import movable_css, render_document, typesetter, write_pdf
+from handout.render.html import RenderOptions, render_html
+from handout.render.urls import make_url_fetcher
+from handout.source.lecture import load_lecture
+from handout.render.theme import find_theme
+from handout.typeset.engine import movable_css, render_document, typesetter, write_pdf
 
 CSS = "@page { size: A6; margin: 10mm } h1 { font-size: 14pt } p { margin: 0 0 2mm }"
 

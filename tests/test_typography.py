@@ -4,7 +4,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from handout.kazakh.typography import typeset_text
+from handout.lang.kk.typography import typeset_text
 
 NB = "\u00a0"  # no-break space
 NBH = "\u2011"  # non-breaking hyphen

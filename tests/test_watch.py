@@ -10,7 +10,7 @@ import pytest
 
 from conftest import HANDOUT, SHORT_LECTURE, make_files, pdf_text, wait_until
 from handout.pipeline import BuildSettings
-from handout.watch import RebuildResult, Watcher
+from handout.live.watch import RebuildResult, Watcher
 
 SECOND_LECTURE = SHORT_LECTURE.replace("number: 2", "number: 3").replace("Алаш автономиясы", "Жер реформасы")
 

@@ -21,8 +21,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from ..kazakh.dates import DateMatch, find_dates, sort_key
-from ..kazakh.sentences import split_sentences
+from ..lang.kk.dates import DateMatch, find_dates, sort_key
+from ..lang.kk.sentences import split_sentences
 from ..model import Block, DateValue, Event, Lecture
 
 MAX_DESCRIPTION = 120

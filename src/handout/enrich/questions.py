@@ -34,10 +34,10 @@ import yaml
 
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
-from ..i18n.questions import MATCHING_LETTERS, MONTH_LOCATIVE, quote, template
-from ..kazakh.dates import find_dates, format_date
-from ..kazakh.sentences import sentences
-from ..kazakh.typography import typeset_text
+from ..lang.phrasing import MATCHING_LETTERS, MONTH_LOCATIVE, quote, template
+from ..lang.kk.dates import find_dates, format_date
+from ..lang.kk.sentences import sentences
+from ..lang.kk.typography import typeset_text
 from ..model import DateValue, Event, Lecture, Question, Section
 
 DEFAULT_COUNT = {"event": 6, "date": 6, "task": 9, "matching": 5}

@@ -1,0 +1,331 @@
+"""Command line: parse options, call the library, map errors to exit codes (1: input, 2: usage)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(
+    help="Compile lecture Markdown into print-ready PDF handouts (Kazakh, Russian, English).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EDITION_CHOICES = ("student", "teacher", "worksheet", "all")
+
+
+@app.callback()
+def _root() -> None:
+    """handout: lecture Markdown in, print-ready PDF handouts out."""
+
+
+def _fail(error: Exception, debug: bool) -> None:
+    """Print a one-line error (a traceback only with --debug) and exit 1."""
+    if debug:
+        raise error
+    typer.echo(str(error), err=True)
+    raise typer.Exit(1)
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _print_diagnostics(diagnostics) -> None:
+    for item in diagnostics.items:
+        typer.echo(str(item), err=True)
+
+
+@app.command()
+def build(
+    target: Path = typer.Argument(Path("source"), help="A lecture .md file, or a course folder (with or without handout.toml)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder; PDFs go to OUT/<edition>/<name>.pdf (default: dist, or the manifest's)."),
+    edition: Optional[str] = typer.Option(None, help="student, teacher, worksheet or all (default: all, or the manifest's)."),
+    lang: Optional[str] = typer.Option(None, help="Language of the labels: kk, ru or en (default: the lecture's)."),
+    emit_html: bool = typer.Option(False, "--emit-html", help="Also write the final HTML beside each PDF."),
+    strict: bool = typer.Option(False, help="Treat warnings as errors."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for a course build (default: the machine's cores)."),
+    force: bool = typer.Option(False, "--force", help="Rebuild every output, ignoring the cache."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run the jobs on a Dask cluster, e.g. tcp://HOST:8786."),
+    paper: Optional[str] = typer.Option(None, help="a4, a5 or letter (default: the lecture's front matter, else a4)."),
+    layout: Optional[str] = typer.Option(None, help="standard, booklet, 2up or large-print (default: front matter, else standard)."),
+    print_shop: bool = typer.Option(False, "--print-shop", help="3 mm bleed, crop marks, PDF/X-4: a file for a print shop."),
+    pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="pdf/ua-1 (accessible), pdf/a-3b or pdf/a-2b (archival)."),
+    allow_host: list[str] = typer.Option([], "--allow-host", help="Let lectures load https: images from this host (repeatable)."),
+) -> None:
+    """Build the handouts of a lecture, or a whole course (only what changed)."""
+    from ..diagnostics import Diagnostics
+    from ..errors import HandoutError
+    from ..publish.locking import build_lock
+    from ..pipeline import EDITIONS, BuildSettings, build_paths, lecture_files
+
+    if edition is not None and edition not in EDITION_CHOICES:
+        raise typer.BadParameter(f"expected one of {', '.join(EDITION_CHOICES)}", param_hint="--edition")
+    if lang is not None and lang not in ("kk", "ru", "en"):
+        raise typer.BadParameter("expected kk, ru or en", param_hint="--lang")
+    print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
+    if target.is_dir():
+        _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options,
+                      tuple(allow_host))
+        return
+    edition = edition or "all"
+    editions = EDITIONS if edition == "all" else (edition,)
+    out = out or Path("dist")
+    diagnostics = Diagnostics()
+    settings = BuildSettings(out_dir=out, editions=editions, lang=lang, emit_html=emit_html, **print_options,
+                             forced=frozenset(print_options), allowed_hosts=tuple(allow_host))
+    try:
+        paths = lecture_files(target)
+        with build_lock(out, on_wait=_say):  # one build at a time per output folder
+            written = build_paths(paths, settings, diagnostics)
+        diagnostics.raise_if_strict(strict)
+    except HandoutError as error:
+        _print_diagnostics(diagnostics)
+        _fail(error, debug)
+    _print_diagnostics(diagnostics)
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def chronology(
+    file: Path = typer.Argument(..., help="A lecture .md file or a plain .txt text."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json, csv or timelinejs."),
+    lang: Optional[str] = typer.Option(None, help="Language of the printed dates: kk, ru or en."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Print the dated events found in a lecture (what the chronology table will show)."""
+    from ..publish import export
+    from ..diagnostics import Diagnostics
+    from ..enrich.chronology import add_chronology, events_from_text
+    from ..errors import HandoutError
+    from ..source.lecture import load_lecture, read_source_text
+
+    formats = {"table", "json", "csv", "timelinejs"}
+    if format not in formats:
+        raise typer.BadParameter(f"expected one of {', '.join(sorted(formats))}", param_hint="--format")
+    diagnostics = Diagnostics()
+    try:
+        if file.suffix.lower() == ".txt":
+            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics), file.stem, "kk"
+        else:
+            lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
+            events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang
+    except HandoutError as error:
+        _print_diagnostics(diagnostics)
+        _fail(error, debug)
+    _print_diagnostics(diagnostics)
+    lang = lang or text_lang
+    output = {
+        "table": lambda: export.events_table(events, lang),
+        "json": lambda: export.events_json(events),
+        "csv": lambda: export.events_csv(events),
+        "timelinejs": lambda: export.events_timelinejs(events, title, lang),
+    }[format]()
+    typer.echo(output)
+
+
+@app.command()
+def questions(
+    file: Path = typer.Argument(..., help="A lecture .md file."),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    answers: bool = typer.Option(False, "--answers", help="Also print each answer."),
+    lang: Optional[str] = typer.Option(None, help="Language of the questions: kk, ru or en (default: the lecture's)."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Print the review questions a build would use (keys are for `questions: exclude/reword`)."""
+    from ..diagnostics import Diagnostics
+    from ..enrich.chronology import add_chronology
+    from ..enrich.questions import build_questions, questions_json, questions_table
+    from ..errors import HandoutError
+    from ..source.lecture import load_lecture
+
+    if format not in ("table", "json"):
+        raise typer.BadParameter("expected table or json", param_hint="--format")
+    if lang is not None and lang not in ("kk", "ru", "en"):
+        raise typer.BadParameter("expected kk, ru or en", param_hint="--lang")
+    diagnostics = Diagnostics()
+    try:
+        lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
+        found = build_questions(lecture, diagnostics, lang)
+    except HandoutError as error:
+        _print_diagnostics(diagnostics)
+        _fail(error, debug)
+    _print_diagnostics(diagnostics)
+    typer.echo(questions_json(found, answers) if format == "json" else questions_table(found, answers))
+
+
+@app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="Text extracted from a PDF or DOC lecture."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Markdown file to write (default: FILE with .md)."),
+    force: bool = typer.Option(False, help="Overwrite OUTPUT if it exists."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Turn a damaged text extraction into clean lecture Markdown."""
+    from ..errors import HandoutError
+    from ..lang.kk.importer import import_file
+
+    try:
+        written = import_file(file, output or file.with_suffix(".md"), force=force)
+    except HandoutError as error:
+        _fail(error, debug)
+    typer.echo(f"wrote {written}")
+
+
+@app.command()
+def check(
+    files: list[Path] = typer.Argument(..., help="Lecture files or folders to check."),
+    fix: bool = typer.Option(False, help="Apply the safe repairs (a .bak copy is kept)."),
+    force: bool = typer.Option(False, help="With --fix: overwrite an existing .bak copy."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Report damaged Kazakh text (mixed scripts, legacy letters, ...); exit 1 while problems remain."""
+    from ..errors import HandoutError
+    from ..lang.kk.importer import check_files
+
+    try:
+        lines, remaining = check_files(files, fix=fix, force=force)
+    except HandoutError as error:
+        _fail(error, debug)
+    for line in lines:
+        typer.echo(line)
+    if remaining:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    target: Path = typer.Argument(Path("source"), help="A lecture .md file, or a course folder (with or without handout.toml)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: dist, or the manifest's)."),
+    edition: Optional[str] = typer.Option(None, help="student, teacher, worksheet or all (default: all, or the manifest's)."),
+    serve: bool = typer.Option(False, "--serve", help="Also serve a live preview on 127.0.0.1."),
+    port: int = typer.Option(0, "--port", help="Preview port (default: a free one, printed)."),
+    emit_html: bool = typer.Option(False, "--emit-html", help="Also write the final HTML beside each PDF."),
+) -> None:
+    """Build, then rebuild what each save affects (lectures, manifest, templates, styles); Ctrl+C stops."""
+    import signal
+    import threading
+
+    from ..errors import HandoutError
+    from ..pipeline import EDITIONS, BuildSettings, lecture_files
+    from ..live.watch import Watcher
+
+    if edition is not None and edition not in EDITION_CHOICES:
+        raise typer.BadParameter(f"expected one of {', '.join(EDITION_CHOICES)}", param_hint="--edition")
+    editions = EDITIONS if edition in (None, "all") else (edition,)
+    settings = BuildSettings(out_dir=out or Path("dist"), editions=editions, emit_html=emit_html or serve)
+    try:
+        if not target.is_dir():
+            lecture_files(target)
+        watcher = Watcher(target, settings, out_given=out is not None, editions_given=edition is not None)
+    except HandoutError as error:
+        _fail(error, False)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    server = None
+    if serve:
+        from ..live.preview import PreviewServer, PreviewState
+
+        try:
+            server = PreviewServer(PreviewState(watcher.out_dir), port=port).start()
+        except OSError as error:
+            _fail(HandoutError(f"cannot serve the preview on port {port}: {error.strerror}; try another --port"), False)
+        typer.echo(f"preview: {server.url}")
+
+    def report(result) -> None:
+        for line in (*result.warnings, *result.errors):
+            typer.echo(line, err=True)
+        typer.echo(result.status())
+        if server is not None:
+            server.state.rebuilt(result.errors)
+
+    typer.echo(f"watching {', '.join(str(path) for path in watcher.watched_paths())} (Ctrl+C stops)")
+    try:
+        watcher.run(report, stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None:
+            server.stop()
+    typer.echo("stopped")
+
+
+def _print_options(**given) -> dict:
+    """Check the print options given on the command line; return them (None means not given)."""
+    from ..typeset.printing import CHOICES
+
+    for name, value in given.items():
+        if value is not None and name in CHOICES and value not in CHOICES[name]:
+            raise typer.BadParameter(f"expected one of {', '.join(CHOICES[name])}", param_hint=f"--{name.replace('_', '-')}")
+    return {name: value for name, value in given.items() if value is not None}
+
+
+def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler,
+                  print_options, allowed_hosts) -> None:
+    """Build a course folder: plan, run the stale jobs with progress, report, exit 1 on any failure."""
+    from dataclasses import replace
+
+    from ..course.runner import build_course
+    from ..publish.locking import build_lock
+    from .progress import CourseProgress, shown
+    from ..source.manifest import load_course
+    from ..diagnostics import Diagnostics
+    from ..errors import HandoutError
+    from ..pipeline import EDITIONS
+
+    diagnostics = Diagnostics()
+    try:
+        course = load_course(target, diagnostics)
+        if out is not None:
+            course = replace(course, out_dir=out)
+        elif course.manifest is None:
+            course = replace(course, out_dir=Path("dist"))
+        if edition is not None:
+            course = replace(course, editions=EDITIONS if edition == "all" else (edition,))
+        with build_lock(course.out_dir, on_wait=_say), CourseProgress(quiet) as progress:
+            report = build_course(course, jobs=jobs, force=force, scheduler=scheduler, lang=lang,
+                                  emit_html=emit_html, diagnostics=diagnostics, on_progress=progress,
+                                  print_options=print_options, allowed_hosts=allowed_hosts)
+        diagnostics.raise_if_strict(strict)
+    except HandoutError as error:
+        _print_diagnostics(diagnostics)
+        _fail(error, debug)
+    _print_diagnostics(diagnostics)
+    if report.index_written:
+        progress.line(f"rebuilt {shown(course.out_dir / 'index.html')}")
+    for failure in report.failures:
+        typer.echo(str(failure), err=True)
+    if not quiet:
+        typer.echo(("up to date; " if not report.rebuilt and report.ok else "") + progress.summary(report), err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def new(folder: Path = typer.Argument(..., help="The course folder to create.")) -> None:
+    """Start a course: a handout.toml manifest and one example lecture in Kazakh."""
+    from ..course.scaffold import new_course
+    from ..errors import HandoutError
+
+    try:
+        created = new_course(folder)
+    except HandoutError as error:
+        _fail(error, False)
+    for path in created:
+        typer.echo(f"created {path}")
+    typer.echo(f"next: handout build {folder}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

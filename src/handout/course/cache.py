@@ -1,0 +1,150 @@
+"""Content-hash cache: skip an output whose inputs (source, theme, settings, tool) have not changed.
+
+The cache is one JSON file in the output folder, ``OUT/.handout-cache.json``, mapping each
+output (relative path) to the key it was built from, its size, mtime and page count.
+An entry is recorded only after the output's atomic rename, and the file itself is
+replaced atomically, so a crash leaves either the old entry (the output is rebuilt) or
+the new one (the output is complete). An output whose size or mtime no longer matches
+its entry (edited, truncated, replaced by hand) is rebuilt too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from ..publish.files import write_atomic
+from ..render.theme import Theme
+
+CACHE_NAME = ".handout-cache.json"
+PARTS_FOLDER = ".handout-reader-parts"
+"""Folder beside reader.pdf holding its typeset parts (course/reader.py), one PDF and one JSON file each."""
+CACHE_FORMAT = 1
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """Hash the tool's version and its own code and data, so a changed handout rebuilds everything."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        digest = hashlib.sha256(version("handout").encode())
+    except PackageNotFoundError:
+        digest = hashlib.sha256(b"handout")
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".dic", ".txt", ".json", ".toml") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def theme_fingerprint(theme: Theme) -> str:
+    """Hash every template and stylesheet in effect (names and contents)."""
+    digest = hashlib.sha256()
+    for path in theme.files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+_LOCAL_REFERENCE = re.compile(
+    r"""!\[[^\]]*\]\(\s*<?([^)\s>]+)"""        # Markdown image: ![alt](file)
+    r"""|\bsrc=["']?([^"'\s>]+)"""              # HTML: <img src="file">
+    r"""|url\(\s*["']?([^"')\s]+)"""            # CSS: url(file)
+    r"""|^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)""",  # Markdown reference definition: [map]: file
+    re.MULTILINE,
+)
+
+
+def referenced_files(text: str, folder: Path) -> list[tuple[str, str]]:
+    """Return (reference, SHA-256) of each local file the text's images, styles and link definitions name.
+
+    A key built from a text alone misses a picture replaced under the same name; adding
+    these digests makes that picture's outputs stale. Names that are not local files
+    (``https:``, ``data:``, anchors, missing files) are skipped.
+    """
+    found = []
+    names = {name for match in _LOCAL_REFERENCE.findall(text) for name in match if name}
+    for name in sorted(names):
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", name) or name.startswith("#"):
+            continue
+        path = folder / unquote(name.split("#", 1)[0])
+        if path.is_file():
+            found.append((name, hashlib.sha256(path.read_bytes()).hexdigest()))
+    return found
+
+
+def make_key(*parts: Any) -> str:
+    """Hash JSON-able parts (bytes are hashed first) into one cache key."""
+    digest = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, bytes):
+            part = hashlib.sha256(part).hexdigest()
+        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=_jsonable).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _jsonable(value: Any) -> Any:
+    """Give sets a stable order (their iteration order changes between processes) and paths a text form."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return str(value)
+
+
+class BuildCache:
+    """The recorded outputs of one output folder."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.path = self.out_dir / CACHE_NAME
+        self.entries: dict[str, dict[str, Any]] = self._read()
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # no cache yet, or an unreadable one: rebuild, never trust it
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or not isinstance(data.get("outputs"), dict):
+            return {}
+        return data["outputs"]
+
+    def _name(self, output: Path) -> str:
+        return Path(os.path.relpath(output, self.out_dir)).as_posix()
+
+    def is_fresh(self, output: Path, key: str) -> bool:
+        """Tell whether ``output`` exists exactly as recorded for ``key``."""
+        entry = self.entries.get(self._name(output))
+        if entry is None or entry.get("key") != key:
+            return False
+        try:
+            stat = output.stat()
+        except OSError:
+            return False
+        return stat.st_size == entry.get("size") and stat.st_mtime_ns == entry.get("mtime_ns")
+
+    def entry(self, output: Path) -> dict[str, Any] | None:
+        return self.entries.get(self._name(output))
+
+    def record(self, output: Path, key: str, pages: int | None = None) -> None:
+        """Remember a finished output (call only after its atomic rename) and save the cache."""
+        stat = output.stat()
+        self.entries[self._name(output)] = {
+            "key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "pages": pages,
+        }
+        self.save()
+
+    def forget(self, output: Path) -> None:
+        if self.entries.pop(self._name(output), None) is not None:
+            self.save()
+
+    def save(self) -> None:
+        data = {"format": CACHE_FORMAT, "outputs": dict(sorted(self.entries.items()))}
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

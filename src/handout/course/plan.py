@@ -1,0 +1,352 @@
+"""Plan a course build: gather every lecture first, then one job per lecture plus the reader.
+
+A lecture's job builds all of its stale editions, so the lecture is loaded, enriched and
+converted to HTML once for them (issue 9); it still returns one result per output, so the
+cache, the progress display and every report count outputs, as before.
+
+Planning runs in the main process and is cheap (lectures are loaded, not enriched), so a
+build with nothing to do finishes quickly. The job bodies below run in worker processes
+(or on a Dask cluster): they must be importable module-level functions taking picklable
+arguments, and they report failures as data, never as exceptions, so one bad lecture (or
+one bad edition of a lecture) cannot stop the others.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..source.manifest import CourseSettings
+from ..diagnostics import Diagnostic, Diagnostics
+from ..errors import HandoutError
+from ..model import Lecture
+from ..render.theme import Theme, find_theme
+from .cache import BuildCache, make_key, referenced_files, theme_fingerprint, tool_fingerprint
+
+READER_NAME = "reader.pdf"
+INDEX_NAME = "index.html"
+
+
+PRINT_KEYS = ("paper", "layout", "pdf_variant")
+
+
+@dataclass(frozen=True)
+class LectureEntry:
+    """One lecture of the course as the planner sees it."""
+
+    path: Path
+    position: int
+    """1-based place in the course."""
+    title: str = ""
+    number: int | None = None
+    """The lecture's own ``number:``, else its place in the course."""
+    overrides: dict[str, Any] = field(default_factory=dict)
+    """Metadata the course sets when the lecture does not (number, course title)."""
+    source_digest: str = ""
+    print_settings: dict[str, Any] = field(default_factory=dict)
+    """The lecture's own ``paper``/``layout``/``pdf_variant`` (they name its output file)."""
+    error: "JobFailure | None" = None
+    """Why the lecture could not be loaded (its jobs are then not run)."""
+
+
+@dataclass(frozen=True)
+class JobFailure:
+    """A picklable error report (exceptions with extra fields do not survive pickling)."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return str(HandoutError(self.message, self.path, self.line))
+
+
+@dataclass(frozen=True)
+class JobOutput:
+    """One file a job writes, with the cache key it is built from."""
+
+    output: Path
+    key: str
+    label: str
+    """How a failure names it, e.g. ``lecture01.md (teacher)`` or ``reader.pdf``."""
+
+
+@dataclass(frozen=True)
+class EditionTarget:
+    """One edition a lecture job builds."""
+
+    edition: str
+    output: Path
+    key: str
+    """Depends on this edition only, never on which other editions happen to be stale."""
+
+
+@dataclass(frozen=True)
+class LectureJob:
+    """Typeset some editions of one lecture (the stale ones), the student edition first."""
+
+    lecture: Path
+    targets: tuple[EditionTarget, ...]
+    overrides: dict[str, Any]
+    settings: Any
+    """pipeline.BuildSettings with exactly the targets' editions."""
+    theme: Theme
+
+    @property
+    def outputs(self) -> tuple[JobOutput, ...]:
+        return tuple(JobOutput(target.output, target.key, f"{self.lecture.name} ({target.edition})")
+                     for target in self.targets)
+
+
+@dataclass(frozen=True)
+class ReaderJob:
+    """Typeset the course reader: every student edition in one PDF."""
+
+    course: CourseSettings
+    lectures: tuple[tuple[Path, dict[str, Any]], ...]
+    output: Path
+    key: str
+    theme: Theme
+    lang: str | None = None
+
+    @property
+    def outputs(self) -> tuple[JobOutput, ...]:
+        return (JobOutput(self.output, self.key, self.output.name),)
+
+
+@dataclass(frozen=True)
+class JobResult:
+    output: Path
+    key: str
+    pages: int | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    error: JobFailure | None = None
+
+
+@dataclass
+class CoursePlan:
+    course: CourseSettings
+    theme: Theme
+    lectures: list[LectureEntry]
+    jobs: list[LectureJob | ReaderJob]
+    """Every job of the course with all its outputs, fresh or not."""
+    stale: list[LectureJob | ReaderJob]
+    """The jobs to run, each with only its stale outputs, longest first (the reader, then by edition count)."""
+
+    @property
+    def load_failures(self) -> list[JobFailure]:
+        return [entry.error for entry in self.lectures if entry.error is not None]
+
+    @property
+    def outputs(self) -> list[JobOutput]:
+        """Every output of the course, fresh or not."""
+        return [output for job in self.jobs for output in job.outputs]
+
+    @property
+    def stale_outputs(self) -> list[JobOutput]:
+        return [output for job in self.stale for output in job.outputs]
+
+
+def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = False, lang: str | None = None,
+                emit_html: bool = False, diagnostics: Diagnostics | None = None,
+                print_options: dict[str, Any] | None = None, allowed_hosts: tuple[str, ...] = ()) -> CoursePlan:
+    """Load every lecture, number them course-wide, and list the jobs with their cache keys.
+
+    ``print_options`` are the command line's paper, layout, print-shop and PDF variant:
+    they beat each lecture's front matter, which beats the manifest.
+    """
+    from ..pipeline import BuildSettings
+    from ..typeset.printing import output_suffix
+
+    print_options = print_options or {}
+
+    theme = find_theme(course.root)
+    common = [tool_fingerprint(), theme_fingerprint(theme)]
+    entries = gather_lectures(course, diagnostics)
+    jobs: list[LectureJob | ReaderJob] = []
+    good = [entry for entry in entries if entry.error is None]
+    if course.reader and good:
+        reader_course = replace(course, lectures=tuple(entry.path for entry in good))
+        key = make_key(*common, "reader", _course_fields(course), lang,
+                       [(entry.path.name, entry.source_digest, entry.overrides) for entry in good])
+        jobs.append(ReaderJob(reader_course, tuple((entry.path, entry.overrides) for entry in good),
+                              course.out_dir / READER_NAME, key, theme, lang))
+    stale: list[LectureJob | ReaderJob] = [job for job in jobs if force or not cache.is_fresh(job.output, job.key)]
+    settings = BuildSettings(out_dir=course.out_dir, editions=student_first(course.editions), lang=lang,
+                             **{"paper": course.paper, "layout": course.layout, **print_options},
+                             emit_html=emit_html, forced=frozenset(print_options), allowed_hosts=tuple(allowed_hosts))
+    for entry in good:
+        named = replace(settings, **{k: v for k, v in entry.print_settings.items() if k not in settings.forced})
+        name = f"{entry.path.stem}{output_suffix(named)}.pdf"
+        targets = tuple(
+            EditionTarget(edition, course.out_dir / edition / name,
+                          make_key(*common, edition, entry.source_digest, entry.overrides,
+                                   _settings_fields(replace(settings, editions=(edition,)))))
+            for edition in settings.editions
+        )
+        job = LectureJob(entry.path, targets, entry.overrides, settings, theme)
+        jobs.append(job)
+        stale_targets = [target for target in targets if force or not cache.is_fresh(target.output, target.key)]
+        if stale_targets:
+            stale.append(only_editions(job, stale_targets))
+    # Longest first, so no worker is left with a long job at the end: the reader, then lectures with most editions.
+    stale.sort(key=lambda job: (0, 0) if isinstance(job, ReaderJob) else (1, -len(job.targets)))
+    return CoursePlan(course, theme, entries, jobs, stale)
+
+
+def student_first(editions: tuple[str, ...]) -> tuple[str, ...]:
+    """Order editions so the student edition, the one a teacher checks after a save, is written first."""
+    return tuple(sorted(editions, key=lambda edition: edition != "student"))
+
+
+def only_editions(job: LectureJob, targets: list[EditionTarget]) -> LectureJob:
+    """Return the job narrowed to these targets (the lecture's other editions are up to date)."""
+    editions = tuple(target.edition for target in targets)
+    return replace(job, targets=tuple(targets), settings=replace(job.settings, editions=editions))
+
+
+def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = None) -> list[LectureEntry]:
+    """Load every lecture (no enrichment) for titles, numbers and cache keys; keep load errors as data.
+
+    A lecture's digest covers its text and the local files it names (pictures), so a
+    picture replaced under the same name rebuilds the lecture's outputs.
+    """
+    from ..source.lecture import load_lecture
+
+    entries = []
+    for position, path in enumerate(course.lectures, start=1):
+        try:
+            lecture = load_lecture(path, diagnostics)
+        except HandoutError as error:
+            failure = JobFailure(error.message, str(error.path) if error.path else str(path), error.line)
+            entries.append(LectureEntry(path, position, path.stem, position, error=failure))
+            continue
+        overrides: dict[str, Any] = {}
+        if lecture.meta.number is None:
+            overrides["number"] = position
+        if not lecture.meta.course:
+            overrides["course"] = course.title
+        digest = make_key(lecture.source_text, referenced_files(lecture.source_text, path.parent))
+        number = lecture.meta.number if lecture.meta.number is not None else position
+        own = {key: lecture.settings[key] for key in PRINT_KEYS if key in lecture.settings}
+        entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own))
+    return entries
+
+
+def _course_fields(course: CourseSettings) -> dict[str, Any]:
+    return {name: getattr(course, name) for name in ("title", "institution", "teacher", "year", "lang", "paper", "layout")}
+
+
+def _settings_fields(settings: Any) -> dict[str, Any]:
+    """Every build setting except where outputs go (moving the output folder changes no PDF)."""
+    from dataclasses import asdict
+
+    fields = asdict(settings)
+    fields.pop("out_dir", None)
+    return fields
+
+
+def apply_overrides(lecture: Lecture, overrides: dict[str, Any]) -> Lecture:
+    """Give a lecture the course-wide metadata it does not set itself."""
+    return replace(lecture, meta=replace(lecture.meta, **overrides)) if overrides else lecture
+
+
+def count_pages(path: Path) -> int:
+    """Count a PDF's pages."""
+    import pypdf
+
+    return len(pypdf.PdfReader(path).pages)
+
+
+def run_lecture_job(job: LectureJob) -> list[JobResult]:
+    """Job body: load, enrich and convert the lecture once, then build each edition; one result per edition.
+
+    A failure before the editions (the lecture does not load, an image is missing) fails every
+    output; a failure in one edition (its template, its output folder) spares the others.
+    """
+    from ..pipeline import build_edition, convert_lecture, prepare_lecture
+
+    shared = Diagnostics()
+    try:
+        lecture = apply_overrides(prepare_lecture(job.lecture, shared), job.overrides)
+        converted = convert_lecture(lecture, job.settings, shared)
+    except Exception as error:  # a bug must not hide the other lectures' results
+        failure = lecture_failure(error, job.lecture)
+        return [JobResult(target.output, target.key, None, tuple(shared.items), failure) for target in job.targets]
+    results = []
+    for target in job.targets:
+        diagnostics = Diagnostics()
+        diagnostics.extend(shared)  # each output reports its lecture's warnings, as when it was built alone
+        try:
+            build_edition(converted, job.theme, target.edition, diagnostics)
+            results.append(JobResult(target.output, target.key, count_pages(target.output), tuple(diagnostics.items)))
+        except Exception as error:
+            results.append(JobResult(target.output, target.key, None, tuple(diagnostics.items),
+                                     lecture_failure(error, job.lecture)))
+    return results
+
+
+def lecture_failure(error: Exception, lecture: Path) -> JobFailure:
+    """Report an error of a lecture job: where the error says, else the lecture; a bug with its traceback."""
+    if isinstance(error, HandoutError):
+        return JobFailure(error.message, str(error.path) if error.path else str(lecture), error.line)
+    trace = "".join(traceback.format_exception(error))
+    return JobFailure(f"internal error: {error!r}\n{trace}", str(lecture))
+
+
+def run_reader_job(job: ReaderJob) -> JobResult:
+    """Job body: prepare every lecture and typeset the course reader."""
+    from .reader import build_reader
+
+    diagnostics = Diagnostics()
+    try:
+        pages = build_reader(job.course, job.lectures, job.theme, job.output, diagnostics, job.lang)
+        return JobResult(job.output, job.key, pages, tuple(diagnostics.items))
+    except HandoutError as error:
+        failure = JobFailure(f"course reader: {error.message}", str(error.path) if error.path else None, error.line)
+    except Exception as error:
+        failure = JobFailure(f"course reader: internal error: {error!r}\n{traceback.format_exc()}")
+    return JobResult(job.output, job.key, None, tuple(diagnostics.items), failure)
+
+
+def run_job(job: LectureJob | ReaderJob) -> list[JobResult]:
+    """Run either kind of job (the one function the executors receive); one result per output, in order."""
+    return [run_reader_job(job)] if isinstance(job, ReaderJob) else run_lecture_job(job)
+
+
+DEMO_MANIFEST = """\
+# A generated demo course: {count} copies of one lecture with different titles.
+[course]
+title = "Қазақстан тарихы"
+institution = "Демонстрациялық университет"
+teacher = "Оқытушы"
+year = "2026–2027"
+lang = "kk"
+lectures = ["lectures/*.md"]
+
+[build]
+editions = ["student", "teacher", "worksheet"]
+out = "dist"
+"""
+
+
+def generate_demo_course(folder: Path, count: int, lecture: Path | None = None) -> Path:
+    """Write a course of ``count`` copies of a lecture (default: lecture 10), numbered and retitled."""
+    import re
+
+    from ..render.theme import default_theme_dir
+
+    lecture = lecture or default_theme_dir() / "source" / "lecture10.md"
+    if not lecture.is_file():
+        raise HandoutError("no lecture to copy; pass the path of one (e.g. source/lecture10.md)", lecture)
+    text = lecture.read_text(encoding="utf-8")
+    folder = Path(folder)
+    (folder / "lectures").mkdir(parents=True, exist_ok=True)
+    (folder / "handout.toml").write_text(DEMO_MANIFEST.format(count=count), encoding="utf-8")
+    for number in range(1, count + 1):
+        copy = re.sub(r"^title: .*$", f"title: '{number}-тақырып. Қазан төңкерісі және кеңес үкіметі'", text, count=1, flags=re.M)
+        copy = re.sub(r"^number: .*$", f"number: {number}", copy, count=1, flags=re.M)
+        (folder / "lectures" / f"lecture{number:02d}.md").write_text(copy, encoding="utf-8")
+    return folder

@@ -1,0 +1,1 @@
+"""Live editing: rebuild on save (watch.py) and the loopback preview (preview.py)."""

@@ -1,0 +1,320 @@
+"""Watch mode: build once, then rebuild what each saved file affects, in one warm process.
+
+WeasyPrint stays imported and its font configuration and parsed stylesheets stay warm
+between rebuilds (see :func:`handout.typeset.engine.typesetter`), so a save costs about one
+layout. Errors are reported and the watcher keeps going; PDFs are written atomically,
+so the last good one stays in place until a build succeeds.
+
+A course folder is rebuilt through the course builder (:mod:`handout.course`): its plan and
+content-hash cache decide what a change affects (a lecture: its editions, the reader and
+the index; a template, stylesheet or the manifest: everything), and its jobs run here, one
+after another, in this warm process, the changed lecture's student edition first. A single
+lecture file goes straight through the pipeline. A newer save interrupts a rebuild between
+outputs; what was left stays stale and follows in the next rebuild.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..diagnostics import Diagnostics
+from ..errors import HandoutError
+from ..pipeline import BuildSettings, build_edition, convert_lecture, lecture_files, prepare_lecture
+from ..render.theme import Theme, find_theme
+
+LECTURE_SUFFIXES = (".md", ".markdown")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+MANIFEST_NAMES = ("handout.toml", "course.toml", "course.yml", "course.yaml")
+STEP_MS = 50
+"""Quiet time that closes a burst of saves (editors write a file in several steps)."""
+DEBOUNCE_MS = 1600
+"""Longest a burst may keep growing before it is built anyway."""
+
+
+@dataclass
+class RebuildResult:
+    """What one rebuild did, for the status line and the live preview."""
+
+    lectures: list[str] = field(default_factory=list)
+    """Stems of the lectures built successfully."""
+    editions: tuple[str, ...] = ()
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    """One ``path:line: error: message`` per failed lecture."""
+    warnings: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    reader: bool = False
+    """Whether the course reader was rebuilt too."""
+    postponed: int = 0
+    """Outputs left for the next rebuild because a newer save came in."""
+
+    def status(self) -> str:
+        """Return the one-line summary, e.g. ``rebuilt lecture10 (student, teacher) in 0.62 s``."""
+        if not self.lectures and not self.errors:
+            return f"up to date ({self.seconds:.2f} s)"
+        if not self.lectures:
+            return f"build failed in {self.seconds:.2f} s; the previous PDFs stay in place"
+        names = ", ".join(self.lectures) if len(self.lectures) <= 4 else f"{len(self.lectures)} lectures"
+        failed = f"; {len(self.errors)} failed" if self.errors else ""
+        reader = " and the reader" if self.reader else ""
+        later = f"; {self.postponed} more after the newer save" if self.postponed else ""
+        return f"rebuilt {names} ({', '.join(self.editions)}){reader} in {self.seconds:.2f} s{failed}{later}"
+
+
+class Watcher:
+    """Map changed files to the lectures they affect and rebuild those in this process."""
+
+    def __init__(self, target: Path, settings: BuildSettings, theme: Theme | None = None,
+                 out_given: bool = True, editions_given: bool = True):
+        self.target = target
+        self.settings = settings
+        self.course_mode = target.is_dir()
+        """A folder is built as a course (plan + cache); a single file through the pipeline."""
+        self.out_given = out_given
+        """False: a course's handout.toml may choose the output folder."""
+        self.editions_given = editions_given
+        """False: a course's handout.toml may choose the editions."""
+        self.course_root = (target if target.is_dir() else target.parent).resolve()
+        self.theme = theme or find_theme(self.course_root)
+        self.out_dir = settings.out_dir.resolve()
+        if self.course_mode and not out_given:
+            self.out_dir = self._load_course(Diagnostics()).out_dir.resolve()
+
+    def lectures(self) -> list[Path]:
+        """List the lectures the target names now (a folder may gain or lose files)."""
+        return lecture_files(self.target)
+
+    def watched_paths(self) -> list[Path]:
+        """Return the folders to watch: the lectures' folder and every template and style folder."""
+        folders = [self.course_root]
+        for folder in (*self.theme.template_dirs, *self.theme.style_dirs):
+            if folder.is_dir() and not any(_is_within(folder, other) for other in folders):
+                folders.append(folder.resolve())
+        return folders
+
+    def affected(self, changed: Iterable[Path]) -> list[Path] | None:
+        """Return the lectures to rebuild for these changed files; None means all of them."""
+        lectures: list[Path] = []
+        for path in (Path(item).resolve() for item in changed):
+            if _is_within(path, self.out_dir) or path.name.startswith("."):
+                continue
+            if self._is_theme_file(path) or (path.parent == self.course_root and path.name in MANIFEST_NAMES):
+                return None
+            if path.suffix.lower() in PICTURE_SUFFIXES and _is_within(path, self.course_root):
+                return None  # a picture: the course cache knows which lectures name it
+            if path.suffix.lower() in LECTURE_SUFFIXES and self._is_lecture(path) and path not in lectures:
+                lectures.append(path)
+        return lectures
+
+    def _is_theme_file(self, path: Path) -> bool:
+        return any(_is_within(path, folder.resolve()) for folder in (*self.theme.template_dirs, *self.theme.style_dirs))
+
+    def _is_lecture(self, path: Path) -> bool:
+        if self.target.is_file():
+            return path == self.target.resolve()
+        return _is_within(path, self.course_root)
+
+    def rebuild(self, lectures: list[Path] | None = None, newer_save: Callable[[], bool] = lambda: False,
+                ) -> RebuildResult:
+        """Rebuild after a change to ``lectures`` (None: anything may have changed).
+
+        ``newer_save`` is asked between outputs (a course: between lectures' jobs): when it
+        says a newer save is waiting, the rest is left for the next rebuild, which starts
+        with the newly saved lecture. A course's cache remembers what is still stale.
+        """
+        if self.course_mode:
+            return self.rebuild_course(lectures or [], newer_save)
+        return self.rebuild_lectures(lectures, newer_save)
+
+    def _load_course(self, diagnostics: Diagnostics):
+        from ..source.manifest import load_course
+
+        course = load_course(self.target, diagnostics)
+        changes = {"editions": self.settings.editions} if self.editions_given else {}
+        if self.out_given:
+            changes["out_dir"] = self.settings.out_dir
+        elif course.manifest is None:
+            changes["out_dir"] = Path("dist")
+        return replace(course, **changes)
+
+    def rebuild_course(self, changed: list[Path], newer_save: Callable[[], bool] = lambda: False) -> RebuildResult:
+        """Plan the course against its cache and run the stale jobs here, the changed lectures' first."""
+        from ..course.plan import ReaderJob, plan_course
+        from ..course.runner import SerialExecutor, run_jobs, write_index
+        from ..course.cache import BuildCache
+
+        start = time.perf_counter()
+        result = RebuildResult(editions=self.settings.editions)
+        diagnostics = Diagnostics()
+        try:
+            course = self._load_course(diagnostics)
+            cache = BuildCache(course.out_dir)
+            plan = plan_course(course, cache, lang=self.settings.lang, emit_html=self.settings.emit_html,
+                               diagnostics=diagnostics)
+        except HandoutError as error:
+            result.errors.append(str(error))
+            result.warnings += [str(item) for item in diagnostics.items]
+            result.seconds = time.perf_counter() - start
+            return result
+        result.errors += [str(failure) for failure in plan.load_failures]
+        changed_set = {path.resolve() for path in changed}
+        editions = list(course.editions)
+
+        def priority(job) -> tuple:
+            """Changed lectures first (each job builds its student edition first), the long reader last."""
+            if isinstance(job, ReaderJob):
+                return (2, "")
+            return (0 if job.lecture.resolve() in changed_set else 1, str(job.lecture))
+
+        def on_result(job_result) -> None:
+            result.warnings += [str(item) for item in job_result.diagnostics]
+            if job_result.error is not None:
+                result.errors.append(str(job_result.error))
+                cache.forget(job_result.output)
+                return
+            cache.record(job_result.output, job_result.key, job_result.pages)
+            result.written.append(job_result.output)
+
+        stale = sorted(plan.stale, key=priority)
+        started = run_jobs(SerialExecutor(), 1, stale, on_result, stop_before_next=newer_save)
+        result.postponed = sum(len(job.outputs) for job in stale[started:])
+        built = set(result.written)
+        built_editions = set()
+        for job in stale:
+            if isinstance(job, ReaderJob):
+                result.reader = job.output in built
+                continue
+            done = [target.edition for target in job.targets if target.output in built]
+            if done and job.lecture.stem not in result.lectures:
+                result.lectures.append(job.lecture.stem)
+            built_editions.update(done)
+        result.editions = tuple(edition for edition in editions if edition in built_editions)
+        if course.index:
+            write_index(plan, cache, self.settings.lang)
+        result.warnings += [str(item) for item in diagnostics.items]
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def rebuild_lectures(self, lectures: list[Path] | None = None,
+                         newer_save: Callable[[], bool] = lambda: False) -> RebuildResult:
+        """Build the given lectures (None: all), each on its own so one error spares the others."""
+        start = time.perf_counter()
+        result = RebuildResult(editions=self.settings.editions)
+        try:
+            paths = self.lectures() if lectures is None else [path for path in lectures if path.is_file()]
+        except HandoutError as error:
+            result.errors.append(str(error))
+            paths = []
+        for number, path in enumerate(paths):
+            if result.written and newer_save():
+                result.postponed += (len(paths) - number) * len(self.settings.editions)
+                break
+            diagnostics = Diagnostics()
+            try:
+                converted = convert_lecture(prepare_lecture(path, diagnostics), self.settings, diagnostics)
+                for count, edition in enumerate(converted.settings.editions):
+                    if count and newer_save():  # a newer save of this lecture: build that one instead
+                        result.postponed += len(converted.settings.editions) - count
+                        break
+                    result.written.append(build_edition(converted, self.theme, edition, diagnostics))
+                result.lectures.append(path.stem)
+            except HandoutError as error:
+                result.errors.append(str(error))
+            except Exception as error:  # a bug must not stop the watcher; show where it happened
+                where = traceback.extract_tb(error.__traceback__)[-1]
+                result.errors.append(f"{path}: error: internal error {type(error).__name__}: {error} "
+                                     f"(at {Path(where.filename).name}:{where.lineno}; run `handout build --debug`)")
+            result.warnings += [str(item) for item in diagnostics.items]
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def run(self, report: Callable[[RebuildResult], None], stop: threading.Event | None = None) -> None:
+        """Build everything once, then rebuild on every burst of changes until ``stop`` is set.
+
+        Changes are collected by a thread while a rebuild runs, so a rebuild can give way
+        to a newer save (see :meth:`rebuild`) instead of finishing the reader first.
+        """
+        stop = stop or threading.Event()
+        feed = _ChangeFeed(self, stop)  # watching before the first build: no save is missed
+        try:
+            report(self.rebuild())
+            while not stop.is_set():
+                changed = feed.take(timeout=0.2)
+                if changed is None:
+                    continue
+                lectures = self.affected(changed)
+                if lectures == []:
+                    continue
+                result = self.rebuild(lectures, newer_save=feed.has_relevant)
+                if result.lectures or result.errors or result.reader:
+                    report(result)
+        finally:
+            stop.set()  # ends the watching thread too (Ctrl+C arrives here as KeyboardInterrupt)
+            feed.join()
+
+    def _wanted(self, change, path: str) -> bool:
+        """Skip our own output, hidden folders (.git, .venv), temporary and swap files, atomic-write parts."""
+        import watchfiles
+
+        candidate = Path(path)
+        if not watchfiles.DefaultFilter()(change, path) or _is_within(candidate.resolve(), self.out_dir):
+            return False
+        root = next((folder for folder in self.watched_paths() if _is_within(candidate, folder)), None)
+        inside = candidate.relative_to(root).parts if root is not None else (candidate.name,)
+        if any(part.startswith(".") for part in inside):
+            return False
+        return not candidate.name.endswith(("~", ".part", ".swp", ".tmp"))
+
+
+class _ChangeFeed:
+    """Watch the files in a thread; hand the paths changed since the last ``take``."""
+
+    def __init__(self, watcher: Watcher, stop: threading.Event):
+        self.watcher = watcher
+        self.stop = stop
+        self.pending: list[str] = []
+        self.lock = threading.Lock()
+        self.arrived = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name="handout-watch", daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        import watchfiles
+
+        for changes in watchfiles.watch(
+            *self.watcher.watched_paths(), watch_filter=self.watcher._wanted, step=STEP_MS,
+            debounce=DEBOUNCE_MS, stop_event=self.stop, raise_interrupt=False,
+        ):
+            with self.lock:
+                self.pending += [path for _, path in changes]
+                self.arrived.set()
+
+    def take(self, timeout: float) -> list[str] | None:
+        """Return every path changed since the last call, waiting up to ``timeout`` for one."""
+        if not self.arrived.wait(timeout):
+            return None
+        with self.lock:
+            changed, self.pending = self.pending, []
+            self.arrived.clear()
+        return changed
+
+    def has_relevant(self) -> bool:
+        """Whether a change that needs a rebuild is waiting (a lecture, template, style, manifest)."""
+        with self.lock:
+            changed = list(self.pending)
+        return bool(changed) and self.watcher.affected(changed) != []
+
+    def join(self) -> None:
+        self.thread.join(timeout=5)
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+__all__ = ["RebuildResult", "Watcher"]

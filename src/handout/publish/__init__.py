@@ -1,0 +1,1 @@
+"""Publish stage: files on disk (atomic writes, locks), the download page and the chronology exports."""

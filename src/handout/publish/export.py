@@ -1,0 +1,78 @@
+"""Chronology as data for other tools: JSON, CSV, a plain table, and TimelineJS."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..lang.kk.dates import format_date
+from ..model import Event
+
+EVENT_FIELDS = (
+    "start", "end", "precision", "qualifier", "calendar", "alt_start", "alt_end",
+    "text_date", "event", "sentence", "line", "section",
+)
+
+
+def event_record(event: Event) -> dict:
+    """Flatten an event into the documented JSON shape."""
+    date = event.date
+    return {
+        "start": date.start,
+        "end": date.end,
+        "precision": date.precision,
+        "qualifier": date.qualifier,
+        "calendar": date.calendar,
+        "alt_start": date.alt_start,
+        "alt_end": date.alt_end,
+        "text_date": date.text_date,
+        "event": event.event,
+        "sentence": event.sentence,
+        "line": event.line,
+        "section": event.section,
+    }
+
+
+def events_json(events: list[Event]) -> str:
+    return json.dumps({"events": [event_record(event) for event in events]}, ensure_ascii=False, indent=2)
+
+
+def events_csv(events: list[Event]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EVENT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow(event_record(event))
+    return buffer.getvalue()
+
+
+def events_table(events: list[Event], lang: str = "kk") -> str:
+    """A plain-text table for the terminal: date as printed in the handout, line, event."""
+    rows = [(format_date(event.date, lang), str(event.line), event.event) for event in events]
+    width = max((len(row[0]) for row in rows), default=0)
+    return "\n".join(f"{date:<{width}}  {line:>5}  {text}" for date, line, text in rows)
+
+
+def _timeline_date(iso: str) -> dict:
+    parts = iso.split("-")
+    keys = ("year", "month", "day")
+    return {key: part for key, part in zip(keys, parts)}
+
+
+def events_timelinejs(events: list[Event], title: str = "", lang: str = "kk") -> str:
+    """The JSON that TimelineJS 3 reads (``{"title": ..., "events": [...]}``)."""
+    slides = []
+    for event in events:
+        slide = {
+            "start_date": {**_timeline_date(event.date.start), "display_date": format_date(event.date, lang)},
+            "text": {"headline": event.event, "text": event.sentence},
+            "group": event.section,
+        }
+        if event.date.end != event.date.start:
+            slide["end_date"] = _timeline_date(event.date.end)
+        slides.append(slide)
+    document = {"events": slides}
+    if title:
+        document["title"] = {"text": {"headline": title}}
+    return json.dumps(document, ensure_ascii=False, indent=2)
