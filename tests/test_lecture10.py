@@ -6,13 +6,15 @@ import subprocess
 import pypdf
 import pytest
 
-from handout.lang import CATALOG
+from handout import lang as languages
 from handout.source.lecture import load_lecture
-
-from conftest import HANDOUT, LECTURE10, pdf_text
+from support import HANDOUT, LECTURE10, pdf_text
 
 MIXED_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІёЁ])\w+\b")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+CATALOG = {code: languages.get(code).labels for code in languages.CODES}
+
 
 
 def build(out, *options):

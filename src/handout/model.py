@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .lang import DEFAULT as DEFAULT_LANGUAGE
+
 
 @dataclass(frozen=True)
 class Block:
@@ -36,7 +38,7 @@ class LectureMeta:
     course: str = ""
     block: str = ""
     number: int | None = None
-    lang: str = "kk"
+    lang: str = DEFAULT_LANGUAGE
     outcomes: tuple[str, ...] = ()
     author: str = ""
     date: str = ""

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .typeset import printing
-from .typeset.accessibility import check_images
 from .diagnostics import Diagnostics
 from .enrich import enrich
 from .errors import HandoutError
 from .model import Lecture
 from .publish.files import write_atomic
 from .render.html import EDITIONS, RenderOptions, lecture_context, render_html
+from .render.theme import Theme, find_theme
 from .render.urls import URLPolicy
 from .source.lecture import load_lecture
-from .render.theme import Theme, find_theme
+from .typeset import printing
+from .typeset.accessibility import check_images
 from .typeset.engine import typeset
 
 

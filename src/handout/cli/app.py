@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
+
+from .. import lang as languages
 
 app = typer.Typer(
     help="Compile lecture Markdown into print-ready PDF handouts (Kazakh, Russian, English).",
@@ -45,7 +46,7 @@ def build(
     target: Path = typer.Argument(Path("source"), help="A lecture .md file, or a course folder (with or without handout.toml)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder; PDFs go to OUT/<edition>/<name>.pdf (default: dist, or the manifest's)."),
     edition: Optional[str] = typer.Option(None, help="student, teacher, worksheet or all (default: all, or the manifest's)."),
-    lang: Optional[str] = typer.Option(None, help="Language of the labels: kk, ru or en (default: the lecture's)."),
+    lang: Optional[str] = typer.Option(None, help=f"Language of the labels: {languages.choices()} (default: the lecture's)."),
     emit_html: bool = typer.Option(False, "--emit-html", help="Also write the final HTML beside each PDF."),
     strict: bool = typer.Option(False, help="Treat warnings as errors."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
@@ -62,13 +63,13 @@ def build(
     """Build the handouts of a lecture, or a whole course (only what changed)."""
     from ..diagnostics import Diagnostics
     from ..errors import HandoutError
-    from ..publish.locking import build_lock
     from ..pipeline import EDITIONS, BuildSettings, build_paths, lecture_files
+    from ..publish.locking import build_lock
 
     if edition is not None and edition not in EDITION_CHOICES:
         raise typer.BadParameter(f"expected one of {', '.join(EDITION_CHOICES)}", param_hint="--edition")
-    if lang is not None and lang not in ("kk", "ru", "en"):
-        raise typer.BadParameter("expected kk, ru or en", param_hint="--lang")
+    if lang is not None and not languages.known(lang):
+        raise typer.BadParameter(f"expected {languages.choices()}", param_hint="--lang")
     print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
     if target.is_dir():
         _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options,
@@ -97,14 +98,14 @@ def build(
 def chronology(
     file: Path = typer.Argument(..., help="A lecture .md file or a plain .txt text."),
     format: str = typer.Option("table", "--format", "-f", help="table, json, csv or timelinejs."),
-    lang: Optional[str] = typer.Option(None, help="Language of the printed dates: kk, ru or en."),
+    lang: Optional[str] = typer.Option(None, help=f"Language of the printed dates: {languages.choices()}."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
 ) -> None:
     """Print the dated events found in a lecture (what the chronology table will show)."""
-    from ..publish import export
     from ..diagnostics import Diagnostics
     from ..enrich.chronology import add_chronology, events_from_text
     from ..errors import HandoutError
+    from ..publish import export
     from ..source.lecture import load_lecture, read_source_text
 
     formats = {"table", "json", "csv", "timelinejs"}
@@ -113,7 +114,7 @@ def chronology(
     diagnostics = Diagnostics()
     try:
         if file.suffix.lower() == ".txt":
-            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics), file.stem, "kk"
+            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics), file.stem, languages.DEFAULT
         else:
             lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
             events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang
@@ -136,7 +137,7 @@ def questions(
     file: Path = typer.Argument(..., help="A lecture .md file."),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
     answers: bool = typer.Option(False, "--answers", help="Also print each answer."),
-    lang: Optional[str] = typer.Option(None, help="Language of the questions: kk, ru or en (default: the lecture's)."),
+    lang: Optional[str] = typer.Option(None, help=f"Language of the questions: {languages.choices()} (default: the lecture's)."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
 ) -> None:
     """Print the review questions a build would use (keys are for `questions: exclude/reword`)."""
@@ -148,8 +149,8 @@ def questions(
 
     if format not in ("table", "json"):
         raise typer.BadParameter("expected table or json", param_hint="--format")
-    if lang is not None and lang not in ("kk", "ru", "en"):
-        raise typer.BadParameter("expected kk, ru or en", param_hint="--lang")
+    if lang is not None and not languages.known(lang):
+        raise typer.BadParameter(f"expected {languages.choices()}", param_hint="--lang")
     diagnostics = Diagnostics()
     try:
         lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
@@ -214,8 +215,8 @@ def watch(
     import threading
 
     from ..errors import HandoutError
-    from ..pipeline import EDITIONS, BuildSettings, lecture_files
     from ..live.watch import Watcher
+    from ..pipeline import EDITIONS, BuildSettings, lecture_files
 
     if edition is not None and edition not in EDITION_CHOICES:
         raise typer.BadParameter(f"expected one of {', '.join(EDITION_CHOICES)}", param_hint="--edition")
@@ -273,12 +274,12 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
     from dataclasses import replace
 
     from ..course.runner import build_course
-    from ..publish.locking import build_lock
-    from .progress import CourseProgress, shown
-    from ..source.manifest import load_course
     from ..diagnostics import Diagnostics
     from ..errors import HandoutError
     from ..pipeline import EDITIONS
+    from ..publish.locking import build_lock
+    from ..source.manifest import load_course
+    from .progress import CourseProgress, shown
 
     diagnostics = Diagnostics()
     try:

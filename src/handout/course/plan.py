@@ -18,11 +18,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..source.manifest import CourseSettings
+from .. import lang as languages
 from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import HandoutError
 from ..model import Lecture
 from ..render.theme import Theme, find_theme
+from ..source.manifest import CourseSettings
 from .cache import BuildCache, make_key, referenced_files, theme_fingerprint, tool_fingerprint
 
 READER_NAME = "reader.pdf"
@@ -323,7 +324,7 @@ title = "Қазақстан тарихы"
 institution = "Демонстрациялық университет"
 teacher = "Оқытушы"
 year = "2026–2027"
-lang = "kk"
+lang = "{lang}"
 lectures = ["lectures/*.md"]
 
 [build]
@@ -344,7 +345,7 @@ def generate_demo_course(folder: Path, count: int, lecture: Path | None = None) 
     text = lecture.read_text(encoding="utf-8")
     folder = Path(folder)
     (folder / "lectures").mkdir(parents=True, exist_ok=True)
-    (folder / "handout.toml").write_text(DEMO_MANIFEST.format(count=count), encoding="utf-8")
+    (folder / "handout.toml").write_text(DEMO_MANIFEST.format(count=count, lang=languages.DEFAULT), encoding="utf-8")
     for number in range(1, count + 1):
         copy = re.sub(r"^title: .*$", f"title: '{number}-тақырып. Қазан төңкерісі және кеңес үкіметі'", text, count=1, flags=re.M)
         copy = re.sub(r"^number: .*$", f"number: {number}", copy, count=1, flags=re.M)

@@ -21,14 +21,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..source.manifest import CourseSettings
+from .. import lang as languages
 from ..diagnostics import Diagnostic, Diagnostics
 from ..errors import HandoutError
-from ..lang import labels
 from ..model import Lecture
 from ..publish.files import write_atomic
 from ..render.html import RenderOptions, _environment, lecture_context, stylesheet_text
 from ..render.theme import Theme
+from ..source.manifest import CourseSettings
 from .cache import PARTS_FOLDER
 from .merge import PART_LINK
 
@@ -98,7 +98,7 @@ class ReaderTemplate:
         reader_css = theme.stylesheet("reader.css")
         css = stylesheet_text(theme, options) + "\n" + (reader_css.read_text(encoding="utf-8") if reader_css else "")
         self.template = _environment(theme.template_dirs).get_template("reader.html")
-        self.shared = dict(course=course, labels=labels(lang), lang=lang, text_lang=course.lang, edition="student",
+        self.shared = dict(course=course, labels=languages.get(lang).labels, lang=lang, text_lang=course.lang, edition="student",
                            options=options, css=Markup(css.replace("</", "<\\/")), part_link=PART_LINK)
 
     def render(self, contexts: list[dict], *, part: str, page_numbers: dict[str, int] | None = None,
@@ -125,8 +125,8 @@ def build_reader(course: CourseSettings, lectures: tuple[tuple[Path, dict[str, A
     whose HTML changed are typeset again.
     """
     from ..pipeline import prepare_lecture
-    from .plan import apply_overrides
     from .merge import merge_in_child
+    from .plan import apply_overrides
 
     lang = lang or course.lang
     prepared = [apply_overrides(prepare_lecture(path, diagnostics), overrides) for path, overrides in lectures]

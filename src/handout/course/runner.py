@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..source.manifest import CourseSettings
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
+from ..source.manifest import CourseSettings
 from .cache import PARTS_FOLDER, BuildCache
 from .plan import INDEX_NAME, CoursePlan, JobFailure, JobResult, plan_course, run_job
 

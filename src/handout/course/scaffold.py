@@ -1,9 +1,10 @@
-"""``handout new DIR``: a course folder with a manifest and one example lecture in Kazakh."""
+"""``handout new DIR``: a course folder with a manifest and the default language pack's example lecture."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .. import lang as languages
 from ..errors import HandoutError
 
 MANIFEST = """\
@@ -15,7 +16,7 @@ title = "Қазақстан тарихы"
 institution = "Университет атауы"
 teacher = "Оқытушының аты-жөні"
 year = "2026–2027"
-lang = "kk"                      # kk, ru or en: the language of labels and the download page
+lang = "{lang}"                      # {choices}: the language of labels and the download page
 lectures = ["lectures/*.md"]     # files or globs, in course order
 
 [build]
@@ -27,29 +28,6 @@ reader = true                    # build reader.pdf: every lecture in one book
 index = true                     # build index.html: the students' download page
 """
 
-EXAMPLE_LECTURE = """\
----
-title: Алаш автономиясы
-number: 1
-block: 4-БЛОК. КЕҢЕСТІК КЕЗЕҢДЕГІ ҚАЗАҚСТАН
-lang: kk
-date: 2026-09-01
-outcomes:
-  - Алаш қозғалысының мақсаттарын түсіндіру.
-  - Алаш-Орда үкіметінің құрылуын сипаттау.
----
-## Жалпықазақ съезі
-
-Қазақ ұлттық интеллигенциясы 1917 жылы 5-13 желтоқсанда Орынбор қаласында өткен
-Екінші Жалпықазақ съезінде қазақ мемлекеттілігі туралы мәселені қарады.
-
-## Алаш-Орда үкіметі
-
-Съезд Алаш автономиясын жариялап, оның үкіметі – Алаш-Орданы құрды. Үкіметтің
-төрағасы болып Әлихан Бөкейханов сайланды. Үкімет құрамына 25 адам кірді.
-"""
-
-
 def new_course(folder: Path) -> list[Path]:
     """Create ``folder`` with ``handout.toml`` and ``lectures/lecture01.md``; refuse to overwrite anything."""
     folder = Path(folder)
@@ -58,6 +36,6 @@ def new_course(folder: Path) -> list[Path]:
     manifest = folder / "handout.toml"
     lecture = folder / "lectures" / "lecture01.md"
     lecture.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text(MANIFEST.format(folder=folder), encoding="utf-8")
-    lecture.write_text(EXAMPLE_LECTURE, encoding="utf-8")
+    manifest.write_text(MANIFEST.format(folder=folder, lang=languages.DEFAULT, choices=languages.choices()), encoding="utf-8")
+    lecture.write_text(languages.get().example_lecture(), encoding="utf-8")
     return [manifest, lecture]

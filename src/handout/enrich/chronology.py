@@ -12,7 +12,7 @@ Teacher's control (front matter ``chronology``):
   ("1917-10/1918-03"), or whose description or sentence contains it;
 - ``rewrite: [{date, event}]``: new description for events matched the same way by date;
 - ``add: [{date, event, text_date?}]``: an authored event; ``date`` is ISO
-  ("1936", "1936-12-05", "1921/1922") or a Kazakh expression ("1936 жылы 5 желтоқсанда").
+  ("1936", "1936-12-05", "1921/1922") or an expression in the lecture's language ("1936 жылы 5 желтоқсанда").
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from ..lang.kk.dates import DateMatch, find_dates, sort_key
-from ..lang.kk.sentences import split_sentences
+from .. import lang as languages
+from ..lang.dates import DateMatch, sort_key
 from ..model import Block, DateValue, Event, Lecture
 
 MAX_DESCRIPTION = 120
@@ -75,6 +75,7 @@ class _Found:
 
 def extract_events(lecture: Lecture, diagnostics=None) -> list[Event]:
     """Return the distinct dated events told in the lecture, sorted by date."""
+    language = languages.get(lecture.meta.lang)
     found: list[_Found] = []
     context: int | None = None
     current_section = object()
@@ -84,19 +85,20 @@ def extract_events(lecture: Lecture, diagnostics=None) -> list[Event]:
             context = None  # a new section starts a new story
             if section is not None:
                 heading = Block(section.title, section.line, section.anchor)
-                _, _ = _events_in_block(heading, "", None, lecture.path, diagnostics, found, heading=True)
+                _, _ = _events_in_block(heading, "", None, lecture.path, diagnostics, found, language, heading=True)
         title = section.title if section is not None else ""
-        context = _events_in_block(block, title, context, lecture.path, diagnostics, found)[1]
-    return _merge(found)
+        context = _events_in_block(block, title, context, lecture.path, diagnostics, found, language)[1]
+    return _merge(found, language)
 
 
-def events_from_text(text: str, path: str | Path = "<text>", diagnostics=None) -> list[Event]:
-    """Return the dated events of plain text (paragraphs separated by blank lines)."""
+def events_from_text(text: str, path: str | Path = "<text>", diagnostics=None, lang: str | None = None) -> list[Event]:
+    """Return the dated events of plain text (paragraphs separated by blank lines) in ``lang`` (None: the default)."""
+    language = languages.get(lang)
     found: list[_Found] = []
     context: int | None = None
-    for number, block in enumerate(_paragraphs(text), 1):
-        context = _events_in_block(block, "", context, path, diagnostics, found)[1]
-    return _merge(found)
+    for block in _paragraphs(text):
+        context = _events_in_block(block, "", context, path, diagnostics, found, language)[1]
+    return _merge(found, language)
 
 
 def _paragraphs(text: str) -> list[Block]:
@@ -108,11 +110,13 @@ def _paragraphs(text: str) -> list[Block]:
     return blocks
 
 
-def _events_in_block(block: Block, title: str, context: int | None, path, diagnostics, found: list[_Found], heading=False):
+def _events_in_block(block: Block, title: str, context: int | None, path, diagnostics, found: list[_Found], language,
+                     heading=False):
     """Add the events of one block to ``found``; return (count, the context year after it)."""
     plain, origin = strip_markdown(block.text)
-    matches = find_dates(plain, context)
-    spans = split_sentences(plain)
+    matches = language.find_dates(plain, context)
+    spans = language.split_sentences(plain)
+    rules = language.clauses
     count = 0
     for index, match in enumerate(matches):
         line = block.line + block.text.count("\n", 0, origin[match.start])
@@ -122,9 +126,9 @@ def _events_in_block(block: Block, title: str, context: int | None, path, diagno
             continue
         sentence_index = _sentence_of(spans, match.start)
         start, end = spans[sentence_index] if spans else (0, len(plain))
-        sentence = _clean(plain[start:end])
+        sentence = _clean(plain[start:end], rules)
         same_sentence = [m for m in matches if start <= m.start < end]
-        description = _describe(plain, start, end, match, same_sentence)
+        description = _describe(plain, start, end, match, same_sentence, rules)
         if heading:
             description = description or sentence
         event = Event(
@@ -150,61 +154,49 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> int:
     return max(len(spans) - 1, 0)
 
 
-# A clause ends at ";" or ":" or at a comma before a connective or after a converb ("құлатылып,").
-_CONNECTIVES = ("ал", "бірақ", "алайда", "сондай-ақ", "мұнда", "яғни", "сөйтіп", "сонымен")
-_CLAUSE_COMMA = re.compile(r",\s+(?=(?:%s)\b)|(?<=[^\W\d_]{2}(?:ып|іп|ап|еп|йп)),\s+|[;:]\s+" % "|".join(_CONNECTIVES))
-_LEADING_CONNECTIVE = re.compile(r"^(?:(?:%s|мәселен|осылайша|алайда|бірақ)\b[,\s]*)+" % "|".join(_CONNECTIVES), re.IGNORECASE)
-_GOVERNING_WORD = re.compile(r"\s*(?:қамтитын|қамтыған|қамтыды|кезеңде|аралығында|аралығындағы)\b", re.IGNORECASE)
-
-
-def _describe(text: str, start: int, end: int, match: DateMatch, same_sentence: list[DateMatch]) -> str:
+def _describe(text: str, start: int, end: int, match: DateMatch, same_sentence: list[DateMatch], rules) -> str:
     """Return the clause carrying the event, without its dates, ending with its verb, at most MAX_DESCRIPTION long."""
-    clause_start, clause_end = _clause_around(text, start, end, match.start)
-    while clause_end < end and _ends_with_converb(text[clause_start:clause_end].rstrip(",")):
-        clause_end = _clause_around(text, start, end, clause_end + 1)[1]  # go on to the finite verb
-    clause = _without_dates(text, clause_start, clause_end, same_sentence)
+    clause_start, clause_end = _clause_around(text, start, end, match.start, rules)
+    while clause_end < end and rules.ends_with_converb(text[clause_start:clause_end].rstrip(",")):
+        clause_end = _clause_around(text, start, end, clause_end + 1, rules)[1]  # go on to the finite verb
+    clause = _without_dates(text, clause_start, clause_end, same_sentence, rules)
     if len(_WORD.findall(clause)) < 3:
-        clause = _without_dates(text, start, end, same_sentence)
-    clause = _LEADING_CONNECTIVE.sub("", _clean(clause))
+        clause = _without_dates(text, start, end, same_sentence, rules)
+    clause = rules.LEADING_CONNECTIVE.sub("", _clean(clause, rules))
     return _shorten(_capitalize(clause))
 
 
-def _clause_around(text: str, start: int, end: int, position: int) -> tuple[int, int]:
+def _clause_around(text: str, start: int, end: int, position: int, rules) -> tuple[int, int]:
     """Return the span of the clause of the sentence [start, end) that holds ``position``."""
     clause_start, clause_end = start, end
-    for boundary in _CLAUSE_COMMA.finditer(text, start, end):
+    for boundary in rules.CLAUSE_BOUNDARY.finditer(text, start, end):
         if boundary.end() <= position:
             clause_start = boundary.end()
         elif boundary.start() >= position:
-            clause_end = boundary.start() + (1 if text[boundary.start()] == "," and _ends_with_converb(text[clause_start:boundary.start()]) else 0)
+            clause_end = boundary.start() + (1 if text[boundary.start()] == "," and rules.ends_with_converb(text[clause_start:boundary.start()]) else 0)
             break
     return clause_start, clause_end
 
 
-def _ends_with_converb(clause: str) -> bool:
-    return bool(re.search(r"[^\W\d_]{2}(?:ып|іп|ап|еп|йп)$", clause.strip()))
-
-
-def _without_dates(text: str, start: int, end: int, matches: list[DateMatch]) -> str:
+def _without_dates(text: str, start: int, end: int, matches: list[DateMatch], rules) -> str:
     """Return text[start:end] with every date inside it (and a word governed by it) taken out."""
     pieces, position = [], start
     for match in matches:
         if match.start >= start and match.end <= end:
             pieces.append(text[position : match.start])
-            rest = _GOVERNING_WORD.match(text, match.end, end)
+            rest = rules.GOVERNING_WORD.match(text, match.end, end)
             position = rest.end() if rest else match.end
     pieces.append(text[position:end])
     return " ".join(pieces)
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, rules) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s*\(\s*\)", "", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # "кейін, (1918 ж.), кеңес" lost its date: one comma
     text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(]+$", "", text)
-    text = re.sub(r"[\s,]+(?:ал|және|мен|бірақ|ал енді)$", "", text)  # a clause cut before its second half
-    return text
+    return rules.TRAILING_CONJUNCTION.sub("", text)  # a clause cut before its second half
 
 
 def _capitalize(text: str) -> str:
@@ -227,7 +219,7 @@ def _words(text: str) -> set[str]:
     return {word.lower()[:6] for word in _WORD.findall(text)}
 
 
-def _merge(found: list[_Found]) -> list[Event]:
+def _merge(found: list[_Found], language) -> list[Event]:
     """Merge mentions of one event (same start and end, same or next sentence, or shared words)."""
     kept: list[_Found] = []
     for item in found:
@@ -242,18 +234,18 @@ def _merge(found: list[_Found]) -> list[Event]:
                 break
         if not duplicate:
             kept.append(item)
-    kept = [item for item in kept if not _absorbed_year(item, kept)]
+    kept = [item for item in kept if not _absorbed_year(item, kept, language.clauses)]
     return sorted((item.event for item in kept), key=lambda event: (*sort_key(event.date), event.line))
 
 
-def _absorbed_year(item: _Found, kept: list[_Found]) -> bool:
+def _absorbed_year(item: _Found, kept: list[_Found], rules) -> bool:
     """Tell whether an attributive year ("1916 жылғы көтеріліс") only lends its year to a finer date.
 
     In "1916 жылғы көтеріліс шілде айынан бастап қараша айына дейін созылды" the year
     names the uprising and dates the month range; the range is the event.
     """
     date = item.event.date
-    if date.precision != "year" or date.start != date.end or not date.text_date.rstrip().endswith("жылғы"):
+    if date.precision != "year" or date.start != date.end or not rules.is_attributive_year(date.text_date):
         return False
     return any(
         other is not item and other.sentence_key == item.sentence_key
@@ -288,11 +280,11 @@ def add_chronology(lecture: Lecture, diagnostics) -> Lecture:
     if control.get("enabled", True) is False:
         return dataclasses.replace(lecture, chronology=())
     events = extract_events(lecture, diagnostics)
-    events = _apply_control(events, control, lecture.path, line, diagnostics)
+    events = _apply_control(events, control, lecture.path, line, diagnostics, lecture.meta.lang)
     return dataclasses.replace(lecture, chronology=tuple(events))
 
 
-def _apply_control(events: list[Event], control: dict, path, line, diagnostics) -> list[Event]:
+def _apply_control(events: list[Event], control: dict, path, line, diagnostics, lang: str) -> list[Event]:
     for entry in _as_list(control.get("exclude"), "exclude", path, line, diagnostics):
         if not isinstance(entry, (str, int)):
             diagnostics.warn(path, line, "bad-chronology", f"`chronology.exclude` entries must be text, got {entry!r:.40}")
@@ -314,7 +306,7 @@ def _apply_control(events: list[Event], control: dict, path, line, diagnostics) 
         if not matched:
             diagnostics.warn(path, line, "bad-chronology", f"`chronology.rewrite` date «{wanted}» matches no event")
     for entry in _as_list(control.get("add"), "add", path, line, diagnostics):
-        event = _authored_event(entry, path, line, diagnostics)
+        event = _authored_event(entry, path, line, diagnostics, lang)
         if event is not None:
             events.append(event)
     return sorted(events, key=lambda event: (*sort_key(event.date), event.line))
@@ -342,11 +334,11 @@ def _excluded(event: Event, entry: str) -> bool:
     return bool(needle) and (needle in event.event.lower() or needle in event.sentence.lower())
 
 
-def _authored_event(entry, path, line, diagnostics) -> Event | None:
+def _authored_event(entry, path, line, diagnostics, lang: str) -> Event | None:
     if not (isinstance(entry, dict) and "date" in entry and isinstance(entry.get("event"), str) and entry["event"].strip()):
         diagnostics.warn(path, line, "bad-chronology", f"`chronology.add` entries need `date` and `event`, got {entry!r:.60}")
         return None
-    value = parse_date_value(str(entry["date"]), entry.get("text_date"))
+    value = parse_date_value(str(entry["date"]), entry.get("text_date"), lang)
     if value is None:
         diagnostics.warn(path, line, "bad-date", f"`chronology.add` date «{entry['date']}» is not a date (use 1936, 1936-12-05, 1921/1922 or «1936 жылы 5 желтоқсанда»)")
         return None
@@ -354,8 +346,8 @@ def _authored_event(entry, path, line, diagnostics) -> Event | None:
     return Event(date=value, event=text, sentence=text, line=line or 0, section="", anchor="", source="authored")
 
 
-def parse_date_value(text: str, text_date: str | None = None) -> DateValue | None:
-    """Parse an ISO date, an ISO range "A/B" or a Kazakh date expression into a DateValue."""
+def parse_date_value(text: str, text_date: str | None = None, lang: str | None = None) -> DateValue | None:
+    """Parse an ISO date, an ISO range "A/B" or a date expression in ``lang`` into a DateValue."""
     pieces = text.strip().split("/")
     if all(_ISO.match(piece.strip()) for piece in pieces) and len(pieces) <= 2:
         start, end = pieces[0].strip(), pieces[-1].strip()
@@ -363,7 +355,7 @@ def parse_date_value(text: str, text_date: str | None = None) -> DateValue | Non
             return None
         precision = ("year", "month", "day")[start.count("-")]
         return DateValue(start=start, end=end, precision=precision, text_date=text_date or text.strip())
-    matches = [m for m in find_dates(text) if m.value is not None]
+    matches = [m for m in languages.get(lang).find_dates(text) if m.value is not None]
     if not matches:
         return None
     value = matches[0].value

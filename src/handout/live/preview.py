@@ -16,26 +16,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from .. import lang as languages
+
 POLL_MS = 300
 PNG_SCALE = 1.5
 """Page image scale: 1.5 × 72 dpi = 108 dpi, sharp enough on screen and quick to render."""
 
-TEXTS = {
-    "kk": {"title": "Алдын ала қарау", "empty": "Әзірге PDF жоқ: құрастыру аяқталғанша күтіңіз.",
-           "page": "бет", "error": "Соңғы құрастыру сәтсіз аяқталды; көрсетілгені — соңғы сәтті нұсқа."},
-    "ru": {"title": "Предпросмотр", "empty": "PDF пока нет: дождитесь окончания сборки.",
-           "page": "стр.", "error": "Последняя сборка не удалась; показана последняя удачная версия."},
-    "en": {"title": "Preview", "empty": "No PDF yet: wait for the build to finish.",
-           "page": "page", "error": "The last build failed; showing the last good version."},
-}
-
-
 class PreviewState:
     """What the page shows: the output folder, a version bumped per rebuild, the last error."""
 
-    def __init__(self, out_dir: Path, lang: str = "kk"):
+    def __init__(self, out_dir: Path, lang: str | None = None):
         self.out_dir = out_dir.resolve()
-        self.texts = TEXTS.get(lang, TEXTS["kk"])
+        language = languages.get(lang if languages.known(lang) else None)
+        self.lang = language.code
+        self.texts = {key: language.labels[f"preview_{key}"] for key in ("title", "empty", "page", "error")}
         self.version = 0
         self.errors: list[str] = []
         self.page_loads = 0
@@ -99,8 +93,8 @@ class PreviewState:
 
 def has_pdfium() -> bool:
     try:
-        import pypdfium2  # noqa: F401
         import PIL  # noqa: F401
+        import pypdfium2  # noqa: F401
     except ImportError:
         return False
     return True
@@ -137,7 +131,7 @@ def page_html(state: PreviewState, document: str | None) -> str:
         f"<pre class=error>{html.escape(texts['error'])}\n{html.escape(message)}</pre>" for message in state.errors
     )
     return f"""<!DOCTYPE html>
-<html lang="kk"><head><meta charset="utf-8"><title>{html.escape(texts['title'])}</title>
+<html lang="{state.lang}"><head><meta charset="utf-8"><title>{html.escape(texts['title'])}</title>
 <style>
 body {{ margin: 0; background: #6b6b6b; font: 14px sans-serif; }}
 nav {{ position: sticky; top: 0; background: #222; padding: 6px 10px; }}

@@ -144,9 +144,9 @@ class Watcher:
 
     def rebuild_course(self, changed: list[Path], newer_save: Callable[[], bool] = lambda: False) -> RebuildResult:
         """Plan the course against its cache and run the stale jobs here, the changed lectures' first."""
+        from ..course.cache import BuildCache
         from ..course.plan import ReaderJob, plan_course
         from ..course.runner import SerialExecutor, run_jobs, write_index
-        from ..course.cache import BuildCache
 
         start = time.perf_counter()
         result = RebuildResult(editions=self.settings.editions)

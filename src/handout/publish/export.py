@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from ..lang.kk.dates import format_date
+from .. import lang as languages
 from ..model import Event
 
 EVENT_FIELDS = (
@@ -47,9 +47,10 @@ def events_csv(events: list[Event]) -> str:
     return buffer.getvalue()
 
 
-def events_table(events: list[Event], lang: str = "kk") -> str:
+def events_table(events: list[Event], lang: str | None = None) -> str:
     """A plain-text table for the terminal: date as printed in the handout, line, event."""
-    rows = [(format_date(event.date, lang), str(event.line), event.event) for event in events]
+    language = languages.get(lang)
+    rows = [(language.format_date(event.date), str(event.line), event.event) for event in events]
     width = max((len(row[0]) for row in rows), default=0)
     return "\n".join(f"{date:<{width}}  {line:>5}  {text}" for date, line, text in rows)
 
@@ -60,12 +61,12 @@ def _timeline_date(iso: str) -> dict:
     return {key: part for key, part in zip(keys, parts)}
 
 
-def events_timelinejs(events: list[Event], title: str = "", lang: str = "kk") -> str:
+def events_timelinejs(events: list[Event], title: str = "", lang: str | None = None) -> str:
     """The JSON that TimelineJS 3 reads (``{"title": ..., "events": [...]}``)."""
     slides = []
     for event in events:
         slide = {
-            "start_date": {**_timeline_date(event.date.start), "display_date": format_date(event.date, lang)},
+            "start_date": {**_timeline_date(event.date.start), "display_date": languages.get(lang).format_date(event.date)},
             "text": {"headline": event.event, "text": event.sentence},
             "group": event.section,
         }

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..lang import labels
-from .files import write_atomic
+from .. import lang as languages
 from ..render.theme import Theme
+from .files import write_atomic
 
 PUBLIC_EDITIONS = ("student", "worksheet")
 
@@ -34,11 +34,12 @@ class IndexLecture:
 
 def format_size(size: int, lang: str) -> str:
     """Format a byte count as ``184 КБ`` or ``1,2 МБ`` (decimal comma outside English)."""
-    words = labels(lang)
+    language = languages.get(lang)
+    words = language.labels
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} {words['kilobytes']}"
     text = f"{size / 1024 / 1024:.1f}"
-    return f"{text if lang == 'en' else text.replace('.', ',')} {words['megabytes']}"
+    return f"{text.replace('.', language.decimal_mark)} {words['megabytes']}"
 
 
 def render_index(course, lectures: list[IndexLecture], reader: Download | None, theme: Theme, lang: str) -> str:
@@ -50,7 +51,7 @@ def render_index(course, lectures: list[IndexLecture], reader: Download | None, 
             if edition not in PUBLIC_EDITIONS:
                 raise ValueError(f"the download page must not list {edition} files")
     template = _environment(theme.template_dirs).get_template("index.html")
-    return template.render(course=course, lectures=lectures, reader=reader, labels=labels(lang), lang=lang,
+    return template.render(course=course, lectures=lectures, reader=reader, labels=languages.get(lang).labels, lang=lang,
                            editions=[edition for edition in PUBLIC_EDITIONS if edition in course.editions],
                            format_size=lambda size: format_size(size, lang))
 

@@ -14,14 +14,12 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .. import lang as languages
 from ..enrich.questions import blank_chronology, localized_questions, without_answers
-from ..lang import labels
-from ..lang.kk.dates import format_date
-from ..lang.kk.typography import typeset_text
 from ..model import Block, Lecture
 from .sanitize import POSTPROCESSOR_PRIORITY, HtmlSanitizer, SanitizingPostprocessor
-from .urls import URLPolicy
 from .theme import Theme
+from .urls import URLPolicy
 
 EDITIONS = ("student", "teacher", "worksheet")
 _NO_TYPOGRAPHY = frozenset({"code", "pre", "kbd", "samp"})
@@ -43,7 +41,7 @@ class _BlockTreeprocessor(Treeprocessor):
 
     def __init__(self, md: markdown.Markdown, lang: str):
         super().__init__(md)
-        self.lang = lang
+        self.language = languages.get(lang)
         self.anchor: str | None = None
 
     def run(self, root: etree.Element) -> None:
@@ -58,11 +56,11 @@ class _BlockTreeprocessor(Treeprocessor):
         if element.tag in _NO_TYPOGRAPHY:
             return
         if element.text:
-            element.text = typeset_text(element.text, self.lang)
+            element.text = self.language.typeset_text(element.text)
         for child in element:
             self._typeset(child)
             if child.tail:
-                child.tail = typeset_text(child.tail, self.lang)
+                child.tail = self.language.typeset_text(child.tail)
 
 
 class _HandoutExtension(Extension):
@@ -118,6 +116,11 @@ def page_label_css(label: str) -> Markup:
     return Markup(" ".join(parts) or '""')
 
 
+def format_date(value, lang: str) -> str:
+    """Print a date in ``lang`` (the templates' ``format_date``)."""
+    return languages.get(lang).format_date(value)
+
+
 @lru_cache(maxsize=8)
 def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -156,7 +159,8 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
             for section in lecture.sections
         ],
         # Descriptions are slices of the author's text: give them the same typography as the body.
-        "chronology": tuple(replace(event, event=typeset_text(event.event, lecture.meta.lang)) for event in lecture.chronology),
+        "chronology": tuple(replace(event, event=languages.get(lecture.meta.lang).typeset_text(event.event))
+                            for event in lecture.chronology),
         "questions": localized_questions(lecture, lang),
         "stem": lecture.stem,
     }
@@ -195,7 +199,7 @@ def render_html(lecture: Lecture, theme: Theme, options: RenderOptions = RenderO
     context = context if context is not None else lecture_context(lecture, lang)
     return template.render(
         lecture=edition_context(context, options.edition, lang),
-        labels=labels(lang),
+        labels=languages.get(lang).labels,
         lang=lang,
         text_lang=lecture.meta.lang,
         edition=options.edition,

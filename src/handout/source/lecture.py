@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
+from .. import lang as languages
 from ..errors import HandoutError
 from ..model import Block, Lecture, LectureMeta, Section
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
-LANGUAGES = ("kk", "ru", "en")
 META_TYPES: dict[str, type | tuple[type, ...]] = {
     "title": str,
     "course": str,
@@ -155,7 +155,7 @@ def parse_front_matter(front: str, path: Path, body_line: int, diagnostics=None)
         course=meta_values.get("course", ""),
         block=meta_values.get("block", ""),
         number=meta_values.get("number"),
-        lang=meta_values.get("lang", "kk"),
+        lang=meta_values.get("lang", languages.DEFAULT),
         outcomes=tuple(meta_values.get("outcomes", ())),
         author=meta_values.get("author", ""),
         date=str(meta_values.get("date", "")),
@@ -178,8 +178,8 @@ def _check_meta(key: str, value: Any) -> str | None:
         names = {str: "text", int: "a whole number", list: "a list"}
         wanted = names.get(expected, "text") if isinstance(expected, type) else "text"
         return f"expected {wanted}, got {type(value).__name__} {value!r:.40}"
-    if key == "lang" and value not in LANGUAGES:
-        return f"expected one of {', '.join(LANGUAGES)}, got {value!r}"
+    if key == "lang" and not languages.known(value):
+        return f"expected one of {', '.join(languages.CODES)}, got {value!r}"
     if key == "outcomes" and not all(isinstance(item, str) for item in value):
         return "expected a list of sentences"
     return None

@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import lang as languages
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 
 MANIFEST_NAME = "handout.toml"
 EDITIONS = ("student", "teacher", "worksheet")
-LANGUAGES = ("kk", "ru", "en")
 PAPERS = ("a4", "a5", "letter")
 LAYOUTS = ("standard", "booklet", "2up", "large-print")
 
@@ -53,7 +53,7 @@ class CourseSettings:
     teacher: str = ""
     year: str = ""
     """Academic year as written, e.g. ``2026–2027``."""
-    lang: str = "kk"
+    lang: str = languages.DEFAULT
     editions: tuple[str, ...] = EDITIONS
     paper: str = "a4"
     layout: str = "standard"
@@ -193,9 +193,9 @@ class _ManifestChecker:
         course, build = values.get("course", {}), values.get("build", {})
         if not course.get("title", "").strip() and "course.title" not in {key for _, key, _ in self.problems}:
             self.problem("course.title", "missing; add `title = \"...\"` under [course]")
-        lang = course.get("lang", "kk")
-        if lang not in LANGUAGES:
-            self.problem("course.lang", f"expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+        lang = course.get("lang", languages.DEFAULT)
+        if not languages.known(lang):
+            self.problem("course.lang", f"expected one of {', '.join(languages.CODES)}, got {lang!r}")
         editions = tuple(build.get("editions", EDITIONS))
         for edition in editions:
             if edition not in EDITIONS:

@@ -62,9 +62,9 @@ class _Typesetter:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
-        from ..lang.kk.hyphenation import register
+        from .. import lang as languages
 
-        register()  # pyphen learns Kazakh, so `hyphens: auto` works for lang="kk"
+        languages.register_hyphenation()  # pyphen learns each pack's own dictionary, so `hyphens: auto` finds it
         self.weasyprint = weasyprint
         self.font_config = FontConfiguration()
         self.stylesheets: OrderedDict[tuple, ParsedStylesheet | None] = OrderedDict()

@@ -1,1 +1,36 @@
-"""Kazakh-language layer: dates, sentences, hyphenation, orthography, typography."""
+"""The Kazakh pack: date grammar and print form, clause rules, question phrasing, hyphenation, labels.
+
+Kazakh only: orthography (legacy-font damage) and the importer of damaged PDF text.
+"""
+
+from __future__ import annotations
+
+from ..base import LanguagePack
+from ..sentences import split_sentences
+from . import clauses, questions
+from .dates import find_dates
+from .format import format_date
+from .labels import LABELS
+from .phrases import PHRASES
+
+
+def _register_hyphenation() -> None:
+    from .hyphenation import register
+
+    register()  # pyphen learns Kazakh, so `hyphens: auto` works for lang="kk"
+
+
+PACK = LanguagePack(
+    code="kk",
+    labels=LABELS,
+    phrases=PHRASES,
+    quotes=("«", "»", "„", "“"),
+    date_finder=find_dates,
+    date_formatter=format_date,
+    sentence_splitter=split_sentences,
+    clauses=clauses,
+    questions=questions,
+    decimal_mark=",",
+    hyphenation=_register_hyphenation,
+    extra={"folder": __path__[0]},
+)

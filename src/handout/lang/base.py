@@ -1,0 +1,94 @@
+"""The Language interface every pack implements, and the one implementation the packs share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..model import DateValue
+from .dates import DateMatch
+from .typography import typeset
+
+
+class Language(Protocol):
+    """What the pipeline asks of a language: read its dates and sentences, print its words."""
+
+    code: str
+    labels: Mapping[str, str]
+    """Every word the tool prints in a handout (the same keys in every pack)."""
+    phrases: Mapping[str, str]
+    """Question templates with ``{slots}`` (the same keys in every pack)."""
+    quotes: tuple[str, str, str, str]
+    """Outer open, outer close, inner open, inner close quotation marks."""
+
+    def find_dates(self, text: str, context_year: int | None = None) -> list[DateMatch]: ...
+    def format_date(self, value: DateValue) -> str: ...
+    def split_sentences(self, text: str) -> list[tuple[int, int]]: ...
+    def sentences(self, text: str) -> list[str]: ...
+    def typeset_text(self, text: str) -> str: ...
+    def quote(self, text: str) -> str: ...
+    def register_hyphenation(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """A language as data plus a few rule sets; each pack module builds one as ``PACK``."""
+
+    code: str
+    labels: Mapping[str, str]
+    phrases: Mapping[str, str]
+    quotes: tuple[str, str, str, str]
+    date_finder: Callable[[str, int | None], list[DateMatch]]
+    date_formatter: Callable[[DateValue], str]
+    sentence_splitter: Callable[[str], list[tuple[int, int]]]
+    clauses: object
+    """The pack's clause rules (module or object), read by the chronology and the questions."""
+    questions: object
+    """The pack's question phrasing rules (module or object), read by the question generator."""
+    decimal_mark: str = ","
+    hyphenation: Callable[[], None] | None = None
+    """Registers the pack's own pyphen dictionary; None: pyphen's built-in one serves."""
+    hyphenation_path: Path | None = None
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    def find_dates(self, text: str, context_year: int | None = None) -> list[DateMatch]:
+        """Find every temporal expression in ``text``, in order; ``context_year`` dates "that year"."""
+        return self.date_finder(text, context_year)
+
+    def format_date(self, value: DateValue) -> str:
+        """Format a date for print in this language."""
+        return self.date_formatter(value)
+
+    def split_sentences(self, text: str) -> list[tuple[int, int]]:
+        """Return the (start, end) span of every sentence of ``text``."""
+        return self.sentence_splitter(text)
+
+    def sentences(self, text: str) -> list[str]:
+        """Return the sentences of ``text`` as strings."""
+        return [text[start:end] for start, end in self.split_sentences(text)]
+
+    def typeset_text(self, text: str) -> str:
+        """Apply print typography (no-break spaces, dashes, this language's quotes) to plain text."""
+        return typeset(text, self.quotes)
+
+    def quote(self, text: str) -> str:
+        """Wrap text in the outer quotes, turning quotes inside it into inner ones."""
+        outer_open, outer_close, inner_open, inner_close = self.quotes
+        pairs = (("«", "»"), ("“", "”")) if outer_open == "“" else (("«", "»"),)
+        for mark_open, mark_close in pairs:
+            text = text.replace(mark_open, inner_open).replace(mark_close, inner_close)
+        return f"{outer_open}{text}{outer_close}"
+
+    def example_lecture(self) -> str:
+        """Return the example lecture ``handout new`` writes (the pack's ``data/example_lecture.md``)."""
+        return (Path(self.extra["folder"]) / "data" / "example_lecture.md").read_text(encoding="utf-8")
+
+    def register_hyphenation(self) -> None:
+        """Make the pack's hyphenation dictionary known to pyphen (WeasyPrint's hyphenator)."""
+        if self.hyphenation is not None:
+            self.hyphenation()
+
+
+__all__ = ["Language", "LanguagePack"]

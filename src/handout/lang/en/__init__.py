@@ -1,0 +1,29 @@
+"""The English pack: labels, question templates, the print form of dates.
+
+Until the English date grammar and clause rules exist, the pack reads dates and clauses with the
+Kazakh rules, as every lecture did before the packs (a English text yields few dates).
+"""
+
+from __future__ import annotations
+
+from ..base import LanguagePack
+from ..kk import clauses
+from ..kk.dates import find_dates
+from ..sentences import split_sentences
+from . import questions
+from .format import format_date
+from .labels import LABELS
+from .phrases import PHRASES
+
+PACK = LanguagePack(
+    code="en",
+    labels=LABELS,
+    phrases=PHRASES,
+    quotes=("“", "”", "‘", "’"),
+    date_finder=find_dates,
+    date_formatter=format_date,
+    sentence_splitter=split_sentences,
+    clauses=clauses,
+    questions=questions,
+    decimal_mark=".",
+)

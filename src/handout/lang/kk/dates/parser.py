@@ -1,0 +1,176 @@
+"""The phrase level of the Kazakh date grammar: one or two points make a date, a range, "from", "until" or a night."""
+
+from __future__ import annotations
+
+from ....model import DateValue
+from ...dates import PRECISION_RANK, DateMatch
+from .points import PointRules
+from .tokens import BETWEEN_WORDS, CONTEXT_WORDS, COUNT_WORDS, FROM_WORDS, UNTIL_WORDS, Point
+from .values import alt_iso, day_before, established_year, impossible, iso_range
+
+
+class Parser(PointRules):
+    """Parse date phrases from a token list; one instance per text."""
+
+    def __init__(self, text: str, context_year: int | None):
+        super().__init__(text)
+        self.context_year = context_year
+
+    # -- entry -----------------------------------------------------------------
+    def matches(self) -> list[DateMatch]:
+        found: list[DateMatch] = []
+        index = 0
+        while index < len(self.tokens):
+            result = self.phrase(index)
+            if result is None:
+                index += 1
+                continue
+            match, next_index = result
+            if self._restated(index, next_index):
+                index = next_index  # "Алты жылдан кейін, 1961 жылғы 12 сәуірде": the explicit date says it
+                continue
+            found.append(match)
+            if match.year is not None:
+                self.context_year = match.year
+            index = next_index
+        return found
+
+    def _restated(self, index: int, next_index: int) -> bool:
+        """Tell whether a year counted from context is restated by an explicit year right after it."""
+        if self.tokens[index].kind != "word" or self.word_at(index) not in CONTEXT_WORDS.keys() | COUNT_WORDS.keys():
+            return False
+        cursor = next_index + 1 if self.is_punct(next_index, ",") else next_index
+        following = self.tok(cursor)
+        return following is not None and following.kind == "num" and self._year(cursor, Point(cursor, cursor)) is not None
+
+    def phrase(self, index: int) -> tuple[DateMatch, int] | None:
+        first = self.point(index)
+        if first is None:
+            return None
+        points = [first]
+        after = first.last + 1
+        qualifier = None
+        if first.role == "from" or first.night:
+            if self.word_at(after) in FROM_WORDS:
+                after += 1
+            second = self._range_end(after, first)
+            if second is None and self.word_at(after - 1) in FROM_WORDS:
+                second = self._range_end_after_clause(after, first)
+            if second is not None:
+                points.append(second)
+                after = second.last + 1
+                if self.word_at(after) in UNTIL_WORDS:
+                    after += 1
+            elif first.night:
+                pass
+            elif self.word_at(first.last + 1) in FROM_WORDS:
+                qualifier = "from"
+            else:
+                return None if first.day is not None and first.day_end is None and first.month is None else (
+                    self._single(first, after, "from")
+                )
+        elif first.role == "to" and self.word_at(after) in UNTIL_WORDS:
+            qualifier = "until"
+            after += 1
+        elif self.is_punct(after, "-") or self.word_at(after) in ("мен", "және"):
+            second = self.point(after + 1, inherit=first)
+            if second is not None and self._joins(first, second):
+                points.append(second)
+                after = second.last + 1
+                if self.word_at(after) in BETWEEN_WORDS:
+                    after += 1
+        if qualifier is None and any(point.night for point in points):
+            qualifier = "night"
+        return self._build(points, after, qualifier)
+
+    def _single(self, point: Point, after: int, qualifier: str | None):
+        return self._build([point], after, qualifier)
+
+    def _range_end(self, index: int, first: Point) -> Point | None:
+        if self.is_punct(index, "-"):
+            index += 1
+        second = self.point(index, inherit=first)
+        if second is None:
+            return None
+        if second.role == "to" or second.night:
+            return second
+        return None
+
+    def _range_end_after_clause(self, index: int, first: Point) -> Point | None:
+        """Find the end of "X-нан бастап жүргізіліп, Y-ға дейін созылды": a short clause between."""
+        for cursor in range(index, min(index + 5, len(self.tokens))):
+            token = self.tokens[cursor]
+            if token.kind == "punct" and token.text != ",":
+                return None
+            if token.kind == "word" and token.raw[0].isupper():
+                return None
+            if token.kind == "num" or self.word_at(cursor) in CONTEXT_WORDS:
+                second = self.point(cursor, inherit=first)
+                if second is not None and second.role == "to" and self.word_at(second.last + 1) in UNTIL_WORDS:
+                    return second
+                return None
+        return None
+
+    def _joins(self, first: Point, second: Point) -> bool:
+        """Tell whether "A – B аралығында" or "A мен B айларында" make one range."""
+        after = second.last + 1
+        if self.word_at(after) in BETWEEN_WORDS:
+            return True
+        if self.word_at(second.last).startswith("айлар"):
+            return True  # "тамыз және қыркүйек айларында": both months
+        if first.season and second.season and second.year == first.year:
+            return True  # "1942 жылдың көктемі мен жазында"
+        if first.part and second.part and (first.century or first.decade) and (second.century or second.decade):
+            return True  # "XVII ғасырдың аяғы мен XVIII ғасырдың басында"
+        both_dated = first.year is not None and second.year is not None and "year" in second.explicit
+        if both_dated and (first.month or first.part or first.season) and (second.month or second.part or second.season):
+            return True
+        return False
+
+    # -- points ----------------------------------------------------------------
+
+    # -- values ----------------------------------------------------------------
+    def _build(self, points: list[Point], after: int, qualifier: str | None) -> tuple[DateMatch, int] | None:
+        first, last = points[0], points[-1]
+        if first.year is None and first.decade is None and first.century is None:
+            return None
+        start_token, end_token = self.tokens[first.first], self.tokens[max(last.last, after - 1)]
+        if self.word_at(after - 1) in UNTIL_WORDS + FROM_WORDS + BETWEEN_WORDS:
+            end_token = self.tokens[after - 1]
+        else:
+            end_token = self.tokens[last.last]
+        span = (start_token.start, end_token.end)
+        text_date = self.text[span[0] : span[1]]
+        problem = impossible(first) or (impossible(last) if last is not first else None)
+        year = established_year(points)
+        if problem:
+            return DateMatch(span[0], span[1], None, year, f"impossible date «{text_date}»: {problem}"), after
+        start, start_end, precision = iso_range(first)
+        if len(points) == 2:
+            end_start, end, end_precision = iso_range(last)
+            if PRECISION_RANK[end_precision] > PRECISION_RANK[precision]:
+                precision = end_precision
+            if end < start:
+                return None
+        else:
+            end = start_end
+        if qualifier == "night" and precision == "day" and start == end:
+            start = day_before(start)  # "3 наурызға қараған түні" is the night of 2–3 March
+        if first.part and len(points) == 1 and qualifier is None:
+            qualifier = first.part
+        if first.role == "to" and qualifier is None and len(points) == 1 and self.word_at(first.last + 1) in UNTIL_WORDS:
+            qualifier = "until"
+        calendar_style, alt_start, alt_end = "unknown", None, None
+        if first.alt is not None:
+            calendar_style = "old"
+            alt_start, alt_end = alt_iso(first)
+        value = DateValue(
+            start=start, end=end, precision=precision, text_date=text_date, qualifier=qualifier,
+            calendar=calendar_style, alt_start=alt_start, alt_end=alt_end,
+        )
+        return DateMatch(span[0], span[1], value, year), after
+
+
+def find_dates(text: str, context_year: int | None = None) -> list[DateMatch]:
+    """Find every temporal expression in ``text``, in order; ``context_year`` dates "Сол жылы"."""
+    return Parser(text, context_year).matches()

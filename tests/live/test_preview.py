@@ -1,0 +1,110 @@
+"""The live preview in real headless Chromium: it shows the current pages and reloads after a rebuild."""
+
+import os
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from handout.diagnostics import Diagnostics
+from handout.live.preview import PreviewServer, PreviewState
+from handout.pipeline import BuildSettings, build_paths
+from support import CHROMIUM, CHROMIUM_FLAGS, SHORT_LECTURE, make_files, pdf_page_count, wait_until
+
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
+
+LONG_PARAGRAPH = (
+    "Алаш-Орда үкіметі қазақ жерінің тұтастығын сақтау, ұлттық мектеп ашу, жер мәселесін "
+    "шешу сияқты міндеттерді алдына қойды және оны жүзеге асыру үшін уездерде комитеттер құрды. "
+) * 6
+
+
+def build_student(lecture: Path, out: Path) -> Path:
+    build_paths([lecture], BuildSettings(out_dir=out, editions=("student",)), Diagnostics())
+    return out / "student" / f"{lecture.stem}.pdf"
+
+
+def page_requests(state: PreviewState, version: int) -> set[str]:
+    return {path for path in list(state.requests) if path.startswith("/page/") and path.endswith(f"?v={version}")}
+
+
+def expected_pages(stem: str, count: int, version: int) -> set[str]:
+    return {f"/page/student/{stem}/{number}.png?v={version}" for number in range(1, count + 1)}
+
+
+@pytest.fixture
+def browser_profile(tmp_path):
+    return tmp_path / "chromium-profile"
+
+
+def start_chromium(url: str, profile: Path) -> subprocess.Popen:
+    return subprocess.Popen([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", url],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def stop_chromium(process: subprocess.Popen) -> None:
+    """End the browser and its helper processes (its own process group, started above)."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(10)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@needs_chromium
+def test_page_shows_current_pages_and_reloads_after_rebuild(tmp_path, browser_profile):
+    lecture = make_files(tmp_path / "course", {"lecture02.md": SHORT_LECTURE}) / "lecture02.md"
+    out = tmp_path / "dist"
+    first_count = pdf_page_count(build_student(lecture, out))
+    state = PreviewState(out)
+    state.rebuilt()
+    with PreviewServer(state) as server:
+        assert server.url.startswith("http://127.0.0.1:")
+        browser = start_chromium(server.url, browser_profile)
+        try:
+            # The browser shows every page of the current PDF.
+            assert wait_until(lambda: page_requests(state, 1) == expected_pages("lecture02", first_count, 1)), \
+                state.requests
+            assert state.page_loads == 1
+            time.sleep(1.0)  # several polls of /version without a rebuild: no reload
+            assert state.page_loads == 1 and any(path.startswith("/version") for path in state.requests)
+
+            # A longer lecture is rebuilt: the page reloads itself and shows the new pages.
+            lecture.write_text(SHORT_LECTURE + "\n" + "\n\n".join([LONG_PARAGRAPH] * 8) + "\n", encoding="utf-8")
+            second_count = pdf_page_count(build_student(lecture, out))
+            assert second_count > first_count
+            state.rebuilt()
+            assert wait_until(lambda: state.page_loads == 2), state.requests
+            assert wait_until(lambda: page_requests(state, 2) == expected_pages("lecture02", second_count, 2)), \
+                state.requests
+        finally:
+            stop_chromium(browser)
+
+
+@needs_chromium
+def test_rendered_dom_lists_the_pages_and_a_png_is_served(tmp_path, browser_profile):
+    lecture = make_files(tmp_path / "course", {"lecture02.md": SHORT_LECTURE}) / "lecture02.md"
+    out = tmp_path / "dist"
+    count = pdf_page_count(build_student(lecture, out))
+    state = PreviewState(out)
+    with PreviewServer(state) as server:
+        dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={browser_profile}", "--dump-dom",
+                              server.url], capture_output=True, text=True, timeout=60).stdout
+        assert dom.count('<img src="/page/student/lecture02/') == count
+        assert "Алдын ала қарау" in dom
+        with urllib.request.urlopen(server.url + "page/student/lecture02/1.png") as answer:
+            assert answer.headers["Content-Type"] == "image/png"
+            assert answer.read(8) == b"\x89PNG\r\n\x1a\n"
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(server.url + "files/../../etc/passwd")
+
+
+def test_server_listens_on_loopback_only(tmp_path):
+    with PreviewServer(PreviewState(tmp_path)) as server:
+        assert server.httpd.server_address[0] == "127.0.0.1"
+        with urllib.request.urlopen(server.url) as answer:
+            assert "Әзірге PDF жоқ" in answer.read().decode()

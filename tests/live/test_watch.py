@@ -1,0 +1,171 @@
+"""`handout watch` on a temporary course: edits rebuild what they affect, errors leave the last good PDF."""
+
+import os
+import signal
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from handout.live.watch import RebuildResult, Watcher
+from handout.pipeline import BuildSettings
+from support import HANDOUT, SHORT_LECTURE, make_files, pdf_text, wait_until
+
+SECOND_LECTURE = SHORT_LECTURE.replace("number: 2", "number: 3").replace("Алаш автономиясы", "Жер реформасы")
+
+
+def inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+class OutputReader(threading.Thread):
+    """Collect a subprocess stream line by line without blocking the test."""
+
+    def __init__(self, stream):
+        super().__init__(daemon=True)
+        self.stream = stream
+        self.lines: list[str] = []
+
+    def run(self) -> None:
+        for line in self.stream:
+            self.lines.append(line.rstrip("\n"))
+
+    def count(self, prefix: str) -> int:
+        return sum(line.startswith(prefix) for line in list(self.lines))
+
+
+@pytest.fixture
+def course(tmp_path):
+    return make_files(tmp_path / "course", {
+        "lecture02.md": SHORT_LECTURE,
+        "lecture03.md": SECOND_LECTURE,
+        "styles/edition-student.css": "h1 { color: #000; }\n",
+    })
+
+
+def test_watch_rebuilds_lecture_then_styles_survives_an_error_and_stops(course, tmp_path):
+    out = tmp_path / "dist"
+    process = subprocess.Popen(
+        [*HANDOUT, "watch", str(course), "--out", str(out), "--edition", "all"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    stdout, stderr = OutputReader(process.stdout), OutputReader(process.stderr)
+    stdout.start(), stderr.start()
+    pdfs = [out / edition / f"{stem}.pdf" for edition in ("student", "teacher", "worksheet")
+            for stem in ("lecture02", "lecture03")]
+    student = out / "student" / "lecture02.pdf"
+    try:
+        assert wait_until(lambda: stdout.count("rebuilt") == 1), (stdout.lines, stderr.lines)
+        assert all(path.is_file() for path in pdfs)
+        assert "rebuilt lecture02, lecture03 (student, teacher, worksheet) and the reader in" in stdout.lines[-1]
+        assert (out / "reader.pdf").is_file() and (out / "index.html").is_file()
+
+        # A lecture: its own editions and the reader are rebuilt, the student edition with the new text.
+        before = {path: inode(path) for path in pdfs}
+        (course / "lecture02.md").write_text(SHORT_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
+        assert wait_until(lambda: stdout.count("rebuilt") == 2), (stdout.lines, stderr.lines)
+        assert stdout.lines[-1].startswith("rebuilt lecture02 (student, teacher, worksheet) and the reader in ")
+        assert "Жаңа үкімет" in pdf_text(student)
+        assert inode(out / "student" / "lecture03.pdf") == before[out / "student" / "lecture03.pdf"]
+
+        # A stylesheet: every PDF is rebuilt.
+        before = {path: inode(path) for path in pdfs}
+        (course / "styles" / "edition-student.css").write_text("h1 { color: #333; }\n", encoding="utf-8")
+        assert wait_until(lambda: stdout.count("rebuilt") == 3), (stdout.lines, stderr.lines)
+        assert all(inode(path) != before[path] for path in pdfs)
+
+        # Broken front matter: a clean error with file and line, the last good PDF stays.
+        good = student.read_bytes()
+        broken = SHORT_LECTURE.replace("number: 2", "number: [2")
+        (course / "lecture02.md").write_text(broken, encoding="utf-8")
+        assert wait_until(lambda: stdout.count("build failed") == 1), (stdout.lines, stderr.lines)
+        errors = [line for line in stderr.lines if "error:" in line]
+        assert errors and errors[-1].startswith(f"{course / 'lecture02.md'}:5: error: front matter")
+        assert not any("Traceback" in line for line in stderr.lines)
+        assert student.read_bytes() == good
+        assert process.poll() is None  # still watching
+
+        process.send_signal(signal.SIGINT)
+        assert process.wait(20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    stdout.join(5)
+    assert stdout.lines[-1] == "stopped"
+    assert not [name for name in os.listdir(out / "student") if name.endswith(".part")]
+
+
+def test_the_saved_lecture_s_student_pdf_is_written_first(tmp_path):
+    """Each lecture is one job building its stale editions; the saved lecture goes first, student edition first."""
+    course = make_files(tmp_path / "course", {
+        "handout.toml": '[course]\ntitle = "Т"\nlectures = ["*.md"]\n[build]\nreader = false\n',
+        "lecture02.md": SHORT_LECTURE,
+        "lecture03.md": SECOND_LECTURE,
+    })
+    out = tmp_path / "dist"
+    watcher = Watcher(course, BuildSettings(out_dir=out, editions=("teacher", "worksheet", "student")))
+    first = watcher.rebuild()
+    assert not first.errors and len(first.written) == 6, first.errors
+    (out / "student" / "lecture02.pdf").unlink()  # stale too, but not saved: it waits
+    saved = course / "lecture03.md"
+    saved.write_text(SECOND_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
+    result = watcher.rebuild([saved])
+    assert result.written == [out / "student" / "lecture03.pdf", out / "teacher" / "lecture03.pdf",
+                              out / "worksheet" / "lecture03.pdf", out / "student" / "lecture02.pdf"]
+    assert result.status().startswith("rebuilt lecture03, lecture02 (teacher, worksheet, student) in ")
+    assert "Жаңа үкімет" in pdf_text(out / "student" / "lecture03.pdf")
+
+
+def test_a_newer_save_postpones_the_rest_of_a_course_rebuild(course, tmp_path):
+    """The saved lecture's job finishes; the other stale outputs wait for the rebuild of the newer save."""
+    out = tmp_path / "dist"
+    watcher = Watcher(course, BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet")))
+    assert not watcher.rebuild().errors
+    (out / "student" / "lecture02.pdf").unlink()
+    saved = course / "lecture03.md"
+    saved.write_text(SECOND_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
+    first = watcher.rebuild([saved], newer_save=lambda: True)
+    assert first.written == [out / edition / "lecture03.pdf" for edition in ("student", "teacher", "worksheet")]
+    assert first.postponed == 2 and not first.reader  # lecture02's student edition and the reader
+    assert first.status().endswith("; 2 more after the newer save")
+    second = watcher.rebuild([])
+    assert second.written[0] == out / "student" / "lecture02.pdf" and second.reader and second.postponed == 0
+    assert "Жаңа үкімет" in pdf_text(out / "reader.pdf")
+
+
+def test_a_newer_save_of_a_single_lecture_stops_after_its_student_edition(course, tmp_path):
+    out = tmp_path / "dist"
+    lecture = course / "lecture02.md"
+    watcher = Watcher(lecture, BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet")))
+    result = watcher.rebuild([lecture], newer_save=lambda: True)
+    assert result.written == [out / "student" / "lecture02.pdf"] and result.postponed == 2
+    assert not (out / "teacher" / "lecture02.pdf").exists()
+
+
+def test_affected_maps_changes_to_lectures(course, tmp_path):
+    watcher = Watcher(course, BuildSettings(out_dir=course / "dist"))
+    lecture = course / "lecture02.md"
+    assert watcher.affected([lecture]) == [lecture.resolve()]
+    assert watcher.affected([course / "styles" / "edition-student.css"]) is None
+    assert watcher.affected([watcher.theme.template_dirs[-1] / "lecture.html"]) is None
+    assert watcher.affected([course / "handout.toml"]) is None
+    assert watcher.affected([course / "dist" / "student" / "lecture02.pdf"]) == []
+    assert watcher.affected([course / ".lecture02.md.swp", course / "notes.txt"]) == []
+    assert watcher.affected([course / "img" / "map.png"]) is None  # the plan finds the lectures naming it
+
+
+def test_a_single_file_target_ignores_its_neighbours(course):
+    watcher = Watcher(course / "lecture02.md", BuildSettings(out_dir=course / "dist"))
+    assert watcher.affected([course / "lecture03.md"]) == []
+    assert watcher.affected([course / "lecture02.md"]) == [(course / "lecture02.md").resolve()]
+
+
+def test_status_line_names_what_was_rebuilt():
+    result = RebuildResult(lectures=["lecture10"], editions=("student", "teacher", "worksheet"), seconds=0.62)
+    assert result.status() == "rebuilt lecture10 (student, teacher, worksheet) in 0.62 s"
+    assert RebuildResult(seconds=0.1, errors=["x"]).status().startswith("build failed in 0.10 s")

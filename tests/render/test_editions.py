@@ -1,0 +1,115 @@
+"""Tests for the three editions of lecture 10: answers only in the teacher's copy, fillable worksheet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from handout import lang as languages
+from handout.diagnostics import Diagnostics
+from handout.pipeline import BuildSettings, build_lecture, prepare_lecture
+from handout.render.html import RenderOptions, edition_context, lecture_context, render_html
+from handout.render.theme import find_theme
+from support import LECTURE10, pdf_text
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build lecture 10 once in all three editions; return (lecture, {edition: (pdf text, html)})."""
+    out = tmp_path_factory.mktemp("editions")
+    diagnostics = Diagnostics()
+    lecture = prepare_lecture(LECTURE10, diagnostics)
+    settings = BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet"), emit_html=True)
+    paths = build_lecture(lecture, find_theme(LECTURE10.parent), settings, diagnostics)
+    editions = {path.parent.name: path for path in paths}
+    return lecture, editions
+
+
+def flat(text: str) -> str:
+    """Compare text without spacing or hyphens of any kind (PDF extraction varies in those)."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011\ufffe\x02]+", "", text)
+
+
+def contains(text: str, phrase: str) -> bool:
+    """Tell whether the flattened phrase occurs in the flattened text, not as the start of a longer word."""
+    return re.search(re.escape(flat(phrase)) + r"(?![^\W\d_])", text) is not None
+
+
+def test_teacher_pdf_contains_every_answer(built):
+    lecture, editions = built
+    text = flat(pdf_text(editions["teacher"]))
+    assert flat(languages.get("kk").labels["answer_key"]) in text
+    for question in lecture.questions:
+        assert flat(question.answer) in text, question.answer
+
+
+def test_teacher_copy_is_marked_on_every_page(built):
+    _, editions = built
+    pages = [flat(page) for page in pdf_text(editions["teacher"]).split("\f")]
+    assert len(pages) > 3
+    assert all(flat(languages.get("kk").labels["edition_teacher"]) in page for page in pages)
+
+
+def test_worksheet_pdf_contains_no_answer(built):
+    lecture, editions = built
+    text = flat(pdf_text(editions["worksheet"]))
+    assert flat(lecture.questions[0].text) in text  # the questions are there
+    for question in lecture.questions:
+        assert not contains(text, question.answer), question.answer
+    assert flat(languages.get("kk").labels["answer_key"]) not in text
+
+
+def test_student_pdf_has_no_answer_key(built):
+    """The student's copy holds the lecture (so its facts), but nothing that only the key says."""
+    lecture, editions = built
+    text = flat(pdf_text(editions["student"]))
+    assert flat(lecture.questions[-1].text) in text
+    assert flat(languages.get("kk").labels["answer_key"]) not in text
+    # The matching key and the "date — event" lists exist only in the key (an explain task's answer quotes the lecture).
+    key_only = [q.answer for q in lecture.questions if q.kind == "matching" or "\u00a0— " in q.answer]
+    assert key_only
+    for answer in key_only:
+        assert flat(answer) not in text, answer
+
+
+@pytest.mark.parametrize("edition", ["student", "worksheet"])
+def test_student_and_worksheet_context_and_html_carry_no_answers(built, edition):
+    lecture, editions = built
+    context = edition_context(lecture_context(lecture, "kk"), edition, "kk")
+    assert all(q.answer is None and q.pairs == () for q in context["questions"])
+    html = editions[edition].with_suffix(".html").read_text(encoding="utf-8")
+    assert 'id="answers"' not in html
+    matching = next(q for q in lecture.questions if q.kind == "matching")
+    assert matching.answer not in html
+
+
+def test_worksheet_has_acroform_fields(built):
+    import pypdf
+
+    lecture, editions = built
+    fields = pypdf.PdfReader(str(editions["worksheet"])).get_fields() or {}
+    matching = next(q for q in lecture.questions if q.kind == "matching")
+    expected = len(lecture.questions) - 1 + len(matching.prompts) + len(lecture.chronology)
+    assert len(fields) == expected
+    assert all(fields[f"q{n}"].get("/FT") == "/Tx" for n in (1, 2))
+
+
+def test_worksheet_blank_chronology_leaves_one_column_blank(built):
+    lecture, _ = built
+    rows = edition_context(lecture_context(lecture, "kk"), "worksheet", "kk")["chronology_blank"]
+    assert len(rows) == len(lecture.chronology)
+    assert all((row["date"] is None) != (row["event"] is None) for row in rows)
+
+
+def test_student_pdf_has_no_form_fields(built):
+    import pypdf
+
+    _, editions = built
+    assert not pypdf.PdfReader(str(editions["student"])).get_fields()
+
+
+def test_english_labels_and_questions(built):
+    lecture, _ = built
+    html = render_html(lecture, find_theme(LECTURE10.parent), RenderOptions(edition="teacher", lang="en"))
+    assert "Answer key" in html and "Which event in the lecture is dated" in html

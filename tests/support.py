@@ -1,0 +1,86 @@
+"""Shared test helpers: paths, a tiny course factory and real PDF readers (PDFium, not pypdf)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "seed" / "lecture10_original.txt"
+"""The seed exactly as shipped in shared/seed/000_1affa6bde52ac442.txt (a copy, so tests never skip)."""
+LECTURE10 = ROOT / "source" / "lecture10.md"
+FIXTURES = ROOT / "tests" / "fixtures"
+HANDOUT = [sys.executable, "-m", "handout"]
+
+
+def wait_until(condition, timeout: float = 60.0) -> bool:
+    """Poll ``condition`` every 50 ms until it holds or ``timeout`` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+"""Debian's headless Chromium (installed by scripts/bootstrap test), or None."""
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def make_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` under ``root`` and return ``root``."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def pdf_text(path: Path) -> str:
+    """Extract a PDF's text with PDFium, page by page, joined by form feeds."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return "\f".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def pdf_page_count(path: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+SHORT_LECTURE = """\
+---
+title: Алаш автономиясы
+course: Қазақстан тарихы
+number: 2
+block: 4-БЛОК. КЕҢЕСТІК КЕЗЕҢДЕГІ ҚАЗАҚСТАН
+lang: kk
+date: 2026-11-10
+outcomes:
+  - Алаш қозғалысының мақсаттарын түсіндіру.
+---
+## Жалпықазақ съезі
+
+Қазақ ұлттық интеллигенциясы 1917 жылы 5-13 желтоқсанда Орынбор қаласында өткен
+Екінші Жалпықазақ съезінде қазақ мемлекеттілігі туралы мәселе қарады.
+
+## Алаш-Орда үкіметі
+
+Съезд төрағасы Бақтыкерей Құлманов болды. Үкімет құрамына 25 адам кірді.
+"""
