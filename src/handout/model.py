@@ -78,6 +78,42 @@ class Event:
     """Anchor of the block that tells the event (link target)."""
     source: str = "found"
     """found (by the parser) or authored (added by the teacher)."""
+    key: bool = False
+    """A key event: printed in the student's copy and the worksheet (the teacher's copy prints all)."""
+    inferred: bool = False
+    """The year (or month) was taken from the context ("Сол жылы", "в том же году"), not written."""
+    review: str = ""
+    """Why the teacher should look at this event before printing it (empty: nothing to check)."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the lecture names, with the role the text gives."""
+
+    name: str
+    """As the lecture first writes it, initials and surname: "Ә. Бөкейханов"."""
+    surname: str
+    """The sort key: "Бөкейханов"."""
+    role: str = ""
+    """The role the text gives ("Алашорда үкіметінің төрағасы"); empty when it gives none."""
+    line: int = 0
+    anchor: str = ""
+    """Anchor of the block of the first mention (link target, page number)."""
+    section: str = ""
+    source: str = "found"
+    """found or authored (front matter)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term the lecture defines ("… деп аталады", a bold term with its definition)."""
+
+    term: str
+    definition: str
+    line: int = 0
+    anchor: str = ""
+    section: str = ""
+    source: str = "found"
 
 
 @dataclass(frozen=True)
@@ -118,6 +154,8 @@ class Lecture:
     body_line: int = 1
     """Line of the first body line (after the front matter)."""
     chronology: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
+    terms: tuple[Term, ...] = ()
     questions: tuple[Question, ...] = ()
 
     @property
