@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from handout.diagnostics import Diagnostics
-from handout.live.preview import PreviewServer, PreviewState
+from handout.live.preview import PreviewServer, PreviewState, page_html
 from handout.pipeline import BuildSettings, build_paths
 from support import CHROMIUM, CHROMIUM_FLAGS, SHORT_LECTURE, make_files, pdf_page_count, wait_until
 
@@ -108,3 +108,66 @@ def test_server_listens_on_loopback_only(tmp_path):
         assert server.httpd.server_address[0] == "127.0.0.1"
         with urllib.request.urlopen(server.url) as answer:
             assert "Әзірге PDF жоқ" in answer.read().decode()
+
+
+def blank_pdf() -> bytes:
+    """A real one-page PDF (pikepdf), enough for the menu and the page count."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def test_menu_lists_lectures_their_editions_and_the_reader_never_internal_files(tmp_path):
+    out = make_files(tmp_path / "dist", {
+        "student/lecture02.pdf": blank_pdf(), "teacher/lecture02.pdf": blank_pdf(), "student/lecture03.pdf": blank_pdf(),
+        "reader.pdf": blank_pdf(), ".handout-reader-parts/0a1b2c.pdf": blank_pdf(), "thumbnails/lecture02.pdf": blank_pdf(),
+    })
+    state = PreviewState(out)
+    assert state.documents() == ["student/lecture02", "teacher/lecture02", "student/lecture03", "reader"]
+    page = page_html(state, None)
+    assert "reader-parts" not in page and "0a1b2c" not in page and "thumbnails" not in page
+    assert '<a href="/?doc=reader"' in page and "Курс жинағы" in page
+
+
+def test_page_shows_the_lecture_saved_last(tmp_path):
+    out = make_files(tmp_path / "dist", {"student/lecture02.pdf": blank_pdf(), "student/lecture03.pdf": blank_pdf()})
+    state = PreviewState(out)
+    assert 'data-document="student/lecture02"' in page_html(state, None)
+    version = state.version
+    state.written("student/lecture03")
+    assert state.version == version + 1
+    assert 'data-document="student/lecture03"' in page_html(state, None)
+    assert 'data-document="student/lecture02"' in page_html(state, "student/lecture02")  # asked for: shown
+
+
+def nav_height(png: Path) -> int:
+    """Rows at the top of a screenshot painted in the menu bar's colour (#222)."""
+    from PIL import Image
+
+    image = Image.open(png).convert("RGB")
+    rows = 0
+    for y in range(image.height):
+        if image.getpixel((image.width // 2, y)) != (34, 34, 34):
+            break
+        rows += 1
+    return rows
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [390, 1280])
+def test_menu_is_one_line_on_a_phone_and_a_desktop(tmp_path, browser_profile, width):
+    names = {f"{edition}/lecture{number:02d}.pdf": blank_pdf() for number in range(1, 31)
+             for edition in ("student", "teacher", "worksheet")}
+    state = PreviewState(make_files(tmp_path / "dist", names))
+    with PreviewServer(state) as server:
+        shot = tmp_path / f"preview-{width}.png"
+        subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={browser_profile}", f"--window-size={width},800",
+                        f"--screenshot={shot}", server.url], capture_output=True, timeout=60)
+    height = nav_height(shot)
+    assert 10 < height < 60, height  # 90 documents, yet the closed menu is one line (it was ~360 px)

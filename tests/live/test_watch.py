@@ -169,3 +169,64 @@ def test_status_line_names_what_was_rebuilt():
     result = RebuildResult(lectures=["lecture10"], editions=("student", "teacher", "worksheet"), seconds=0.62)
     assert result.status() == "rebuilt lecture10 (student, teacher, worksheet) in 0.62 s"
     assert RebuildResult(seconds=0.1, errors=["x"]).status().startswith("build failed in 0.10 s")
+
+
+def test_watch_serve_then_build_rebuilds_nothing_and_leaves_no_html(course, tmp_path):
+    """--serve needs no HTML: it shares build's cache keys, and nothing of its own lands in dist/."""
+    out = tmp_path / "dist"
+    process = subprocess.Popen([*HANDOUT, "watch", str(course), "--out", str(out), "--serve"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    reader = OutputReader(process.stdout)
+    reader.start()
+    try:
+        assert wait_until(lambda: reader.count("rebuilt") >= 1, timeout=180), reader.lines
+        assert any(line.startswith("preview: http://127.0.0.1:") for line in reader.lines)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(30)
+    build = subprocess.run([*HANDOUT, "build", str(course), "--out", str(out)], capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert "0 rebuilt" in build.stdout + build.stderr, build.stdout + build.stderr
+    assert sorted(path.name for path in out.rglob("*.html")) == ["index.html"]
+
+
+@pytest.mark.skipif(__import__("support").CHROMIUM is None, reason="Debian chromium is not installed")
+def test_preview_follows_the_saved_lecture_before_the_reader_is_rebuilt(course, tmp_path):
+    from handout.live.preview import PreviewServer, PreviewState
+    from support import CHROMIUM, CHROMIUM_FLAGS
+
+    out = tmp_path / "dist"
+    watcher = Watcher(course, BuildSettings(out_dir=out), out_given=True)
+    watcher.rebuild()
+    reader_before = (out / "reader.pdf").stat().st_mtime_ns
+    state = PreviewState(out)
+    watcher.on_saved_pdf = lambda stem: state.written(f"student/{stem}")
+    paused, release = threading.Event(), threading.Event()
+
+    def newer_save() -> bool:  # asked between outputs: hold the rebuild after the saved student PDF
+        paused.set()
+        release.wait(120)
+        return False
+
+    with PreviewServer(state) as server:
+        browser = subprocess.Popen([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+                                    server.url + "?doc=student/lecture03"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            assert wait_until(lambda: state.page_loads == 1)
+            (course / "lecture02.md").write_text(SHORT_LECTURE.replace("25 адам", "27 адам"), encoding="utf-8")
+            rebuild = threading.Thread(target=watcher.rebuild, args=([course / "lecture02.md"], newer_save))
+            rebuild.start()
+            assert wait_until(paused.is_set, timeout=120)
+            version = state.version
+            shown = f"/page/student/lecture02/1.png?v={version}"
+            assert wait_until(lambda: shown in state.requests, timeout=60), state.requests[-5:]
+            assert "27" in pdf_text(out / "student" / "lecture02.pdf")
+            assert (out / "reader.pdf").stat().st_mtime_ns == reader_before  # the reader follows later
+            release.set()
+            rebuild.join(180)
+            assert (out / "reader.pdf").stat().st_mtime_ns != reader_before
+        finally:
+            release.set()
+            os.killpg(browser.pid, signal.SIGTERM)
+            browser.wait(10)

@@ -221,7 +221,8 @@ def watch(
     if edition is not None and edition not in EDITION_CHOICES:
         raise typer.BadParameter(f"expected one of {', '.join(EDITION_CHOICES)}", param_hint="--edition")
     editions = EDITIONS if edition in (None, "all") else (edition,)
-    settings = BuildSettings(out_dir=out or Path("dist"), editions=editions, emit_html=emit_html or serve)
+    # The preview renders pages from the PDFs: --serve changes nothing in what is built, or its cache keys.
+    settings = BuildSettings(out_dir=out or Path("dist"), editions=editions, emit_html=emit_html)
     try:
         if not target.is_dir():
             lecture_files(target)
@@ -236,6 +237,7 @@ def watch(
 
         try:
             server = PreviewServer(PreviewState(watcher.out_dir), port=port).start()
+            watcher.on_saved_pdf = lambda stem: server.state.written(f"student/{stem}")
         except OSError as error:
             _fail(HandoutError(f"cannot serve the preview on port {port}: {error.strerror}; try another --port"), False)
         typer.echo(f"preview: {server.url}")

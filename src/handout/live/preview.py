@@ -1,9 +1,11 @@
 """Live preview: serve the output folder on loopback with a page that shows the PDFs' pages.
 
-The page shows each page of the chosen PDF as a PNG (rendered on request with PDFium
-when it is installed) or, without PDFium, the HTML written by ``--emit-html``. It asks
-``/version`` a few times a second and reloads itself when a rebuild has finished. It
-loads nothing from outside the server.
+The page shows each page of the chosen PDF as a PNG, rendered on request with PDFium and kept
+in memory: the preview writes nothing into the output folder and needs no HTML output, so
+``watch --serve`` builds exactly what ``build`` builds (one cache for both). The page asks
+``/version`` a few times a second; the watcher bumps the version as soon as the saved lecture's
+student PDF is written (not after the whole rebuild), and the page then shows that lecture.
+Its menu lists the lectures with their editions, and the reader; it loads nothing from outside.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .. import lang as languages
+from ..render.html import EDITIONS
 
 POLL_MS = 300
 PNG_SCALE = 1.5
@@ -30,7 +33,10 @@ class PreviewState:
         language = languages.get(lang if languages.known(lang) else None)
         self.lang = language.code
         self.texts = {key: language.labels[f"preview_{key}"] for key in ("title", "empty", "page", "error")}
+        self.reader_label = language.labels["course_reader"]
         self.version = 0
+        self.focus: str | None = None
+        """The document the page shows when none is asked for: the lecture saved last."""
         self.errors: list[str] = []
         self.page_loads = 0
         """How many times the preview page itself was served (each browser reload counts one)."""
@@ -44,23 +50,39 @@ class PreviewState:
         self.errors = list(errors or [])
         self.version += 1
 
+    def written(self, document: str) -> None:
+        """Tell waiting pages that ``edition/stem`` was just written: they reload and show it."""
+        self.focus = document
+        self.version += 1
+
     def documents(self) -> list[str]:
-        """List ``edition/stem`` of every PDF in the output folder, student edition first."""
+        """List ``edition/stem`` of the lectures' PDFs (student first) and ``reader``; never internal files."""
         found = sorted(path.relative_to(self.out_dir).with_suffix("").as_posix()
-                       for path in self.out_dir.glob("*/*.pdf"))
-        return sorted(found, key=lambda name: (not name.startswith("student/"), name))
+                       for edition in EDITIONS for path in (self.out_dir / edition).glob("*.pdf"))
+        found.sort(key=lambda name: (name.split("/", 1)[1], EDITIONS.index(name.split("/", 1)[0])))
+        return found + (["reader"] if (self.out_dir / "reader.pdf").is_file() else [])
+
+    def lectures(self) -> dict[str, list[str]]:
+        """Group the documents: {lecture stem: [its documents, student first]}, the reader last."""
+        grouped: dict[str, list[str]] = {}
+        for name in self.documents():
+            grouped.setdefault(name.split("/", 1)[-1], []).append(name)
+        return grouped
 
     def pdf_path(self, document: str) -> Path | None:
         return _inside(self.out_dir, document + ".pdf")
 
     def page_count(self, document: str) -> int:
         path = self.pdf_path(document)
-        if path is None or not path.is_file() or not has_pdfium():
+        if path is None or not path.is_file():
             return 0
         import pypdfium2
 
         with self._pdfium_lock:
-            pdf = pypdfium2.PdfDocument(str(path))
+            try:
+                pdf = pypdfium2.PdfDocument(str(path))
+            except pypdfium2.PdfiumError:
+                return 0  # not a PDF (yet): the next rebuild brings one
             try:
                 return len(pdf)
             finally:
@@ -91,15 +113,6 @@ class PreviewState:
             return self._png_cache[key]
 
 
-def has_pdfium() -> bool:
-    try:
-        import PIL  # noqa: F401
-        import pypdfium2  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _inside(root: Path, relative: str) -> Path | None:
     """Resolve a URL path under ``root``; None if it would leave it."""
     candidate = (root / unquote(relative).lstrip("/")).resolve()
@@ -107,57 +120,79 @@ def _inside(root: Path, relative: str) -> Path | None:
 
 
 def page_html(state: PreviewState, document: str | None) -> str:
-    """Build the preview page: a document picker, its pages, and the reload script."""
+    """Build the preview page: a menu of lectures and their editions, the pages, and the reload script."""
     texts = state.texts
     documents = state.documents()
     if document not in documents:
-        document = documents[0] if documents else None
-    links = " ".join(
-        f'<a href="/?doc={quote(name)}"{" class=current" if name == document else ""}>{html.escape(name)}</a>'
-        for name in documents
-    )
+        document = state.focus if state.focus in documents else (documents[0] if documents else None)
+    menu = "\n".join(_menu_entry(stem, names, document, state) for stem, names in state.lectures().items())
     if document is None:
         body = f"<p class=empty>{html.escape(texts['empty'])}</p>"
-    elif has_pdfium():
+    else:
         count = state.page_count(document)
         body = "\n".join(
             f'<figure><img src="/page/{quote(document)}/{number}.png?v={state.version}" '
             f'alt="{number} {html.escape(texts["page"])}"><figcaption>{number}</figcaption></figure>'
             for number in range(1, count + 1)
         )
-    else:
-        body = f'<iframe src="/files/{quote(document)}.html?v={state.version}"></iframe>'
     error = "".join(
         f"<pre class=error>{html.escape(texts['error'])}\n{html.escape(message)}</pre>" for message in state.errors
     )
-    return f"""<!DOCTYPE html>
-<html lang="{state.lang}"><head><meta charset="utf-8"><title>{html.escape(texts['title'])}</title>
+    return PAGE.format(lang=state.lang, title=html.escape(texts["title"]), version=state.version, menu=menu,
+                       error=error, body=body, poll_ms=POLL_MS, document=html.escape(document or ""))
+
+
+def _menu_entry(stem: str, names: list[str], current: str | None, state: PreviewState) -> str:
+    """One line of the menu: a lecture and links to its editions, or the reader."""
+    def link(name: str, text: str) -> str:
+        here = " aria-current=page" if name == current else ""
+        return f'<a href="/?doc={quote(name)}"{here}>{html.escape(text)}</a>'
+
+    if names == ["reader"]:
+        return f"<li>{link('reader', state.reader_label)}</li>"
+    return f"<li><span class=lecture>{html.escape(stem)}</span> " + " ".join(
+        link(name, name.split("/", 1)[0]) for name in names) + "</li>"
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body {{ margin: 0; background: #6b6b6b; font: 14px sans-serif; }}
-nav {{ position: sticky; top: 0; background: #222; padding: 6px 10px; }}
-nav a {{ color: #ddd; margin-right: 12px; text-decoration: none; }}
-nav a.current {{ color: #fff; font-weight: bold; }}
-main {{ display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px; }}
+nav {{ background: #222; padding: 4px 8px; }}
+nav details {{ color: #ddd; }}
+nav summary {{ cursor: pointer; padding: 4px 0; }}
+nav ul {{ list-style: none; margin: 0; padding: 0; max-height: 40vh; overflow-y: auto; }}
+nav li {{ padding: 2px 0; }}
+nav .lecture {{ color: #aaa; margin-right: 6px; }}
+nav a {{ color: #ddd; margin-right: 10px; text-decoration: none; }}
+nav a[aria-current] {{ color: #fff; font-weight: bold; }}
+main {{ display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 4px; }}
 figure {{ margin: 0; }} figcaption {{ color: #eee; text-align: center; }}
 img {{ display: block; max-width: 95vw; background: #fff; box-shadow: 0 2px 8px #0008; }}
-iframe {{ width: 95vw; height: 90vh; border: 0; background: #fff; }}
 .error {{ background: #fee; color: #900; padding: 8px; white-space: pre-wrap; width: 90vw; }}
 .empty {{ color: #fff; }}
 </style></head>
-<body data-version="{state.version}">
-<nav>{links}</nav>
+<body data-version="{version}" data-document="{document}">
+<nav><details><summary>{document}</summary><ul>{menu}</ul></details></nav>
 <main>{error}{body}</main>
 <script>
-const shown = {state.version};
+const shown = {version};
 async function poll() {{
   try {{
     const answer = await fetch("/version?since=" + shown, {{cache: "no-store"}});
-    const version = Number(await answer.text());
-    if (version !== shown) {{ location.reload(); return; }}
+    const [version, focus] = (await answer.text()).split(" ");
+    if (Number(version) !== shown) {{
+      // After a save, show the saved lecture; after a rebuild of the same one, stay on this page.
+      const asked = new URLSearchParams(location.search).get("doc");
+      if (focus && asked && asked !== focus && asked.split("/").pop() !== focus.split("/").pop()) location.search = "";
+      else location.reload();
+      return;
+    }}
   }} catch (error) {{ /* the watcher may be restarting: try again */ }}
-  setTimeout(poll, {POLL_MS});
+  setTimeout(poll, {poll_ms});
 }}
-setTimeout(poll, {POLL_MS});
+setTimeout(poll, {poll_ms});
 </script>
 </body></html>
 """
@@ -177,7 +212,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.state.page_loads += 1
             self._send(page_html(self.state, query.get("doc", [None])[0]).encode(), "text/html; charset=utf-8")
         elif url.path == "/version":
-            self._send(str(self.state.version).encode(), "text/plain")
+            self._send(f"{self.state.version} {self.state.focus or ''}".strip().encode(), "text/plain")
         elif url.path.startswith("/page/") and url.path.endswith(".png"):
             self._send_page(url.path[len("/page/"):-len(".png")])
         elif url.path.startswith("/files/"):

@@ -84,6 +84,9 @@ class Watcher:
         self.out_dir = settings.out_dir.resolve()
         if self.course_mode and not out_given:
             self.out_dir = self._load_course(Diagnostics()).out_dir.resolve()
+        self.on_saved_pdf: Callable[[str], None] | None = None
+        """Called with a saved lecture's stem as soon as its student PDF is written (the preview follows it)."""
+        self._saved: set[Path] = set()
 
     def lectures(self) -> list[Path]:
         """List the lectures the target names now (a folder may gain or lose files)."""
@@ -127,9 +130,15 @@ class Watcher:
         says a newer save is waiting, the rest is left for the next rebuild, which starts
         with the newly saved lecture. A course's cache remembers what is still stale.
         """
+        self._saved = {path.resolve() for path in lectures or []}
         if self.course_mode:
             return self.rebuild_course(lectures or [], newer_save)
         return self.rebuild_lectures(lectures, newer_save)
+
+    def _written(self, lecture: Path, output: Path) -> None:
+        """Tell the preview when the student PDF of a saved lecture is in place."""
+        if self.on_saved_pdf is not None and lecture.resolve() in self._saved and output.parent.name == "student":
+            self.on_saved_pdf(lecture.stem)
 
     def _load_course(self, diagnostics: Diagnostics):
         from ..source.manifest import load_course
@@ -179,8 +188,11 @@ class Watcher:
                 return
             cache.record(job_result.output, job_result.key, job_result.pages)
             result.written.append(job_result.output)
+            if job_result.output in lecture_of:
+                self._written(lecture_of[job_result.output], job_result.output)
 
         stale = sorted(plan.stale, key=priority)
+        lecture_of = {target.output: job.lecture for job in stale if not isinstance(job, ReaderJob) for target in job.targets}
         started = run_jobs(SerialExecutor(), 1, stale, on_result, stop_before_next=newer_save)
         result.postponed = sum(len(job.outputs) for job in stale[started:])
         built = set(result.written)
@@ -222,6 +234,7 @@ class Watcher:
                         result.postponed += len(converted.settings.editions) - count
                         break
                     result.written.append(build_edition(converted, self.theme, edition, diagnostics))
+                    self._written(path, result.written[-1])
                 result.lectures.append(path.stem)
             except HandoutError as error:
                 result.errors.append(str(error))
