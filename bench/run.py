@@ -402,6 +402,55 @@ def figure_watch(work: Path, runs: int, bench: "InProcess | None") -> Figure:
                    "cold_cli_all_editions": cold_all.summary(), "watch_status_lines": statuses_seen})
 
 
+def figure_watch_course(work: Path, runs: int, bench: "InProcess | None", size: int, period: float,
+                        number: str) -> Figure:
+    """Save one lecture of a ``size``-lecture course every ``period`` seconds under ``handout watch``.
+
+    The saves do not wait for the rebuild to finish (a teacher does not): the figure is the median
+    time from a save to its student PDF, as a ratio to the warm WeasyPrint floor for the same HTML
+    measured in the same run, between the saves.
+    """
+    course = make_course(work / f"watched-{size}", size)
+    out = work / f"watch-out-{size}"
+    lecture = course / "lecture01.md"
+    pdf = out / "student" / "lecture01.pdf"
+    process = subprocess.Popen([*HANDOUT, "watch", str(course), "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    statuses: list[str] = []
+    reader = threading.Thread(target=lambda: statuses.extend(line.strip() for line in process.stdout), daemon=True)
+    reader.start()
+    latency, floor = Sample(), Sample()
+    try:
+        if not wait_for(lambda: (out / "reader.pdf").exists() and any(s.startswith("rebuilt") for s in statuses),
+                        60 * size):
+            raise RuntimeError(f"handout watch did not build the course: {statuses}")
+        time.sleep(period)
+        text = lecture.read_text(encoding="utf-8")
+        for run in range(runs):
+            before = inode(pdf)
+            start = time.perf_counter()
+            lecture.write_text(text + f"\nТүзету {run}.\n", encoding="utf-8")
+            if not wait_for(lambda: inode(pdf) != before, 60):
+                raise RuntimeError("handout watch did not replace the PDF within 60 s")
+            latency.add(time.perf_counter() - start)
+            if bench is not None and run % 2:  # now and then, while the background rebuild runs: same load
+                floor.add(timed(lambda: bench.floor("student", pdf_tags=True)))
+            time.sleep(max(0.0, period - (time.perf_counter() - start)))
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    if not floor.values and bench is not None:
+        floor.add(timed(lambda: bench.floor("student", pdf_tags=True)))
+    ratio = latency.median / floor.median if floor.values else None
+    value = f"{latency.median:.2f} s" + (f" = {ratio:.2f}× the warm floor ({floor.median:.2f} s)" if ratio else "")
+    return Figure(number, f"watch: {size}-lecture course, a save every {period:g} s → its student PDF",
+                  value, "≤ 1.2× floor", ratio <= 1.2 if ratio else None,
+                  {"latency": latency.summary(), "warm_weasyprint_floor": floor.summary() if floor.values else None})
+
+
 # --- report ----------------------------------------------------------------------------------------
 
 
@@ -414,7 +463,7 @@ def print_table(figures: list[Figure], about: dict) -> None:
         print(f"{figure.number:>3}  {figure.name:<{width}}  {figure.value}  [goal {figure.goal}] {verdict}")
 
 
-FIGURES = ("floor", "editions", "course", "startup", "memory", "pandoc", "watch")
+FIGURES = ("floor", "editions", "course", "startup", "memory", "pandoc", "watch", "watch-course")
 
 
 def main() -> None:
@@ -442,7 +491,7 @@ def main() -> None:
             print(f"  measured {name}", file=sys.stderr)
 
         bench = None
-        if wanted & {"floor", "editions", "watch"}:
+        if wanted & {"floor", "editions", "watch", "watch-course"}:
             try:
                 bench = InProcess(work)
             except Exception as error:
@@ -464,6 +513,10 @@ def main() -> None:
             attempt("7", "pandoc", lambda: figure_pandoc(work, runs))
         if "watch" in wanted:
             attempt("10", "watch", lambda: figure_watch(work, runs, bench))
+        if "watch-course" in wanted:
+            attempt("10b", "watch, 3 lectures, 3 s", lambda: figure_watch_course(work, max(runs, 5), bench, 3, 3.0, "10b"))
+            if not args.quick:
+                attempt("10c", "watch, 15 lectures, 10 s", lambda: figure_watch_course(work, runs, bench, 15, 10.0, "10c"))
     print_table(figures, about)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S")

@@ -38,6 +38,22 @@ class OutputReader(threading.Thread):
         return sum(line.startswith(prefix) for line in list(self.lines))
 
 
+@pytest.fixture(autouse=True)
+def close_watchers(monkeypatch):
+    """Stop every watcher's background process when its test ends."""
+    made = []
+    original = Watcher.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(Watcher, "__init__", init)
+    yield
+    for watcher in made:
+        watcher.close()
+
+
 @pytest.fixture
 def course(tmp_path):
     return make_files(tmp_path / "course", {
@@ -122,7 +138,7 @@ def test_the_saved_lecture_s_student_pdf_is_written_first(tmp_path):
 
 
 def test_a_newer_save_postpones_the_rest_of_a_course_rebuild(course, tmp_path):
-    """The saved lecture's job finishes; the other stale outputs wait for the rebuild of the newer save."""
+    """The saved lecture's student PDF is written; everything else waits for the rebuild of the newer save."""
     out = tmp_path / "dist"
     watcher = Watcher(course, BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet")))
     assert not watcher.rebuild().errors
@@ -130,9 +146,10 @@ def test_a_newer_save_postpones_the_rest_of_a_course_rebuild(course, tmp_path):
     saved = course / "lecture03.md"
     saved.write_text(SECOND_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
     first = watcher.rebuild([saved], newer_save=lambda: True)
-    assert first.written == [out / edition / "lecture03.pdf" for edition in ("student", "teacher", "worksheet")]
-    assert first.postponed == 2 and not first.reader  # lecture02's student edition and the reader
-    assert first.status().endswith("; 2 more after the newer save")
+    assert first.written == [out / "student" / "lecture03.pdf"]
+    # lecture03's teacher copy and worksheet, lecture02's student edition and the reader
+    assert first.postponed == 4 and not first.reader
+    assert first.status().endswith("; 4 more after the newer save")
     second = watcher.rebuild([])
     assert second.written[0] == out / "student" / "lecture02.pdf" and second.reader and second.postponed == 0
     assert "Жаңа үкімет" in pdf_text(out / "reader.pdf")
@@ -230,3 +247,34 @@ def test_preview_follows_the_saved_lecture_before_the_reader_is_rebuilt(course, 
             release.set()
             os.killpg(browser.pid, signal.SIGTERM)
             browser.wait(10)
+
+
+def test_a_save_never_waits_behind_the_background_layout(course, tmp_path):
+    """Two saves 0.5 s apart while the first save's other editions are typeset: the second save's
+    student PDF comes next; the background job in progress is killed, not waited for."""
+    import time
+
+    long_text = SHORT_LECTURE + "\n" + "\n\n".join([SHORT_LECTURE.split("## Алаш-Орда үкіметі")[1].strip() * 10] * 12) + "\n"
+    lecture = course / "lecture02.md"
+    lecture.write_text(long_text, encoding="utf-8")  # its teacher copy takes a while to lay out
+    out = tmp_path / "dist"
+    watcher = Watcher(course, BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet")), out_given=True)
+    saved: list[str] = []
+    watcher.on_saved_pdf = saved.append
+    reports: list[RebuildResult] = []
+    stop = threading.Event()
+    loop = threading.Thread(target=watcher.run, args=(reports.append, stop), daemon=True)
+    loop.start()
+    try:
+        assert wait_until(lambda: len(reports) >= 1, timeout=180)
+        lecture.write_text(long_text.replace("25 адам", "27 адам", 1), encoding="utf-8")
+        assert wait_until(lambda: len(saved) >= 1, timeout=120)
+        time.sleep(0.5)  # the first save's teacher copy is being typeset now
+        lecture.write_text(long_text.replace("25 адам", "29 адам", 1), encoding="utf-8")
+        assert wait_until(lambda: len(saved) >= 2, timeout=120)
+        assert "29" in pdf_text(out / "student" / "lecture02.pdf")
+        assert watcher.background.restarts >= 1
+        assert not list(out.rglob(".*.part"))
+    finally:
+        stop.set()
+        loop.join(60)

@@ -26,6 +26,7 @@ from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 from ..pipeline import BuildSettings, build_edition, convert_lecture, lecture_files, prepare_lecture
 from ..render.theme import Theme, find_theme
+from .background import BackgroundBuilder
 
 LECTURE_SUFFIXES = (".md", ".markdown")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
@@ -84,6 +85,8 @@ class Watcher:
         self.out_dir = settings.out_dir.resolve()
         if self.course_mode and not out_given:
             self.out_dir = self._load_course(Diagnostics()).out_dir.resolve()
+        self.background = BackgroundBuilder(self.out_dir)
+        """The second warm process (course mode): everything but the saved lectures' student editions."""
         self.on_saved_pdf: Callable[[str], None] | None = None
         """Called with a saved lecture's stem as soon as its student PDF is written (the preview follows it)."""
         self._saved: set[Path] = set()
@@ -193,11 +196,16 @@ class Watcher:
 
         stale = sorted(plan.stale, key=priority)
         lecture_of = {target.output: job.lecture for job in stale if not isinstance(job, ReaderJob) for target in job.targets}
-        started = run_jobs(SerialExecutor(), 1, stale, on_result, stop_before_next=newer_save)
-        result.postponed = sum(len(job.outputs) for job in stale[started:])
+        first, rest = saved_first(stale, changed_set)
+        started = run_jobs(SerialExecutor(), 1, first, on_result, stop_before_next=newer_save)
+        result.postponed = sum(len(job.outputs) for job in first[started:])
+        if started == len(first):  # the saved lectures' student PDFs are out: the rest never blocks a save
+            result.postponed += self.background.run(rest, on_result, newer_save)
+        else:
+            result.postponed += sum(len(job.outputs) for job in rest)
         built = set(result.written)
         built_editions = set()
-        for job in stale:
+        for job in first + rest:
             if isinstance(job, ReaderJob):
                 result.reader = job.output in built
                 continue
@@ -254,6 +262,8 @@ class Watcher:
         """
         stop = stop or threading.Event()
         feed = _ChangeFeed(self, stop)  # watching before the first build: no save is missed
+        if self.course_mode:
+            self.background.start()  # warm while the first build runs
         try:
             report(self.rebuild())
             while not stop.is_set():
@@ -269,6 +279,11 @@ class Watcher:
         finally:
             stop.set()  # ends the watching thread too (Ctrl+C arrives here as KeyboardInterrupt)
             feed.join()
+            self.close()
+
+    def close(self) -> None:
+        """Stop the background process (a running job is killed: its output stays stale in the cache)."""
+        self.background.close(kill=True)
 
     def _wanted(self, change, path: str) -> bool:
         """Skip our own output, hidden folders (.git, .venv), temporary and swap files, atomic-write parts."""
@@ -324,6 +339,27 @@ class _ChangeFeed:
 
     def join(self) -> None:
         self.thread.join(timeout=5)
+
+
+def saved_first(stale: list, saved: set[Path]) -> tuple[list, list]:
+    """Split the stale jobs: the saved lectures' student editions (built here, at once), and the rest.
+
+    The rest keeps the order of ``stale``: the saved lectures' other editions, other lectures, the reader.
+    """
+    from ..course.plan import ReaderJob, only_editions
+
+    first, rest = [], []
+    for job in stale:
+        if isinstance(job, ReaderJob) or job.lecture.resolve() not in saved:
+            rest.append(job)
+            continue
+        student = [target for target in job.targets if target.edition == "student"]
+        others = [target for target in job.targets if target.edition != "student"]
+        if student:
+            first.append(only_editions(job, student))
+        if others:
+            rest.append(only_editions(job, others))
+    return first, rest
 
 
 def _is_within(path: Path, folder: Path) -> bool:

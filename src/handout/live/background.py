@@ -1,0 +1,92 @@
+"""A second warm process for the work a save does not wait for: other editions, other lectures, the reader.
+
+A WeasyPrint layout cannot be interrupted, so a save must never wait behind one: the watcher
+typesets the saved lecture's student edition in its own process and hands the rest to this
+one, which it kills and starts again the moment a newer save arrives. Outputs are written
+atomically, so a killed job leaves at most a temporary ``.part`` file, which is swept away; its
+cache entry was never recorded, so the job simply runs again in a later rebuild.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable
+from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+
+from ..course.plan import JobFailure, JobResult, run_job
+
+POLL_SECONDS = 0.05
+"""How often a running job is asked to give way to a newer save."""
+
+
+def _warm_up() -> None:
+    """Import WeasyPrint and load the fonts before the first job arrives."""
+    from ..typeset.engine import typesetter
+
+    typesetter()
+
+
+class BackgroundBuilder:
+    """One warm worker process: run jobs in order, killed and replaced when a newer save comes in."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self._pool: ProcessPoolExecutor | None = None
+        self.restarts = 0
+        """How many times a newer save killed a running job (for the status line and tests)."""
+
+    def start(self) -> None:
+        """Start (and warm) the worker now, so the first rebuild after a save does not wait for it."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_warm_up)
+            self._pool.submit(time.sleep, 0)  # spawn the process now
+
+    def run(self, jobs: list, on_result: Callable[[JobResult], None], newer_save: Callable[[], bool]) -> int:
+        """Run ``jobs`` one after another; return how many outputs were left because a newer save came in."""
+        for index, job in enumerate(jobs):
+            if newer_save():
+                return sum(len(item.outputs) for item in jobs[index:])
+            self.start()
+            future = self._pool.submit(run_job, job)
+            while True:
+                try:
+                    results = future.result(timeout=POLL_SECONDS)
+                    break
+                except FutureTimeout:
+                    if newer_save():
+                        self.restart()
+                        return sum(len(item.outputs) for item in jobs[index:])
+                except (Exception, CancelledError) as error:  # the worker died: report, start a new one
+                    results = [JobResult(item.output, item.key, error=JobFailure(f"job {item.label} failed: {error!r}"))
+                               for item in job.outputs]
+                    self.restart()
+                    break
+            for result in results:
+                on_result(result)
+        return 0
+
+    def restart(self) -> None:
+        """Kill the worker (its job gives way at once) and start a warm one in its place."""
+        self.close(kill=True)
+        self.restarts += 1
+        self._sweep_parts()
+        self.start()
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the worker: at once with ``kill``, else after its current job."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if kill:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def _sweep_parts(self) -> None:
+        """Remove the temporary files a killed write left (``.NAME.xxxx.part`` beside its target)."""
+        for part in self.out_dir.rglob(".*.part"):
+            part.unlink(missing_ok=True)
