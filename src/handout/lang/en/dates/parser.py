@@ -38,7 +38,7 @@ _RELATIVE = re.compile(
     r"|(?P<next>[Tt]he\s+(?:following|next)\s+year|[Aa]\s+year\s+later)"
     r"|(?P<prev>[Tt]he\s+(?:previous|preceding)\s+year|[Aa]\s+year\s+(?:earlier|before))"
     r"|(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r"|" + "|".join(w.capitalize() for w in COUNT_WORDS)
-    + r")\s+years\s+(?P<dir>later|earlier))\b"
+    + r")\s+years\s+(?P<dir>later|earlier))\b(?!['’]s)"
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import (DASH, DAY, MONTH, NOT_A_YEAR_AFTER, NOT_A_YEAR_BEFORE, ORDINAL, ORDINAL_WORDS, PLURAL_AFTER,
+from .words import (DECADE_WORDS, roman_value, DASH, DAY, MONTH, NOT_A_YEAR_AFTER, NOT_A_YEAR_BEFORE, ORDINAL, ORDINAL_WORDS, PLURAL_AFTER,
                     SEASON, YEAR, YEAR_END, BC_AFTER, month_of)
 
 
@@ -50,6 +50,7 @@ _POINT = re.compile(
     r"(?<![\d.,/:$#№_])(?<!\b[Nn]o\.\s)(?:"
     # 6/28/1914 (US month/day/year) and 1991-12-16 (ISO)
     r"(?P<nm>1[0-2]|0?[1-9])/(?P<nd>[12]\d|3[01]|0?[1-9])/(?P<ny>" + YEAR + r")(?![\d/])"
+    r"|(?P<ed>[12]\d|3[01]|0?[1-9])\.(?P<em>0?[1-9]|1[0-2])\.(?P<ey>" + YEAR + r")(?![\d.])"
     r"|(?P<iy>" + YEAR + r")-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-2]\d|3[01])(?![\d])"
     # 26 August 1920, 26th of August 1920, 5–13 December 1917, 25 October (7 November) 1917, 31 July
     r"|(?P<d>" + DAY + r")(?:" + _DAY_RANGE + r"(?P<de>" + DAY + r"))?(?:\s+of)?\s+(?P<m>" + MONTH + r")"
@@ -64,6 +65,8 @@ _POINT = re.compile(
     # spring of 1918, winter 1930, the spring and summer of 1991, winter 1943/44
     r"|(?P<s>" + SEASON + r")(?:\s+(?:and|to)\s+|" + DASH + r")?(?P<se>" + SEASON + r")?(?:\s+of)?,?\s+(?P<sy>"
     + YEAR + r")(?:/\d{2}(?![\d]))?(?![\d])"
+    # the first decade of the eighteenth (century)
+    r"|(?P<nd_>" + "|".join(DECADE_WORDS) + r")\s+decade\s+of\s+the\s+(?P<dc>" + ORDINAL + r")(?:[\s-]+century\b)?"
     # the 19th century, the 15th–16th centuries, the nineteenth century
     r"|(?P<c>" + ORDINAL + r")(?:(?:" + DASH + r"|\s+(?:and|to)\s+)(?P<ce>" + ORDINAL + r"))?[\s-]+[Cc]entur(?:y|ies)\b"
     # the 1930s, the 1450's, the 1700s (a century), 700s AD
@@ -76,7 +79,7 @@ _POINT = re.compile(
     # 1920, 1921–22, 1943/44
     # a month alone ("in March", "mid-September"): dated only after a date word and from the context year
     r"|(?P<m4>" + MONTH + r")(?!['’-])"
-    r"|(?P<yr>" + YEAR + r")(?:(?:" + DASH + r"|/)(?P<yy>\d{2})(?![\d%.,]|\s*(?:%|percent)))?(?=[^\d]|$)"
+    r"|(?P<yr>" + YEAR + r")(?:(?:" + DASH + r"|/)(?P<yy>\d{2})(?![\d%]|[.,]\d|\s*(?:%|percent)))?(?=[^\d]|$)"
     r")"
 )
 
@@ -87,7 +90,9 @@ def _number(text: str) -> int:
 
 def _ordinal(text: str) -> int:
     word = text.lower()
-    return ORDINAL_WORDS[word] if word in ORDINAL_WORDS else _number(text)
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    return roman_value(text) or _number(text)
 
 
 def scan(text: str) -> list[Point]:
@@ -110,6 +115,13 @@ def _point(match: re.Match, text: str) -> Point | None:
     point = Point(match.start(), match.end())
     if g["ny"]:
         point.year, point.month, point.day = int(g["ny"]), int(g["nm"]), int(g["nd"])
+    elif g["ey"]:
+        point.year, point.month, point.day = int(g["ey"]), int(g["em"]), int(g["ed"])
+    elif g["nd_"]:
+        century = _ordinal(g["dc"])
+        if not century or century > 21:
+            return None
+        point.decade = (century - 1) * 100 + (DECADE_WORDS[g["nd_"]] - 1) * 10
     elif g["iy"]:
         point.year, point.month, point.day = int(g["iy"]), int(g["im"]), int(g["id"])
     elif g["m"]:

@@ -43,7 +43,22 @@ MONTH = (r"(?:" + _alternatives(MONTHS + tuple(name.upper() for name in MONTHS))
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?![\w])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 YEAR = r"(?:1\d{3}|20\d{2})"
-ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + _alternatives(ORDINAL_WORDS) + r")"
+ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3}))"
+ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + _alternatives(ORDINAL_WORDS) + r"|(?=[XVI])" + ROMAN + r"(?![\w]))"
+DECADE_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                "ninth": 9, "tenth": 10, "last": 10}
+
+
+def roman_value(text: str) -> int | None:
+    """Return the value of a Roman numeral written in capitals ("XIX" -> 19), or None."""
+    values = {"I": 1, "V": 5, "X": 10}
+    if not text or any(letter not in values for letter in text):
+        return None
+    total = 0
+    for letter, following in zip(text, text[1:] + " "):
+        value = values[letter]
+        total += -value if following in values and values[following] > value else value
+    return total
 DASH = r"\s*[-–—]\s*"
 # "1941" followed by no digit, or by a glued head-count in a table cell ("Sept 1941366,000").
 YEAR_END = r"(?:(?![\d])|(?=\d{1,3}(?:,\d{3})+(?![\d])))"
@@ -69,5 +84,5 @@ NEW_STYLE_INSIDE = re.compile(r"N\.\s?S\.|\bNS\b|[Nn]ew [Ss]tyle|Gregorian")
 APPROXIMATE_BEFORE = re.compile(r"\b(?:roughly|about|some|nearly|almost|around|over|more\s+than|less\s+than|"
                                 r"at\s+least|only|just)\s+$", re.I)
 
-__all__ = ["COUNT_WORDS", "DAY", "MONTH", "MONTHS", "ORDINAL", "ORDINAL_WORDS", "SEASON", "SEASONS", "YEAR",
+__all__ = ["COUNT_WORDS", "DAY", "DECADE_WORDS", "roman_value", "MONTH", "MONTHS", "ORDINAL", "ORDINAL_WORDS", "SEASON", "SEASONS", "YEAR",
            "month_of"]
