@@ -7,12 +7,20 @@ from __future__ import annotations
 
 from ..base import LanguagePack
 from ..kk import clauses
-from ..sentences import split_sentences
 from . import questions
 from .dates import find_dates
 from .format import format_date
 from .labels import LABELS
 from .phrases import PHRASES
+from .sentences import split_sentences
+
+
+
+def _register_hyphenation() -> None:
+    from .hyphenation import register
+
+    register()
+
 
 PACK = LanguagePack(
     code="en",
@@ -25,4 +33,5 @@ PACK = LanguagePack(
     clauses=clauses,
     questions=questions,
     decimal_mark=".",
+    hyphenation=_register_hyphenation,
 )
