@@ -56,8 +56,8 @@ def _ends_sentence(text: str, end_match: re.Match, limit: int) -> bool:
     following = _OPENING.match(text, after)
     if following is None or not following.group(1).isupper() and not following.group(1).isdigit():
         return False  # a lowercase word goes on the same sentence
-    if "." not in end_match.group():
-        return True
+    if "." not in end_match.group() or end_match.group()[-1] in "\"”’":
+        return True  # "?", "!", or a quotation closed after its period
     word = _word_before(text, end_match.start())
     if not word:
         return True
