@@ -88,3 +88,12 @@ def test_english_print_form_of_what_the_grammar_reads():
     printed = [english.format_date(m.value) for m in find_dates(
         "from 5 to 13 December 1917; the early 1930s; the spring of 1918; by 1925; the 19th century")]
     assert printed == ["5–13 December 1917", "early 1930s", "spring 1918", "by 1925", "19th century"]
+
+
+def test_a_month_of_that_year_is_one_date():
+    matches = find_dates("In 1918 the Cossacks rose, and in October of that year they united.")
+    assert [(m.value.start, m.value.text_date) for m in matches] == [("1918", "1918"), ("1918-10", "October of that year")]
+
+
+def test_page_ranges_are_not_years():
+    assert [m.value.start for m in find_dates("History, 2018, vol. 63, pp. 1120— 1131.")] == ["2018"]

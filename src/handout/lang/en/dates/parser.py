@@ -51,7 +51,8 @@ class Parser:
 
     def matches(self) -> list[DateMatch]:
         points = self._with_short_decades(scan(self.text))
-        relatives = list(_RELATIVE.finditer(self.text))
+        relatives = [match for match in _RELATIVE.finditer(self.text)
+                     if not any(point.start <= match.start() < point.end for point in points)]
         found: list[DateMatch] = []
         index = 0
         while index < len(points) or relatives:
@@ -77,6 +78,8 @@ class Parser:
             if first.bc or second.bc:
                 return None, index + 2
             return self._build([first, second], second.end), index + 2
+        if first.bare and re.search(r"\d\s*[-–—]\s*$", self.text[max(0, first.start - 12) : first.start]):
+            return None, index + 1  # "pp. 1120— 1131": the end of a range of numbers that are no years
         if first.bc or (first.bare and not self._year_context(first)):
             return None, index + 1
         if first.month is not None and first.day is None and first.year is None and not self._month_context(first):
@@ -154,6 +157,10 @@ class Parser:
     def _build(self, points: list[Point], end: int) -> DateMatch | None:
         first, last = points[0], points[-1]
         for point in points:
+            if point.relative is not None and point.year is None:
+                if self.context_year is None:
+                    return None
+                point.year = self.context_year + point.relative
             if point.year is None and point.decade is None and point.century is None and point.hundreds is None:
                 if self.context_year is None:
                     return None

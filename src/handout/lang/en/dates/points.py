@@ -36,6 +36,8 @@ class Point:
     alt: tuple[int, int | None, int | None] | None = None
     """The other-style day (and month) written in brackets before the year: (day, month, year)."""
     short_decade: bool = False
+    relative: int | None = None
+    """Years after the context year ("October of that year": 0, "of the following year": 1)."""
     half: int | None = None
     """1 or 2: "the first/second half of" the period."""
 
@@ -77,6 +79,10 @@ _POINT = re.compile(
     r"|(?P<by>\d{1,4}(?:,\d{3})?)(?=" + BC_AFTER.pattern + r")"
     r"|(?:AD|A\.D\.)\s*(?P<ay>\d{1,4})(?![\d])|(?P<ay2>\d{1,4})\s*(?:AD|A\.D\.|CE|C\.E\.)(?![\w])"
     # 1920, 1921–22, 1943/44
+    # October of that year, March of the following year
+    r"|(?P<m5>" + MONTH + r")\s+of\s+(?P<rel>that|that\s+same|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b"
+    # 19181922: a range whose dash the source lost (PDF text)
+    r"|(?P<g1>1[0-9]{3})(?P<g2>1[0-9]{3})(?![\d])"
     # a month alone ("in March", "mid-September"): dated only after a date word and from the context year
     r"|(?P<m4>" + MONTH + r")(?!['’-])"
     r"|(?P<yr>" + YEAR + r")(?:(?:" + DASH + r"|/)(?P<yy>\d{2})(?![\d%]|[.,]\d|\s*(?:%|percent)))?(?=[^\d]|$)"
@@ -137,6 +143,13 @@ def _point(match: re.Match, text: str) -> Point | None:
     elif g["m3"]:
         point.month, point.year = month_of(g["m3"]), int(g["y3"])
         point.month_end = month_of(g["m3e"]) if g["m3e"] else None
+    elif g["m5"]:
+        point.month = month_of(g["m5"])
+        point.relative = {"following": 1, "next": 1, "previous": -1}.get(g["rel"].split()[-1], 0)
+    elif g["g1"]:
+        point.year, point.year_end = int(g["g1"]), int(g["g2"])
+        if not 0 < point.year_end - point.year <= 50:
+            return None
     elif g["m4"]:
         point.month = month_of(g["m4"])
     elif g["s"]:
