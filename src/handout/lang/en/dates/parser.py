@@ -18,7 +18,7 @@ from .words import APPROXIMATE_BEFORE, BC_AFTER, COUNT_WORDS, NEW_STYLE_INSIDE, 
 _PART = re.compile(
     r"(?:\b(?P<the>[Tt]he)\s+)?(?:(?P<half>first|second|latter)\s+half\s+of\s+(?:the\s+)?"
     r"|(?P<part>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle|[Bb]eginning|[Ee]nd|[Ss]tart|[Cc]lose|[Rr]est)"
-    r"(?:\s+of\s+(?:the\s+)?|\s*-\s*|\s+(?:the\s+)?))$"
+    r"(?:\s+of\s+(?:the\s+)?|\s*-\s*|\s+in\s+|\s+(?:the\s+)?))$"
 )
 _PART_QUALIFIER = {"early": "beginning", "beginning": "beginning", "start": "beginning", "mid": "middle",
                    "middle": "middle", "late": "end", "end": "end", "close": "end"}
@@ -80,6 +80,8 @@ class Parser:
             return self._build([first, second], second.end), index + 2
         if first.bare and re.search(r"\d\s*[-–—]\s*$", self.text[max(0, first.start - 12) : first.start]):
             return None, index + 1  # "pp. 1120— 1131": the end of a range of numbers that are no years
+        if first.bare and re.match(r"\s*[-–—]\s*\d", self.text[first.end : first.end + 4]):
+            return None, index + 1  # "2000-2500 people": the start of such a range
         if first.bc or (first.bare and not self._year_context(first)):
             return None, index + 1
         if first.month is not None and first.day is None and first.year is None and not self._month_context(first):

@@ -66,7 +66,7 @@ _POINT = re.compile(
     + r")" + YEAR_END +
     # spring of 1918, winter 1930, the spring and summer of 1991, winter 1943/44
     r"|(?P<s>" + SEASON + r")(?:\s+(?:and|to)\s+|" + DASH + r")?(?P<se>" + SEASON + r")?(?:\s+of)?,?\s+(?P<sy>"
-    + YEAR + r")(?:/\d{2}(?![\d]))?(?![\d])"
+    + YEAR + r")(?:[-–/]\d{2}(?![\d]))?(?![\d])"
     # the first decade of the eighteenth (century)
     r"|(?P<nd_>" + "|".join(DECADE_WORDS) + r")\s+decade\s+of\s+the\s+(?P<dc>" + ORDINAL + r")(?:[\s-]+century\b)?"
     # the 19th century, the 15th–16th centuries, the nineteenth century

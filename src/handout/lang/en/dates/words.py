@@ -65,7 +65,8 @@ YEAR_END = r"(?:(?![\d])|(?=\d{1,3}(?:,\d{3})+(?![\d])))"
 
 # After a number: it counts, measures or is part of a bigger number, so it is no year.
 NOT_A_YEAR_AFTER = re.compile(
-    r"(?:[.,]\d|:\d|\s*(?:%|percent\b|per\s+cent\b)"
+    r"(?:[.,]\d|:\d|-[a-z]|\s*(?:%|percent\b|per\s+cent\b)|\s+of\s+(?:them|whom|these|those|which|us)\b"
+    r"|\s+(?:hours|hrs)\b"
     r"|\s*(?:km|kilomet|mile|metre|meter|feet|foot|ft\b|tons?\b|tonnes?\b|kg\b|hectares?|acres?|roubles?"
     r"|rubles?|dollars?|tenge|pounds?|head\b|households?|families|people|persons?|men\b|women|soldiers|troops"
     r"|deaths|victims|refugees|copies|pages|ha\b|m\b|AD\b|CE\b|BC\b|BCE\b|B\.C\.))",
