@@ -97,3 +97,9 @@ def test_a_month_of_that_year_is_one_date():
 
 def test_page_ranges_are_not_years():
     assert [m.value.start for m in find_dates("History, 2018, vol. 63, pp. 1120— 1131.")] == ["2018"]
+
+
+def test_years_among_page_ranges_of_a_citation_are_read():
+    text = "Statesman's Yearbook 1992-1993, pp.425-427, 1993-1994, pp.429-431, 2000, pp.959-964"
+    assert [(m.value.start, m.value.end) for m in find_dates(text)] == [("1992", "1993"), ("1993", "1994"),
+                                                                         ("2000", "2000")]

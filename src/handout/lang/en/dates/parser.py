@@ -153,6 +153,8 @@ class Parser:
     def _month_context(self, point: Point) -> bool:
         """Tell whether a month written alone is a date: "in March", "until mid-September", "by May"."""
         before = self._before(point)
+        if re.match(r"\s+(?:[A-Z]|(?:revolution|coup|uprising|events|days|theses|manifesto)\b)", self.text[point.end :]):
+            return False  # "the February Revolution", "the October events": a name, not a date
         return before is not None and before.group("word").lower() in _MONTH_WORDS
 
     # -- values ------------------------------------------------------------------

@@ -74,7 +74,7 @@ NOT_A_YEAR_AFTER = re.compile(
 # Before a number: a page, an order, money, a count symbol.
 NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:p|pp|No|no|Nos|nos|vol|Vol|fig|Fig)\.\s*|\b(?:page|pages|number|numbered|Order|order|decree|Decree"
-    r"|file|item|code|tel|room)\s+(?:No\.?\s*)?|[$€£#№°]\s*|\d[\s,]*)$"
+    r"|file|item|code|tel|room)\s+(?:No\.?\s*)?|[$€£#№°]\s*|\d[ \u00a0])$"
 )
 # A following lowercase plural word makes a bare number a count ("1500 soldiers") unless a date word is before it.
 PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|as|this|its|his|us|thus|yes|always|perhaps|less|across)\b)[a-z]+s\b")
