@@ -103,3 +103,10 @@ def test_years_among_page_ranges_of_a_citation_are_read():
     text = "Statesman's Yearbook 1992-1993, pp.425-427, 1993-1994, pp.429-431, 2000, pp.959-964"
     assert [(m.value.start, m.value.end) for m in find_dates(text)] == [("1992", "1993"), ("1993", "1994"),
                                                                          ("2000", "2000")]
+
+
+def test_parse_date_value_reads_an_english_expression_for_chronology_add():
+    from handout.enrich.chronology import parse_date_value
+
+    value = parse_date_value("26 August 1920", lang="en")
+    assert (value.start, value.end, value.precision) == ("1920-08-26", "1920-08-26", "day")

@@ -72,8 +72,13 @@ class Parser:
         first = points[index]
         second = points[index + 1] if index + 1 < len(points) else None
         if second is not None and self._dual(first, second):
-            first.alt = (second.day, second.month, second.year)
-            return self._build([first], self._after_bracket(second.end)), index + 2
+            end, used = self._after_bracket(second.end), index + 2
+            third = points[index + 2] if index + 2 < len(points) else None
+            if first.year is None and third is not None and third.bare \
+                    and re.fullmatch(r"\s*,?\s*", self.text[end : third.start]):
+                first.year, end, used = third.year, third.end, index + 3  # "October 25 (November 7), 1917"
+            first.alt = (second.day, second.month, second.year or first.year)
+            return self._build([first], end), used
         if second is not None and self._joined(first, second):
             if first.bc or second.bc:
                 return None, index + 2
