@@ -98,6 +98,8 @@ class Parser:
         gap = self.text[first.end : second.start]
         if not re.fullmatch(r"\s*(?:O\.?\s?S\.?)?\s*\(\s*", gap) or first.day is None or second.day is None:
             return False
+        if (second.day, second.month) == (first.day, first.month):
+            return False  # "27 September 1937(1937-09-27)": the same day again, in ISO form
         inside = self.text[second.end : second.end + 30].split(")")[0]
         return bool(NEW_STYLE_INSIDE.search(inside) or OLD_STYLE_AFTER.match(self.text, first.end) or second.year is None
                     or inside.strip() == "")
