@@ -79,6 +79,8 @@ class Parser:
                 first.year, end, used = third.year, third.end, index + 3  # "October 25 (November 7), 1917"
             first.alt = (second.day, second.month, second.year or first.year)
             return self._build([first], end), used
+        if second is not None and first.bc and _CONNECTOR.match(self.text[first.end : second.start].lstrip(" BCE.")):
+            return None, index + 2  # "(207 BCE – 220 CE)": a range that starts BC is left out whole
         if second is not None and self._joined(first, second):
             if first.bc or second.bc:
                 return None, index + 2
