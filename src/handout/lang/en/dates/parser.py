@@ -12,7 +12,7 @@ import re
 from ....model import DateValue
 from ...dates import PRECISION_RANK, DateMatch
 from .points import Point, is_count, scan
-from .values import impossible, iso_range, alt_iso
+from .values import alt_iso, impossible, iso_range
 from .words import APPROXIMATE_BEFORE, BC_AFTER, COUNT_WORDS, NEW_STYLE_INSIDE, OLD_STYLE_AFTER
 
 _PART = re.compile(

@@ -85,5 +85,5 @@ NEW_STYLE_INSIDE = re.compile(r"N\.\s?S\.|\bNS\b|[Nn]ew [Ss]tyle|Gregorian")
 APPROXIMATE_BEFORE = re.compile(r"\b(?:roughly|about|some|nearly|almost|around|over|more\s+than|less\s+than|"
                                 r"at\s+least|only|just)\s+$", re.I)
 
-__all__ = ["COUNT_WORDS", "DAY", "DECADE_WORDS", "roman_value", "MONTH", "MONTHS", "ORDINAL", "ORDINAL_WORDS", "SEASON", "SEASONS", "YEAR",
-           "month_of"]
+__all__ = ["COUNT_WORDS", "DAY", "DECADE_WORDS", "MONTH", "MONTHS", "ORDINAL", "ORDINAL_WORDS", "SEASON", "SEASONS",
+           "YEAR", "month_of", "roman_value"]
