@@ -58,7 +58,7 @@ class DateValue:
     text_date: str
     """The expression exactly as written in the source."""
     qualifier: str | None = None
-    """until, from, beginning, middle, end, night, or None."""
+    """until, by, from, beginning, middle, end, night, or None ("by 1925" is not "until 1925")."""
     calendar: str = "unknown"
     """old, new or unknown."""
     alt_start: str | None = None

@@ -37,7 +37,7 @@ _INLINE = re.compile(
     r"|<[^>\n]+>"  # inline HTML tags
     r"|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)"  # emphasis markers
     r"|`"
-    r"|^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)",  # heading, quote, list markers
+    r"|^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)",  # heading, quote, list markers (a "1991." line is a year)
     re.MULTILINE,
 )
 

@@ -1,19 +1,26 @@
-"""The English pack: labels, question templates, the print form of dates.
+"""The English pack: date grammar and print form, sentences, hyphenation, labels, question templates.
 
-Until the English date grammar and clause rules exist, the pack reads dates and clauses with the
-Kazakh rules, as every lecture did before the packs (a English text yields few dates).
+Until the English clause rules exist, the pack reads clauses with the Kazakh rules.
 """
 
 from __future__ import annotations
 
 from ..base import LanguagePack
 from ..kk import clauses
-from ..kk.dates import find_dates
-from ..sentences import split_sentences
 from . import questions
+from .dates import find_dates
 from .format import format_date
 from .labels import LABELS
 from .phrases import PHRASES
+from .sentences import split_sentences
+
+
+
+def _register_hyphenation() -> None:
+    from .hyphenation import register
+
+    register()
+
 
 PACK = LanguagePack(
     code="en",
@@ -26,4 +33,5 @@ PACK = LanguagePack(
     clauses=clauses,
     questions=questions,
     decimal_mark=".",
+    hyphenation=_register_hyphenation,
 )

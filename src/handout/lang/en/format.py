@@ -17,7 +17,7 @@ def ordinal(number: int) -> str:
 class EnglishDateFormat(DateFormat):
     month_names = MONTHS
     season_names = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
-    qualifier_forms = {"from": "from {}", "until": "until {}", "beginning": "early {}", "middle": "mid {}",
+    qualifier_forms = {"from": "from {}", "until": "until {}", "by": "by {}", "beginning": "early {}", "middle": "mid {}",
                        "end": "late {}", "night": "night of {}"}
 
     def year(self, year: int, plural: bool = False) -> str:

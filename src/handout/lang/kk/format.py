@@ -8,7 +8,7 @@ from .dates.tokens import MONTHS
 
 # The case a Kazakh qualifier governs, and each month's and season's form in it (KAZAKH.md §1 table):
 # "1997 ж. 10 желтоқсаннан бастап", "1918 ж. көктеміне дейін", "1918 ж. сәуірдің басы", "2–3 наурызға қараған түні".
-QUALIFIER_CASE = {"from": "ablative", "until": "dative", "night": "dative",
+QUALIFIER_CASE = {"from": "ablative", "until": "dative", "night": "dative", "by": "dative",
                   "beginning": "genitive", "middle": "genitive", "end": "genitive"}
 FORMS = {
     "ablative": dict(zip(MONTHS, ("қаңтардан", "ақпаннан", "наурыздан", "сәуірден", "мамырдан", "маусымнан",
@@ -27,7 +27,7 @@ class KazakhDateFormat(DateFormat):
     month_names = MONTHS
     season_names = {3: "көктем", 6: "жаз", 9: "күз", 12: "қыс"}
     qualifier_forms = {"from": "{} бастап", "until": "{} дейін", "beginning": "{} басы", "middle": "{} ортасы",
-                       "end": "{} аяғы", "night": "{} қараған түні"}
+                       "end": "{} аяғы", "night": "{} қараған түні", "by": "{} қарай"}
 
     def year(self, year: int, plural: bool = False) -> str:
         return f"{year} {'жж.' if plural else 'ж.'}"
@@ -61,7 +61,9 @@ class KazakhDateFormat(DateFormat):
         return f"{written} ({alt})"
 
     def qualify(self, text: str, value: DateValue) -> str:
-        if value.qualifier in QUALIFIER_CASE:
+        if value.qualifier == "by" and text.endswith(" ж."):
+            text = text[: -len("ж.")] + "жылға"  # "1925 жылға қарай", as it is written in full
+        elif value.qualifier in QUALIFIER_CASE:
             text = _inflect_last_word(text, QUALIFIER_CASE[value.qualifier])
         return super().qualify(text, value)
 

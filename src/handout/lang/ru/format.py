@@ -19,7 +19,7 @@ class RussianDateFormat(DateFormat):
     month_names = MONTHS
     season_names = {3: "весна", 6: "лето", 9: "осень", 12: "зима"}
     qualifier_forms = {"from": "с {}", "until": "до {}", "beginning": "начало {}", "middle": "середина {}",
-                       "end": "конец {}", "night": "в ночь на {}"}
+                       "end": "конец {}", "night": "в ночь на {}", "by": "к {}"}
 
     def year(self, year: int, plural: bool = False) -> str:
         return f"{year} {'гг.' if plural else 'г.'}"
@@ -49,7 +49,7 @@ class RussianDateFormat(DateFormat):
     def qualify(self, text: str, value: DateValue) -> str:
         if value.qualifier == "night" and value.precision == "day":
             text = self.span(value.end, value.end, "day")  # "в ночь на 3 марта 1918 г."
-        if value.qualifier in self.qualifier_forms and value.qualifier != "night":
+        if value.qualifier in self.qualifier_forms and value.qualifier not in ("night", "by"):
             text = genitive(text)
         return super().qualify(text, value)
 
