@@ -6,28 +6,24 @@ phrase level (:mod:`.parser`) joins points into ranges.
 
 from __future__ import annotations
 
+from .periods import PeriodRules
 from .tokens import (
+    DECADE_WORDS,
     AFTER_WORDS,
     CONTEXT_WORDS,
     COUNT_WORDS,
-    DECADE_WORDS,
     HALF_WORDS,
     MONTH_WORD_AFTER_EXCLUDES,
     NIGHT_WORDS,
-    PART_KEZ,
-    PART_STEMS,
-    PART_WORDS,
     Point,
-    TokenCursor,
     case_role,
     is_year_word,
     month_of,
-    roman_value,
     season_of,
 )
 
 
-class PointRules(TokenCursor):
+class PointRules(PeriodRules):
     """The rules for one date point; ``context_year`` dates "Сол жылы" and a bare "17 тамызда"."""
 
     context_year: int | None
@@ -57,7 +53,7 @@ class PointRules(TokenCursor):
             if token.text in DECADE_WORDS:
                 got = self._decade(index, point)
                 return self._part(got, point) if got is not None else None
-            if roman_value(token.raw) is not None:
+            if self._century_number(index) is not None:
                 got = self._century(index, point)
                 return self._part(got, point) if got is not None else None
             if month_of(token.text) is not None:
@@ -394,88 +390,3 @@ class PointRules(TokenCursor):
         if self.is_punct(index, ")"):
             point.alt = (day, day_end, month, year)
             point.last = index
-
-    def _decade(self, index: int, point: Point) -> int | None:
-        """Parse "20-шы жылдары", "20–шы жылдардың", "жиырмасыншы жылдары"; return the index after."""
-        token = self.tokens[index]
-        cursor = index + 1
-        if token.kind == "word":
-            if token.text not in DECADE_WORDS:
-                return None
-            value = DECADE_WORDS[token.text]
-        else:
-            value = int(token.text)
-            if not (len(token.text) in (2, 4) and value % 10 == 0):
-                return None
-            if self.is_punct(cursor, "-"):
-                cursor += 1
-                if self.word_at(cursor) in ("шы", "ші", "ыншы", "інші", "сыншы", "сінші"):
-                    cursor += 1
-            elif len(token.text) == 4:
-                return None
-        word = self.word_at(cursor)
-        if not word.startswith("жылдар") or word.startswith("жылдармен"):
-            return None
-        if value < 100:
-            century_base = (self.context_year // 100 * 100) if self.context_year else 1900
-            if point.century is not None:
-                century_base = (point.century - 1) * 100
-            value += century_base
-        point.decade = value
-        point.role = case_role(word[len("жылдар") :])
-        point.last = cursor
-        return cursor + 1
-
-    def _century(self, index: int, point: Point) -> int | None:
-        """Parse "XX ғасырдың", "19-ғасырда", "ХІХ ғ."; return the index after."""
-        token = self.tokens[index]
-        value = roman_value(token.raw) if token.kind == "word" else int(token.text) if len(token.text) <= 2 else None
-        if value is None or not 1 <= value <= 21:
-            return None
-        cursor = index + 1
-        century_end = None
-        if self.is_punct(cursor, "-") and token.kind == "word":
-            following = self.tok(cursor + 1)
-            end_value = roman_value(following.raw) if following is not None and following.kind == "word" else None
-            if end_value is not None and value < end_value <= 21:
-                century_end = end_value  # "XV–XVI ғасырларда"
-                cursor += 2
-        if self.is_punct(cursor, "-"):
-            cursor += 1
-        word = self.word_at(cursor)
-        point.century_end = century_end
-        if word in ("ғ", "ғғ") and self.is_punct(cursor + 1, "."):
-            point.century = value
-            point.last = cursor + 1
-            return cursor + 2
-        if not word.startswith("ғасыр"):
-            return None
-        point.century = value
-        point.role = case_role(word[len("ғасыр") :])
-        point.last = cursor
-        if point.role == "gen" and self.word_at(cursor + 1) in ("бірінші", "екінші") and self.word_at(cursor + 2).startswith("жартыс"):
-            point.half = 1 if self.word_at(cursor + 1) == "бірінші" else 2
-            point.last = cursor + 2
-            return cursor + 3
-        if point.role == "gen":
-            decade = self._decade(cursor + 1, point) if self.tok(cursor + 1) else None
-            if decade is not None:
-                point.century = None
-                return decade
-        return cursor + 1
-
-    def _part(self, cursor: int, point: Point) -> Point:
-        """Read "басында", "орта кезінде", "аяғына", "ақырында" after a genitive period."""
-        word = self.word_at(cursor)
-        if word in PART_WORDS:
-            point.part = PART_WORDS[word]
-            point.role = "to" if word.endswith(("на", "не")) else "from" if word.endswith("нан") else "loc"
-            point.last = cursor
-        elif word in PART_STEMS and self.word_at(cursor + 1) in PART_KEZ:
-            point.part = PART_STEMS[word]
-            point.role = case_role(self.word_at(cursor + 1))
-            point.last = cursor + 1
-        if point.part and self.word_at(point.last + 1) == "қарай":
-            point.role = "loc"
-            point.last += 1
-        return point

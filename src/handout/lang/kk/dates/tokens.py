@@ -47,6 +47,8 @@ DECADE_WORDS = {
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ROMAN_LOOKALIKES = str.maketrans({"і": "i", "х": "x", "І": "i", "Х": "x"})
 UNTIL_WORDS = ("дейін", "шейін", "дейінгі", "шейінгі", "қарай")
+BY_WORDS = ("қарай",)
+"""After a dative: "1925 жылға қарай" is "by 1925" (the state reached), not "until 1925"."""
 FROM_WORDS = ("бастап", "бері", "басталған")
 BETWEEN_WORDS = ("аралығында", "аралығы", "аралығындағы", "аралықта", "аралығын")
 NIGHT_WORDS = ("түні", "түнде", "түнгі", "түнге")
@@ -54,11 +56,21 @@ CONTEXT_WORDS = {"сол": 0, "осы": 0, "бұл": 0, "келесі": 1, "ке
 # "бір жылдан кейін": a year counted from the context year.
 COUNT_WORDS = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10}
 AFTER_WORDS = ("кейін", "соң")
-HALF_WORDS = {"бірінші": 1, "екінші": 2}
+HALF_WORDS = {"бірінші": 1, "екінші": 2, "алғашқы": 1, "соңғы": 2}
+QUARTER_WORDS = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "алғашқы": 1, "соңғы": 4}
+# "б.з.б." / "б.з.д." (before our era): such a date is BC and the tool does not date it.
+BC_MARKS = (("б", "з", "б"), ("б", "з", "д"))
+# A bare year in a reference: "«Атамұра» 2018", "Алматы, 1993".
+CITATION_PLACES = ("алматы", "астана", "мәскеу", "москва", "нұр-сұлтан", "ташкент", "орынбор", "қызылорда", "семей")
 
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|[^\s\w]|\w")  # ASCII digits only: "²" or "٣" are not numbers here
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-"})
 _LATIN_FIXES = str.maketrans({"i": "і", "I": "І", "є": "ә", "Є": "Ә", "ї": "ү"})
+# Latin letters that look Cyrillic, repaired only inside a word that has Cyrillic letters too
+# ("қaзан", "мaусымда"); an all-Latin word ("XIV", "USD") keeps them.
+_LOOKALIKES = str.maketrans(dict(zip("aeopcxyTBMKHAEOPCXY", "аеорсхуТВМКНАЕОРСХУ")))
+_MIXED_WORD = re.compile(r"\w*[a-zA-Z]\w*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass(frozen=True)
@@ -91,10 +103,14 @@ class Point:
     season: str | None = None
     season_end: str | None = None
     decade: int | None = None
+    decade_end: int | None = None
+    """The last decade of "20-30-жылдары" (1930)."""
     century: int | None = None
     century_end: int | None = None
     half: int | None = None
     """1 or 2 for "ғасырдың бірінші/екінші жартысы"."""
+    quarter: int | None = None
+    """1 to 4 for "ғасырдың бірінші … төртінші ширегі"."""
     part: str | None = None
     night: bool = False
     alt: tuple[int | None, int | None, int | None, int | None] | None = None
@@ -104,7 +120,13 @@ class Point:
 
 def normalize(text: str) -> str:
     """Return a same-length copy with look-alike letters and dashes unified for matching."""
+    text = _MIXED_WORD.sub(_repair_lookalikes, text)
     return text.translate(_DASHES).translate(_LATIN_FIXES)
+
+
+def _repair_lookalikes(match: re.Match) -> str:
+    word = match.group()
+    return word.translate(_LOOKALIKES) if _CYRILLIC.search(word) else word
 
 
 def tokenize(text: str) -> list[Token]:
