@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from .periods import PeriodRules
 from .tokens import (
+    ABBREVIATION_ENDINGS,
+    CITATION_PLACES,
+    THREE_DIGIT_YEAR_WORDS,
     DECADE_WORDS,
     AFTER_WORDS,
     CONTEXT_WORDS,
@@ -79,31 +82,27 @@ class PointRules(PeriodRules):
             if not (is_year_word(word) and not word.startswith("жылдар")):
                 return None
         else:
-            if not (3 <= len(token.text) <= 4) or not 1000 <= int(token.text) <= 2100:
+            if not (3 <= len(token.text) <= 4) or not 100 <= int(token.text) <= 2100:
                 return None
             year = int(token.text)
-            cursor += 1
-            if self.is_punct(cursor, "-") and self.tok(cursor + 1) and self.tok(cursor + 1).kind == "num":
-                end_text = self.tokens[cursor + 1].text
-                year_end = int(end_text) if len(end_text) == 4 else year // 100 * 100 + int(end_text) if len(end_text) == 2 else None
-                if year_end is not None and year < year_end <= year + 100:
-                    point.year_end = year_end
-                    cursor += 2
+            cursor = self._year_end(index, point)
             word = self.word_at(cursor)
         if not self.adjacent(cursor - 1, cursor):
             return None
-        if word in ("ж", "жж") and self.is_punct(cursor + 1, "."):
+        marked = self._abbreviation(cursor, point)
+        if marked is not None:
             point.year = year
             point.explicit.add("year")
-            point.last = cursor + 1
-            return cursor + 2
+            return marked
         if not is_year_word(word):
-            if point.year_end is None and self._bracketed(index, cursor - 1):
+            if year >= 1000 and (self._bracketed(index, cursor - 1) or self._cited(index, cursor)):
                 point.year = year
                 point.last = cursor - 1
                 point.explicit.add("year")
                 return cursor
             return None
+        if year < 1000 and word not in THREE_DIGIT_YEAR_WORDS:
+            return None  # "300 жылдық мерейтойы", "170 жыл толды": counts of years
         if word.startswith("жылмен") or word.startswith("жылдармен"):
             return None  # "1922 жылмен салыстырғанда" compares, it dates nothing
         if word.startswith("жылдар") and point.year_end is None and year % 10 == 0 and not point.year_from_context:
@@ -127,6 +126,62 @@ class PointRules(PeriodRules):
         point.explicit.add("year")
         point.last = index + 2
         return index + 3
+
+    def _year_end(self, index: int, point: Point) -> int:
+        """Read the end of "1921-1922", "1930 — 32", "563 -567", "1711/12–1780/81"; return the index after."""
+        year = int(self.tokens[index].text)
+        cursor = self._skip_alternative(index + 1)
+        following = self.tok(cursor + 1)
+        if not self.is_punct(cursor, "-") or following is None or following.kind != "num":
+            return cursor
+        end_text = following.text
+        if len(end_text) == 2:
+            year_end = year // 100 * 100 + int(end_text)
+        elif len(end_text) in (3, 4) and (len(end_text) == 4 or year < 1000):
+            year_end = int(end_text)
+        else:
+            return cursor
+        after = cursor + 2
+        if self.is_punct(after, "/") and self.tok(after + 1) is not None and self.tok(after + 1).kind == "num":
+            late = self.tokens[after + 1].text  # "1780/81": the later of the two years
+            year_end = year_end // 100 * 100 + int(late) if len(late) == 2 else int(late) if len(late) == 4 else year_end
+            after += 2
+        if year < year_end <= year + 300:
+            point.year_end = year_end
+            return after
+        return cursor
+
+    def _skip_alternative(self, cursor: int) -> int:
+        """Step over "/12" in "1711/12" (one of two possible years: the first is kept as the start)."""
+        following = self.tok(cursor + 1)
+        if self.is_punct(cursor, "/") and following is not None and following.kind == "num" and len(following.text) in (1, 2, 4):
+            return cursor + 2
+        return cursor
+
+    def _abbreviation(self, cursor: int, point: Point) -> int | None:
+        """Read "ж.", "жж.", "ж.ж.", "ж-да", a glued "1959ж"; set ``point.last`` and return the index after."""
+        word = self.word_at(cursor)
+        if word not in ("ж", "жж"):
+            return None
+        last = cursor
+        if self.is_punct(cursor + 1, "."):
+            last = cursor + 1
+            if self.word_at(cursor + 2) == "ж" and self.is_punct(cursor + 3, ".") and self.adjacent(cursor + 1, cursor + 2):
+                last = cursor + 3  # "563 -567 ж.ж."
+        elif self.is_punct(cursor + 1, "-") and self.word_at(cursor + 2) in ABBREVIATION_ENDINGS:
+            point.role = case_role(self.word_at(cursor + 2))  # "1918 — 20 ж-да"
+            last = cursor + 2
+        point.last = last
+        return last + 1
+
+    def _cited(self, index: int, cursor: int) -> bool:
+        """Tell whether a bare year ends a reference: "«Атамұра» 2018", "Алматы, 1993"."""
+        following = self.tok(cursor)
+        if following is not None and following.kind in ("word", "num") and self.adjacent(cursor - 1, cursor):
+            return False
+        if self.is_punct(index - 1, "»"):
+            return True
+        return self.is_punct(index - 1, ",") and self.word_at(index - 2) in CITATION_PLACES
 
     def _bracketed(self, first: int, last: int) -> bool:
         return self.is_punct(first - 1, "(") and self.is_punct(last + 1, ")")

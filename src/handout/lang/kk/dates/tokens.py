@@ -60,6 +60,10 @@ HALF_WORDS = {"бірінші": 1, "екінші": 2, "алғашқы": 1, "со
 QUARTER_WORDS = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "алғашқы": 1, "соңғы": 4}
 # "б.з.б." / "б.з.д." (before our era): such a date is BC and the tool does not date it.
 BC_MARKS = (("б", "з", "б"), ("б", "з", "д"))
+# A three-digit year needs a year word that dates ("542 жылы"), not one that counts ("300 жылдық", "170 жыл").
+THREE_DIGIT_YEAR_WORDS = frozenset("жылы жылғы жылдың жылдары жылдарда жылдардағы жылдардың".split())
+# "1918 — 20 ж-да": a case ending hyphenated to the abbreviation ж.
+ABBREVIATION_ENDINGS = frozenset("да де ы ғы дағы дегі дан ден ға ге дың дің дар дарда дардағы дардың дарға дардан".split())
 # A bare year in a reference: "«Атамұра» 2018", "Алматы, 1993".
 CITATION_PLACES = ("алматы", "астана", "мәскеу", "москва", "нұр-сұлтан", "ташкент", "орынбор", "қызылорда", "семей")
 
