@@ -122,6 +122,9 @@ class Parser(PointRules):
             return True  # "1942 жылдың көктемі мен жазында"
         if first.part and second.part and (first.century or first.decade) and (second.century or second.decade):
             return True  # "XVII ғасырдың аяғы мен XVIII ғасырдың басында"
+        if first.century and second.century and first.decade is None and second.decade is None:
+            # "XV ғасыр — XVIII ғасырдың бірінші жартысы", "XV ғасырдың ортасы мен XIX ғасырдың бірінші ширегі"
+            return iso_range(second)[0] > iso_range(first)[0]
         both_dated = first.year is not None and second.year is not None and "year" in second.explicit
         if both_dated and (first.month or first.part or first.season) and (second.month or second.part or second.season):
             return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .periods import PeriodRules
 from .tokens import (
+    DAY_ORDINAL_ENDINGS,
     ABBREVIATION_ENDINGS,
     CITATION_PLACES,
     THREE_DIGIT_YEAR_WORDS,
@@ -50,7 +51,7 @@ class PointRules(PeriodRules):
             if got is not None:
                 return self._part(got, point)
             if token.kind == "num":
-                return self._day_month(index, point, inherit)
+                return self._numeric_date(index, point) or self._day_month(index, point, inherit)
             return None
         if token.kind == "word":
             if token.text in DECADE_WORDS:
@@ -250,6 +251,8 @@ class PointRules(PeriodRules):
                 if day_end <= day:
                     return None
                 cursor = suffix[1] + 2
+        elif suffix is not None and self.word_at(suffix[1]) in DAY_ORDINAL_ENDINGS and month_of(self.word_at(suffix[1] + 1)):
+            cursor = suffix[1] + 1  # "1930 жылғы 4-і сәуірдегі", "5-ші наурыз"
         alt_days = self._bracket_days(cursor)
         if alt_days is not None:
             cursor = alt_days[2] + 1
@@ -339,7 +342,9 @@ class PointRules(PeriodRules):
         return previous is None or (previous.kind == "punct" and previous.text in ".!?")
 
     def _trailing_year(self, index: int, point: Point) -> None:
-        """Read "1991 ж." or "1945 жылы" right after a nominative day and month."""
+        """Read "1991 ж.", "1945 жылы" or a dateline's bare "2012" right after a nominative day and month."""
+        if self.is_punct(index, ",") and self.tok(index + 1) is not None and self.tok(index + 1).kind == "num":
+            index += 1  # "25 Қазан, 2011 сағат 05:12"
         token = self.tok(index)
         if token is None or token.kind != "num" or len(token.text) != 4 or not 1000 <= int(token.text) <= 2100:
             return
@@ -348,11 +353,34 @@ class PointRules(PeriodRules):
             last = index + 2
         elif is_year_word(word) and not word.startswith(("жылдар", "жылмен")):
             last = index + 1
-        else:
+        elif word.startswith("жыл") or (self.tok(index + 1) is not None and self.tok(index + 1).kind == "num"
+                                         and self.adjacent(index, index + 1)):
             return
+        else:
+            last = index  # "9 Қараша 2012, 04:07", "16 қазан 2012": a dateline
         point.year = int(token.text)
         point.explicit.add("year")
         point.last = last
+
+    def _numeric_date(self, index: int, point: Point) -> Point | None:
+        """Parse "29.10.2023", "05.12.1936" (day, month, year with full stops and no spaces)."""
+        parts = [self.tok(index + offset) for offset in range(5)]
+        if any(part is None for part in parts) or not (self.is_punct(index + 1, ".") and self.is_punct(index + 3, ".")):
+            return None
+        day, month, year = parts[0], parts[2], parts[4]
+        if not (day.kind == month.kind == year.kind == "num" and len(day.text) <= 2 and len(month.text) == 2 and len(year.text) == 4):
+            return None
+        if self.text[day.start : year.end] != f"{day.raw}.{month.raw}.{year.raw}" or not 1 <= int(month.text) <= 12:
+            return None
+        following = self.tok(index + 5)
+        if following is not None and (following.kind == "num" or self.is_punct(index + 5, ".")) and self.adjacent(index + 4, index + 5):
+            return None  # "1.10.2023.5" is a version or a code, not a date
+        if not 1000 <= int(year.text) <= 2100 or not 1 <= int(day.text) <= 31:
+            return None
+        point.day, point.month, point.year = int(day.text), int(month.text), int(year.text)
+        point.explicit.update(("day", "month", "year"))
+        point.last = index + 4
+        return point
 
     def _genitive_day(self, cursor: int, point: Point) -> Point | None:
         """Parse the day after a genitive month: "наурыздың 2-нен 3-не қараған түні"."""
@@ -399,7 +427,7 @@ class PointRules(PeriodRules):
             return "from", index + 1
         if word in ("на", "не", "ға", "ге", "қа", "ке", "сына", "сіне", "ына", "іне"):
             return "to", index + 1
-        if word in ("ы", "і", "сы", "сі", "да", "де", "та", "те", "сында", "сінде", "ында", "інде"):
+        if word in ("ы", "і", "сы", "сі", "ші", "шы", "інші", "ыншы", "да", "де", "та", "те", "сында", "сінде", "ында", "інде"):
             return "loc", index + 1
         return None
 

@@ -64,6 +64,8 @@ BC_MARKS = (("б", "з", "б"), ("б", "з", "д"))
 THREE_DIGIT_YEAR_WORDS = frozenset("жылы жылғы жылдың жылдары жылдарда жылдардағы жылдардың".split())
 # "1918 — 20 ж-да": a case ending hyphenated to the abbreviation ж.
 ABBREVIATION_ENDINGS = frozenset("да де ы ғы дағы дегі дан ден ға ге дың дің дар дарда дардағы дардың дарға дардан".split())
+# "4-і сәуірдегі", "5-ші наурыз": an ordinal ending on the day before the month.
+DAY_ORDINAL_ENDINGS = frozenset("і ы сі сы ші шы інші ыншы".split())
 # A bare year in a reference: "«Атамұра» 2018", "Алматы, 1993".
 CITATION_PLACES = ("алматы", "астана", "мәскеу", "москва", "нұр-сұлтан", "ташкент", "орынбор", "қызылорда", "семей")
 
