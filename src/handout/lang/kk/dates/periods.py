@@ -29,6 +29,7 @@ class PeriodRules(TokenCursor):
     """Decade, century and part-of-period rules; mixed into the point rules."""
 
     context_year: int | None
+    context_century: int | None = None
 
     def _decade(self, index: int, point: Point) -> int | None:
         """Parse "20-шы жылдары", "20–шы жылдардың", "20-30-жылдары", "жиырмасыншы жылдары"; return the index after."""
@@ -59,6 +60,8 @@ class PeriodRules(TokenCursor):
             return None
         if value < 100:
             century_base = (self.context_year // 100 * 100) if self.context_year else 1900
+            if self.context_century is not None:
+                century_base = self.context_century
             if point.century is not None:
                 century_base = (point.century - 1) * 100
             value += century_base
@@ -101,14 +104,14 @@ class PeriodRules(TokenCursor):
         if glued:
             point.century, point.century_end = value, century_end
             point.last = cursor - 1 + (1 if self.is_punct(cursor, ".") else 0)
-            return self._century_fraction(point.last + 1, point)
+            return self._after_abbreviation(point)
         if self.is_punct(cursor, "-"):
             cursor += 1
         word = self.word_at(cursor)
         if word in ("ғ", "ғғ") and self.adjacent(cursor - 1, cursor):
             point.century, point.century_end = value, century_end
             point.last = cursor + (1 if self.is_punct(cursor + 1, ".") else 0)
-            return self._century_fraction(point.last + 1, point)
+            return self._after_abbreviation(point)
         if not word.startswith("ғасыр") or (self.tokens[index].kind == "num" and not self.adjacent(index, cursor)):
             return None
         point.century, point.century_end = value, century_end
@@ -123,6 +126,17 @@ class PeriodRules(TokenCursor):
                 point.century = None
                 return decade
         return cursor + 1
+
+    def _after_abbreviation(self, point: Point) -> int:
+        """After "ғ.": a half or quarter, or the decades of that century ("XVғ. 70-80-ші жылдарда")."""
+        after = self._century_fraction(point.last + 1, point)
+        token = self.tok(after)
+        if after == point.last + 1 and point.century_end is None and token is not None and token.kind == "num":
+            decade = self._decade(after, point)
+            if decade is not None:
+                point.century = None
+                return decade
+        return after
 
     def _century_fraction(self, cursor: int, point: Point) -> int:
         """Read "бірінші жартысы", "2 жартысында", "бірінші ширегінде" after a century; return the index after."""
