@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....model import DateValue
 from ...dates import PRECISION_RANK, DateMatch
 from .points import PointRules
-from .tokens import BC_MARKS, BETWEEN_WORDS, CONTEXT_WORDS, COUNT_WORDS, FROM_WORDS, UNTIL_WORDS, Point
+from .tokens import BC_MARKS, BETWEEN_WORDS, BY_WORDS, CONTEXT_WORDS, COUNT_WORDS, FROM_WORDS, UNTIL_WORDS, Point
 from .values import alt_iso, day_before, established_year, impossible, iso_range
 
 
@@ -111,7 +111,7 @@ class Parser(PointRules):
                     self._single(first, after, "from")
                 )
         elif first.role == "to" and self.word_at(after) in UNTIL_WORDS:
-            qualifier = "until"
+            qualifier = "by" if self.word_at(after) in BY_WORDS else "until"
             after += 1
         elif self.is_punct(after, "-") or self.word_at(after) in ("мен", "және"):
             second = self.point(after + 1, inherit=first)
@@ -203,7 +203,7 @@ class Parser(PointRules):
         if first.part and len(points) == 1 and qualifier is None:
             qualifier = first.part
         if first.role == "to" and qualifier is None and len(points) == 1 and self.word_at(first.last + 1) in UNTIL_WORDS:
-            qualifier = "until"
+            qualifier = "by" if self.word_at(first.last + 1) in BY_WORDS else "until"
         calendar_style, alt_start, alt_end = "unknown", None, None
         if first.alt is not None:
             calendar_style = "old"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .periods import PeriodRules
 from .tokens import (
+    THIS_YEAR_WORDS,
     DAY_ORDINAL_ENDINGS,
     ABBREVIATION_ENDINGS,
     CITATION_PLACES,
@@ -31,6 +32,8 @@ class PointRules(PeriodRules):
     """The rules for one date point; ``context_year`` dates "Сол жылы" and a bare "17 тамызда"."""
 
     context_year: int | None
+    dateline_year: int | None = None
+    """The year of a dateline ("25 Қазан, 2011", "29.10.2023") seen in this text: what "биыл" means."""
 
     def point(self, index: int, inherit: Point | None = None) -> Point | None:
         """Parse one date point starting at ``index``."""
@@ -54,6 +57,8 @@ class PointRules(PeriodRules):
                 return self._numeric_date(index, point) or self._day_month(index, point, inherit)
             return None
         if token.kind == "word":
+            if token.text in THIS_YEAR_WORDS:
+                return self._this_year(index, point)
             if token.text in DECADE_WORDS:
                 got = self._decade(index, point)
                 return self._part(got, point) if got is not None else None
@@ -88,6 +93,11 @@ class PointRules(PeriodRules):
             year = int(token.text)
             cursor = self._year_end(index, point)
             word = self.word_at(cursor)
+        if token.kind == "num" and year >= 1000 and (self._bracketed(index, cursor - 1) or self._cited(index, cursor)):
+            point.year = year  # "(1822)", "(1412 — 1469)", "«Атамұра» 2018"
+            point.last = cursor - 1
+            point.explicit.add("year")
+            return cursor
         if not self.adjacent(cursor - 1, cursor):
             return None
         marked = self._abbreviation(cursor, point)
@@ -96,11 +106,6 @@ class PointRules(PeriodRules):
             point.explicit.add("year")
             return marked
         if not is_year_word(word):
-            if year >= 1000 and (self._bracketed(index, cursor - 1) or self._cited(index, cursor)):
-                point.year = year
-                point.last = cursor - 1
-                point.explicit.add("year")
-                return cursor
             return None
         if year < 1000 and word not in THREE_DIGIT_YEAR_WORDS:
             return None  # "300 жылдық мерейтойы", "170 жыл толды": counts of years
@@ -117,6 +122,15 @@ class PointRules(PeriodRules):
         point.role = case_role(ending)
         point.last = cursor
         return cursor + 1
+
+    def _this_year(self, index: int, point: Point) -> Point | None:
+        """Date "биыл", "биылғы" (this year) only by a dateline earlier in the same text: the year of writing."""
+        if self.dateline_year is None:
+            return None
+        point.year = self.dateline_year
+        point.year_from_context = True
+        point.explicit.add("year")
+        return point
 
     def _years_later(self, index: int, point: Point) -> int | None:
         """Parse "бір жылдан кейін", "екі жылдан соң": the context year plus a count."""
@@ -358,6 +372,7 @@ class PointRules(PeriodRules):
             return
         else:
             last = index  # "9 Қараша 2012, 04:07", "16 қазан 2012": a dateline
+            self.dateline_year = int(token.text)
         point.year = int(token.text)
         point.explicit.add("year")
         point.last = last
@@ -378,6 +393,7 @@ class PointRules(PeriodRules):
         if not 1000 <= int(year.text) <= 2100 or not 1 <= int(day.text) <= 31:
             return None
         point.day, point.month, point.year = int(day.text), int(month.text), int(year.text)
+        self.dateline_year = point.year
         point.explicit.update(("day", "month", "year"))
         point.last = index + 4
         return point

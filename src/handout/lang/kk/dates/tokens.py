@@ -66,6 +66,7 @@ THREE_DIGIT_YEAR_WORDS = frozenset("жылы жылғы жылдың жылда�
 ABBREVIATION_ENDINGS = frozenset("да де ы ғы дағы дегі дан ден ға ге дың дің дар дарда дардағы дардың дарға дардан".split())
 # "4-і сәуірдегі", "5-ші наурыз": an ordinal ending on the day before the month.
 DAY_ORDINAL_ENDINGS = frozenset("і ы сі сы ші шы інші ыншы".split())
+THIS_YEAR_WORDS = ("биыл", "биылғы", "биылы")
 # A bare year in a reference: "«Атамұра» 2018", "Алматы, 1993".
 CITATION_PLACES = ("алматы", "астана", "мәскеу", "москва", "нұр-сұлтан", "ташкент", "орынбор", "қызылорда", "семей")
 
