@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .periods import PeriodRules
 from .tokens import (
+    SEASON_PART_WORDS,
+    YEAR_GENITIVE_SUFFIXES,
     THIS_YEAR_WORDS,
     DAY_ORDINAL_ENDINGS,
     ABBREVIATION_ENDINGS,
@@ -92,6 +94,14 @@ class PointRules(PeriodRules):
                 return None
             year = int(token.text)
             cursor = self._year_end(index, point)
+            if self.is_punct(cursor, "-") and self.adjacent(cursor, cursor + 1):
+                following = self.word_at(cursor + 1)
+                if is_year_word(following) and not following.startswith("жылдар"):
+                    cursor += 1  # "1917-жылы" (the Latin-alphabet style)
+                elif following in YEAR_GENITIVE_SUFFIXES and year >= 1000 and point.year_end is None:
+                    point.year, point.role, point.last = year, "gen", cursor + 1  # "1986-ның желтоқсаны"
+                    point.explicit.add("year")
+                    return cursor + 2
             word = self.word_at(cursor)
         if token.kind == "num" and year >= 1000 and (self._bracketed(index, cursor - 1) or self._cited(index, cursor)):
             point.year = year  # "(1822)", "(1412 — 1469)", "«Атамұра» 2018"
@@ -219,6 +229,8 @@ class PointRules(PeriodRules):
             dated = self._month(cursor, point, None, bare=False)
             if dated is not None:
                 return dated
+        if word in SEASON_PART_WORDS and season_of(self.word_at(cursor + 1)) is not None and role_of_year != "from":
+            return self._season(cursor + 1, point)  # "1458 жылдың ерте көктемінде": the whole spring
         season = season_of(word) if word else None
         if season is not None and role_of_year != "from":
             return self._season(cursor, point)
@@ -241,7 +253,12 @@ class PointRules(PeriodRules):
         if ending in ("гі", "ғы", "қы", "кі") and follower is not None and follower[1] in ("гі", "ғы", "қы", "кі"):
             point.season_end = follower[0]  # "көктемгі жазғы шабуылы": spring-summer
             point.last = cursor + 1
-        if ending in ("і", "ы", "нің", "ның", "дың", "дің", "тің", "тың"):
+        month_word = self.word_at(point.last + 1)
+        if ending == "_" and month_word in ("айы", "айында", "айының", "айынан", "айына"):
+            point.role = case_role(month_word[2:])  # "1457 жылы күз айының соңында"
+            point.last += 1
+            ending = "ың" if point.role == "gen" else ending
+        if ending in ("і", "ы", "ың", "нің", "ның", "дың", "дің", "тің", "тың"):
             return self._part(point.last + 1, point)
         return point
 
@@ -405,6 +422,8 @@ class PointRules(PeriodRules):
             return None
         day = int(token.text)
         role = self._number_suffix(cursor + 1)
+        if role is None and self.word_at(cursor + 1).startswith("жұлдыз") and 1 <= day <= 31:
+            role = (case_role(self.word_at(cursor + 1)[len("жұлдыз"):]), cursor + 1)  # "тамыздың 23 жұлдызында"
         if role is None:
             return None
         point.day = day

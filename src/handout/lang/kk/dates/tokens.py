@@ -13,6 +13,7 @@ MONTHS = (
 # Stem variants before vowel-initial endings (қыркүйек → қыркүйегі).
 MONTH_STEMS = {name: (name,) for name in MONTHS}
 MONTH_STEMS["қыркүйек"] = ("қыркүйек", "қыркүйег")
+MONTH_STEMS["сәуір"] = ("сәуір", "сөуір")  # "сөуірде": a damaged ә seen in PDF text
 MONTH_ENDINGS = frozenset(
     """
     _ да де та те дағы дегі тағы тегі дың дің ның нің тың тің дан ден нан нен тан тен
@@ -39,7 +40,7 @@ PART_WORDS = {
     "соңындағы": "end",
 }
 PART_STEMS = {"бас": "beginning", "орта": "middle", "аяқ": "end", "соң": "end"}
-PART_KEZ = ("кезі", "кезінде", "кезіне", "кезінен", "кезіндегі", "шені", "шенінде", "кезеңінде")
+PART_KEZ = ("кезі", "кезінде", "кезіне", "кезінен", "кезіндегі", "шені", "шенінде", "кезеңінде", "белі", "белінде")
 DECADE_WORDS = {
     "оныншы": 10, "жиырмасыншы": 20, "отызыншы": 30, "қырқыншы": 40, "елуінші": 50,
     "алпысыншы": 60, "жетпісінші": 70, "сексенінші": 80, "тоқсаныншы": 90,
@@ -66,13 +67,19 @@ THREE_DIGIT_YEAR_WORDS = frozenset("жылы жылғы жылдың жылда�
 ABBREVIATION_ENDINGS = frozenset("да де ы ғы дағы дегі дан ден ға ге дың дің дар дарда дардағы дардың дарға дардан".split())
 # "4-і сәуірдегі", "5-ші наурыз": an ordinal ending on the day before the month.
 DAY_ORDINAL_ENDINGS = frozenset("і ы сі сы ші шы інші ыншы".split())
+# "1458 жылдың ерте көктемінде": early or late in a season keeps the whole season.
+SEASON_PART_WORDS = {"ерте": "beginning", "кеш": "end"}
+# "1986-ның желтоқсаны", "1917-жылы": a case ending or the year word hyphenated to the number.
+YEAR_GENITIVE_SUFFIXES = frozenset("ның нің дың дің тың тің".split())
 THIS_YEAR_WORDS = ("биыл", "биылғы", "биылы")
 # A bare year in a reference: "«Атамұра» 2018", "Алматы, 1993".
 CITATION_PLACES = ("алматы", "астана", "мәскеу", "москва", "нұр-сұлтан", "ташкент", "орынбор", "қызылорда", "семей")
 
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|[^\s\w]|\w")  # ASCII digits only: "²" or "٣" are not numbers here
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-"})
-_LATIN_FIXES = str.maketrans({"i": "і", "I": "І", "є": "ә", "Є": "Ә", "ї": "ү"})
+_LATIN_FIXES = str.maketrans({"i": "і", "I": "І", "є": "ә", "Є": "Ә", "ї": "ү",
+                              # old Kazakh fonts: ҧ ҽ ҿ ҥ for ұ ә ө ү, ¥ for Ұ (KAZAKH.md §4)
+                              "ҧ": "ұ", "Ҧ": "Ұ", "ҽ": "ә", "Ҽ": "Ә", "ҿ": "ө", "Ҿ": "Ө", "ҥ": "ү", "Ҥ": "Ү", "¥": "Ұ"})
 # Latin letters that look Cyrillic, repaired only inside a word that has Cyrillic letters too
 # ("қaзан", "мaусымда"); an all-Latin word ("XIV", "USD") keeps them.
 _LOOKALIKES = str.maketrans(dict(zip("aeopcxyTBMKHAEOPCXY", "аеорсхуТВМКНАЕОРСХУ")))
