@@ -14,6 +14,13 @@ MONTHS = (
 MONTH_STEMS = {name: (name,) for name in MONTHS}
 MONTH_STEMS["қыркүйек"] = ("қыркүйек", "қыркүйег")
 MONTH_STEMS["сәуір"] = ("сәуір", "сөуір")  # "сөуірде": a damaged ә seen in PDF text
+# Russian month names with Kazakh endings, in 19th-century documents: "1885 жылдың 12 декабрінде",
+# "январьдың 28-інде". "май" is left out: in Kazakh it is oil or fat far more often than May.
+RUSSIAN_MONTH_STEMS = {
+    1: ("январь", "январ"), 2: ("февраль", "феврал"), 3: ("март",), 4: ("апрель", "апрел"), 6: ("июнь", "июн"),
+    7: ("июль", "июл"), 8: ("август",), 9: ("сентябрь", "сентябр"), 10: ("октябрь", "октябр"),
+    11: ("ноябрь", "ноябр"), 12: ("декабрь", "декабр"),
+}
 MONTH_ENDINGS = frozenset(
     """
     _ да де та те дағы дегі тағы тегі дың дің ның нің тың тің дан ден нан нен тан тен
@@ -179,6 +186,9 @@ def month_of(word: str) -> tuple[int, str] | None:
     """Return (month number, ending) when the lowercase word is an inflected month name."""
     for number, name in enumerate(MONTHS, 1):
         if (ending := ending_after(word, MONTH_STEMS[name], MONTH_ENDINGS)) is not None:
+            return number, ending
+    for number, stems in RUSSIAN_MONTH_STEMS.items():
+        if (ending := ending_after(word, stems, MONTH_ENDINGS)) is not None:
             return number, ending
     return None
 
