@@ -384,15 +384,23 @@ class PointRules(PeriodRules):
             last = index + 2
         elif is_year_word(word) and not word.startswith(("жылдар", "жылмен")):
             last = index + 1
-        elif word.startswith("жыл") or (self.tok(index + 1) is not None and self.tok(index + 1).kind == "num"
-                                         and self.adjacent(index, index + 1)):
-            return
+        elif word.startswith("жыл") or not self._ends_dateline(index):
+            return  # "20 мамыр 1500 адам": a count after the date, not its year
         else:
             last = index  # "9 Қараша 2012, 04:07", "16 қазан 2012": a dateline
             self.dateline_year = int(token.text)
         point.year = int(token.text)
         point.explicit.add("year")
         point.last = last
+
+    def _ends_dateline(self, index: int) -> bool:
+        """Tell whether the number at ``index`` can end a dateline: then a comma, a line end, "сағат" or a label."""
+        following = self.tok(index + 1)
+        if following is None or "\n" in self.gap(index, index + 1):
+            return True
+        if following.kind == "punct":
+            return following.text in ",.;:)|-"
+        return following.kind == "word" and (following.text == "сағат" or following.raw[0].isupper())
 
     def _numeric_date(self, index: int, point: Point) -> Point | None:
         """Parse "29.10.2023", "05.12.1936" (day, month, year with full stops and no spaces)."""
