@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....model import DateValue
 from ...dates import PRECISION_RANK, DateMatch
 from .points import PointRules
-from .tokens import BC_MARKS, BETWEEN_WORDS, BY_WORDS, CONTEXT_WORDS, COUNT_WORDS, FROM_WORDS, UNTIL_WORDS, Point
+from .tokens import BC_MARKS, BETWEEN_WORDS, BY_WORDS, CONTEXT_WORDS, COUNT_WORDS, FROM_WORDS, UNTIL_WORDS, Point, month_of
 from .values import alt_iso, day_before, established_year, impossible, iso_range
 
 
@@ -166,6 +166,10 @@ class Parser(PointRules):
         if first.century and second.century and first.decade is None and second.decade is None:
             # "XV ғасыр — XVIII ғасырдың бірінші жартысы", "XV ғасырдың ортасы мен XIX ғасырдың бірінші ширегі"
             return iso_range(second)[0] > iso_range(first)[0]
+        if first.day and second.day and first.month and second.month and self.is_punct(first.last + 1, "-"):
+            found = month_of(self.word_at(first.last))
+            if found is not None and found[1] == "_":
+                return True  # "27 қазан – 3 қарашада": a nominative day and month before the dash
         both_dated = first.year is not None and second.year is not None and "year" in second.explicit
         if both_dated and (first.month or first.part or first.season) and (second.month or second.part or second.season):
             return True
