@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .periods import PeriodRules
 from .tokens import (
+    ROMAN_FIRST_LETTERS,
     SEASON_PART_WORDS,
     YEAR_GENITIVE_SUFFIXES,
     THIS_YEAR_WORDS,
@@ -64,7 +65,7 @@ class PointRules(PeriodRules):
             if token.text in DECADE_WORDS:
                 got = self._decade(index, point)
                 return self._part(got, point) if got is not None else None
-            if self._century_number(index) is not None:
+            if token.text[0] in ROMAN_FIRST_LETTERS and self._century_number(index) is not None:
                 got = self._century(index, point)
                 return self._part(got, point) if got is not None else None
             if month_of(token.text) is not None:
@@ -404,9 +405,9 @@ class PointRules(PeriodRules):
 
     def _numeric_date(self, index: int, point: Point) -> Point | None:
         """Parse "29.10.2023", "05.12.1936" (day, month, year with full stops and no spaces)."""
-        parts = [self.tok(index + offset) for offset in range(5)]
-        if any(part is None for part in parts) or not (self.is_punct(index + 1, ".") and self.is_punct(index + 3, ".")):
+        if not (self.is_punct(index + 1, ".") and self.is_punct(index + 3, ".")) or self.tok(index + 4) is None:
             return None
+        parts = self.tokens[index : index + 5]
         day, month, year = parts[0], parts[2], parts[4]
         if not (day.kind == month.kind == year.kind == "num" and len(day.text) <= 2 and len(month.text) == 2 and len(year.text) == 4):
             return None

@@ -54,6 +54,8 @@ DECADE_WORDS = {
 }
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ROMAN_LOOKALIKES = str.maketrans({"і": "i", "х": "x", "І": "i", "Х": "x"})
+ROMAN_FIRST_LETTERS = frozenset("ivxlcхі")
+"""The lowercase first letter of a token that may be a century number ("xix", "хіх", "xvғ")."""
 UNTIL_WORDS = ("дейін", "шейін", "дейінгі", "шейінгі", "қарай")
 BY_WORDS = ("қарай",)
 """After a dative: "1925 жылға қарай" is "by 1925" (the state reached), not "until 1925"."""
@@ -87,11 +89,10 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "−": 
 _LATIN_FIXES = str.maketrans({"i": "і", "I": "І", "є": "ә", "Є": "Ә", "ї": "ү",
                               # old Kazakh fonts: ҧ ҽ ҿ ҥ for ұ ә ө ү, ¥ for Ұ (KAZAKH.md §4)
                               "ҧ": "ұ", "Ҧ": "Ұ", "ҽ": "ә", "Ҽ": "Ә", "ҿ": "ө", "Ҿ": "Ө", "ҥ": "ү", "Ҥ": "Ү", "¥": "Ұ"})
-# Latin letters that look Cyrillic, repaired only inside a word that has Cyrillic letters too
+# Latin letters that look Cyrillic, repaired in the tokens of a word that has other letters too
 # ("қaзан", "мaусымда"); an all-Latin word ("XIV", "USD") keeps them.
 _LOOKALIKES = str.maketrans(dict(zip("aeopcxyTBMKHAEOPCXY", "аеорсхуТВМКНАЕОРСХУ")))
-_MIXED_WORD = re.compile(r"\w*[a-zA-Z]\w*")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ASCII_LETTER = re.compile(r"[a-zA-Z]")
 
 
 @dataclass(frozen=True)
@@ -141,13 +142,7 @@ class Point:
 
 def normalize(text: str) -> str:
     """Return a same-length copy with look-alike letters and dashes unified for matching."""
-    text = _MIXED_WORD.sub(_repair_lookalikes, text)
     return text.translate(_DASHES).translate(_LATIN_FIXES)
-
-
-def _repair_lookalikes(match: re.Match) -> str:
-    word = match.group()
-    return word.translate(_LOOKALIKES) if _CYRILLIC.search(word) else word
 
 
 def tokenize(text: str) -> list[Token]:
@@ -156,6 +151,8 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(normal):
         word = match.group()
         kind = "num" if word.isascii() and word.isdigit() else "word" if word[0].isalpha() else "punct"
+        if kind == "word" and not word.isascii() and _ASCII_LETTER.search(word):
+            word = word.translate(_LOOKALIKES)  # "қaзан", "мaусымда": Latin letters inside a Cyrillic word
         tokens.append(Token(kind, word.lower(), text[match.start() : match.end()], match.start(), match.end()))
     return tokens
 
