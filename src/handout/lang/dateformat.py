@@ -45,7 +45,7 @@ class DateFormat:
     season_names: dict[int, str] = {}
     """Season names by their first month."""
     qualifier_forms: dict[str, str] = {}
-    """Frames for from / until / beginning / middle / end / night, with ``{}`` for the date."""
+    """Frames for from / until / by / beginning / middle / end / night, with ``{}`` for the date."""
 
     # -- words ------------------------------------------------------------------
     def year(self, year: int, plural: bool = False) -> str:
@@ -85,7 +85,7 @@ class DateFormat:
         return f"{written} ({alt})"
 
     def qualify(self, text: str, value: DateValue) -> str:
-        """Wrap the printed date in its qualifier's frame ("до 1925 г.", "from 1920")."""
+        """Wrap the printed date in its qualifier's frame ("до 1925 г.", "from 1920", "by 1925")."""
         if value.qualifier in self.qualifier_forms:
             return self.qualifier_forms[value.qualifier].format(text)
         return text

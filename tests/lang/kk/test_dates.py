@@ -95,6 +95,13 @@ def test_decade_century_follows_context():
         (DateValue("2000", "2099", "century", "", qualifier="beginning"), "XXI ғ. басы", "начало XXI в.", "early 21st century"),
         (DateValue("1991", "1991", "year", "", qualifier="until"), "1991 ж. дейін", "до 1991 г.", "until 1991"),
         (DateValue("1900", "1999", "century", ""), "XX ғ.", "XX в.", "20th century"),
+        # "by": the state reached at a date («1925 жылға қарай»), never "until"
+        (DateValue("1925", "1925", "year", "", qualifier="by"), "1925 жылға қарай", "к 1925 г.", "by 1925"),
+        (DateValue("1930-04-01", "1930-04-01", "day", "", qualifier="by"), "1930 ж. 1 сәуірге қарай", "к 1 апреля 1930 г.", "by 1 April 1930"),
+        (DateValue("1930-04", "1930-04", "month", "", qualifier="by"), "1930 ж. сәуірге қарай", "к апрелю 1930 г.", "by April 1930"),
+        (DateValue("1918-03", "1918-05", "season", "", qualifier="by"), "1918 ж. көктеміне қарай", "к весне 1918 г.", "by spring 1918"),
+        (DateValue("1920", "1929", "decade", "", qualifier="by"), "1920 жылдарға қарай", "к 1920-м гг.", "by the 1920s"),
+        (DateValue("1900", "1999", "century", "", qualifier="by"), "XX ғасырға қарай", "к XX в.", "by the 20th century"),
     ],
 )
 def test_format_date(value, kk, ru, en):
@@ -115,6 +122,18 @@ def test_format_date(value, kk, ru, en):
 def test_year_from_context_in_the_last_date(text, expected):
     value = find_dates(text)[-1].value
     assert (value.start, value.end) == expected
+
+
+def test_by_is_parsed_and_printed_with_its_meaning():
+    (match,) = find_dates("1956 жылға қарай егістік көлемін арттыру көзделді.")
+    assert (match.value.qualifier, match.value.text_date) == ("by", "1956 жылға қарай")
+    assert [format_date(match.value, code) for code in ("kk", "ru", "en")] == ["1956 жылға қарай", "к 1956 г.", "by 1956"]
+
+
+def test_biyl_needs_a_dateline_in_the_same_text():
+    dated = find_dates("25 Қазан, 2011 сағат 05:12. Биылғы тарихи мерейтойлардың бірі.")
+    assert [m.value.start for m in dated] == ["2011-10-25", "2011"]
+    assert find_dates("Биылғы мерейтойлардың бірі.", context_year=1995) == []
 
 
 def test_capitalized_kazan_at_a_sentence_start_is_the_city():

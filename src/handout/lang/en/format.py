@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model import DateValue
 from ..dateformat import NDASH, DateFormat
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -44,6 +45,11 @@ class EnglishDateFormat(DateFormat):
 
     def century(self, century: int) -> str:
         return f"{ordinal(century)} century"
+
+    def qualify(self, text: str, value: DateValue) -> str:
+        if value.qualifier == "by" and value.precision in ("decade", "century"):
+            text = f"the {text}"  # "by the 1920s", "by the 20th century"
+        return super().qualify(text, value)
 
 
 format_date = EnglishDateFormat().format

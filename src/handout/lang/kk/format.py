@@ -1,4 +1,4 @@
-"""Kazakh print form of dates: "1917 ж. 5–13 (18–26) желтоқсан", "1918 ж. көктеміне дейін"."""
+"""Kazakh print form of dates: "1917 ж. 5–13 (18–26) желтоқсан", "1918 ж. көктеміне дейін", "1925 жылға қарай"."""
 
 from __future__ import annotations
 
@@ -61,11 +61,20 @@ class KazakhDateFormat(DateFormat):
         return f"{written} ({alt})"
 
     def qualify(self, text: str, value: DateValue) -> str:
-        if value.qualifier == "by" and text.endswith(" ж."):
-            text = text[: -len("ж.")] + "жылға"  # "1925 жылға қарай", as it is written in full
-        elif value.qualifier in QUALIFIER_CASE:
+        if value.qualifier == "by":
+            text = _spell_out_dative(text)  # "1925 жылға қарай", as written; "1925 ж. қарай" reads badly
+        if value.qualifier in QUALIFIER_CASE:
             text = _inflect_last_word(text, QUALIFIER_CASE[value.qualifier])
         return super().qualify(text, value)
+
+
+# Abbreviations written out in the dative before "қарай": "1925 ж." → "1925 жылға".
+DATIVE_WORDS = {"ж.": "жылға", "жж.": "жылдарға", "ғ.": "ғасырға", "ғғ.": "ғасырларға"}
+
+
+def _spell_out_dative(text: str) -> str:
+    head, _, last = text.rpartition(" ")
+    return f"{head} {DATIVE_WORDS[last]}" if head and last in DATIVE_WORDS else text
 
 
 def _inflect_last_word(text: str, case: str) -> str:

@@ -13,6 +13,10 @@ MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля
                    "сентября", "октября", "ноября", "декабря")
 _GENITIVE = dict(zip(MONTHS, MONTHS_GENITIVE))
 _GENITIVE.update({"весна": "весны", "лето": "лета", "осень": "осени", "зима": "зимы", "-е гг.": "-х гг."})
+# "к" governs the dative: «к апрелю 1930 г.», «к весне 1918 г.», «к 1920-м гг.» («к 1 апреля» keeps the genitive day form).
+_DATIVE = dict(zip(MONTHS, ("январю", "февралю", "марту", "апрелю", "маю", "июню", "июлю", "августу",
+                            "сентябрю", "октябрю", "ноябрю", "декабрю")))
+_DATIVE.update({"весна": "весне", "лето": "лету", "осень": "осени", "зима": "зиме", "-е гг.": "-м гг."})
 
 
 class RussianDateFormat(DateFormat):
@@ -49,14 +53,16 @@ class RussianDateFormat(DateFormat):
     def qualify(self, text: str, value: DateValue) -> str:
         if value.qualifier == "night" and value.precision == "day":
             text = self.span(value.end, value.end, "day")  # "в ночь на 3 марта 1918 г."
-        if value.qualifier in self.qualifier_forms and value.qualifier not in ("night", "by"):
+        if value.qualifier == "by":
+            text = genitive(text, _DATIVE)
+        elif value.qualifier in self.qualifier_forms and value.qualifier != "night":
             text = genitive(text)
         return super().qualify(text, value)
 
 
-def genitive(text: str) -> str:
-    """Put month, season and decade names in the genitive ("начало апреля 1918 г.")."""
-    for nominative, form in _GENITIVE.items():
+def genitive(text: str, forms: dict[str, str] = _GENITIVE) -> str:
+    """Put month, season and decade names in the genitive ("начало апреля 1918 г.") or the case ``forms`` give."""
+    for nominative, form in forms.items():
         text = re.sub(rf"(?<!\w){re.escape(nominative)}(?!\w)" if nominative[0].isalpha() else re.escape(nominative), form, text)
     return text
 

@@ -10,7 +10,8 @@ Decisions where the sources were silent:
 - An unmarked date keeps calendar ``unknown``; only a dual date ("30 қазанда
   (12 қараша)") is marked ``old`` with the bracketed date as ``alt_start``.
 - Beginning/middle/end of a period keep the whole period as start/end and say
-  which part in ``qualifier``; "X-ға дейін" and "X-ға қарай" are ``until``.
+  which part in ``qualifier``; "X-ға дейін" is ``until`` and "X-ға қарай" is ``by`` ("1925 жылға
+  қарай" = by 1925: the state reached then, not an event lasting until then).
 - A bare month or season needs a year in the same phrase or a context year;
   a capitalized bare month ("Желтоқсандағы съезі", "Қазан төңкерісі") is not a date.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....model import DateValue
 from ...dates import PRECISION_RANK, DateMatch
 from .points import PointRules
-from .tokens import BETWEEN_WORDS, CONTEXT_WORDS, COUNT_WORDS, FROM_WORDS, UNTIL_WORDS, Point
+from .tokens import BC_MARKS, BETWEEN_WORDS, BY_WORDS, CONTEXT_WORDS, COUNT_WORDS, FROM_WORDS, UNTIL_WORDS, Point, month_of
 from .values import alt_iso, day_before, established_year, impossible, iso_range
 
 
@@ -15,6 +15,8 @@ class Parser(PointRules):
     def __init__(self, text: str, context_year: int | None):
         super().__init__(text)
         self.context_year = context_year
+        self.context_century: int | None = None
+        """The century a bare "60-жылдар" falls in when the last date was a century ("XIX ғасырда … 60-жылдары")."""
 
     # -- entry -----------------------------------------------------------------
     def matches(self) -> list[DateMatch]:
@@ -26,14 +28,53 @@ class Parser(PointRules):
                 index += 1
                 continue
             match, next_index = result
+            if self._before_our_era(index):
+                index = self._past_bc_range(next_index)  # BC dates are not dated, nor the AD end of a BC range
+                continue
             if self._restated(index, next_index):
                 index = next_index  # "Алты жылдан кейін, 1961 жылғы 12 сәуірде": the explicit date says it
                 continue
             found.append(match)
             if match.year is not None:
-                self.context_year = match.year
+                self.context_year, self.context_century = match.year, None
+            elif match.value is not None and match.value.precision == "century" and match.value.start[2:] == "00":
+                if int(match.value.end) - int(match.value.start) == 99:
+                    self.context_century = int(match.value.start)
             index = next_index
         return found
+
+    def _before_our_era(self, index: int) -> bool:
+        """Tell whether "б.з.б." (before our era) governs the date at ``index``: "б.з.б. VIII – III ғасырлар"."""
+        cursor, steps = index - 1, 0
+        while steps < 4 and cursor >= 0 and (self.is_punct(cursor, "-") or self.tokens[cursor].kind == "num"
+                                             or self._century_number(cursor) is not None):
+            cursor, steps = cursor - 1, steps + 1
+        if self.is_punct(cursor, "."):
+            cursor -= 1
+        if self._abbreviation_letters(cursor) in BC_MARKS:
+            return True
+        return (self.word_at(cursor), self.word_at(cursor - 1)) in (("бұрынғы", "заманымыздан"), ("дейінгі", "заманымызға"))
+
+    def _abbreviation_letters(self, last: int) -> tuple[str, ...]:
+        """Return the letters of a dotted abbreviation ending at token ``last`` ("б.з.б" → ("б", "з", "б"))."""
+        letters = []
+        cursor = last
+        while len(letters) < 3 and cursor >= 0 and self.tokens[cursor].kind == "word" and len(self.tokens[cursor].text) == 1:
+            letters.insert(0, self.tokens[cursor].text)
+            if not self.is_punct(cursor - 1, "."):
+                break
+            cursor -= 2
+        return tuple(letters)
+
+    def _past_bc_range(self, next_index: int) -> int:
+        """Return the index after a BC date and the AD end of its range ("б.з.б ІІІ ғ - б.з. ІV ғ.")."""
+        if not self.is_punct(next_index, "-"):
+            return next_index
+        cursor = next_index + 1
+        if self.word_at(cursor) == "б" and self.is_punct(cursor + 1, ".") and self.word_at(cursor + 2) == "з":
+            cursor += 4 if self.is_punct(cursor + 3, ".") else 3  # "б.з." (our era)
+        result = self.phrase(cursor)
+        return result[1] if result is not None else next_index
 
     def _restated(self, index: int, next_index: int) -> bool:
         """Tell whether a year counted from context is restated by an explicit year right after it."""
@@ -70,7 +111,7 @@ class Parser(PointRules):
                     self._single(first, after, "from")
                 )
         elif first.role == "to" and self.word_at(after) in UNTIL_WORDS:
-            qualifier = "until"
+            qualifier = "by" if self.word_at(after) in BY_WORDS else "until"
             after += 1
         elif self.is_punct(after, "-") or self.word_at(after) in ("мен", "және"):
             second = self.point(after + 1, inherit=first)
@@ -122,6 +163,13 @@ class Parser(PointRules):
             return True  # "1942 жылдың көктемі мен жазында"
         if first.part and second.part and (first.century or first.decade) and (second.century or second.decade):
             return True  # "XVII ғасырдың аяғы мен XVIII ғасырдың басында"
+        if first.century and second.century and first.decade is None and second.decade is None:
+            # "XV ғасыр — XVIII ғасырдың бірінші жартысы", "XV ғасырдың ортасы мен XIX ғасырдың бірінші ширегі"
+            return iso_range(second)[0] > iso_range(first)[0]
+        if first.day and second.day and first.month and second.month and self.is_punct(first.last + 1, "-"):
+            found = month_of(self.word_at(first.last))
+            if found is not None and found[1] == "_":
+                return True  # "27 қазан – 3 қарашада": a nominative day and month before the dash
         both_dated = first.year is not None and second.year is not None and "year" in second.explicit
         if both_dated and (first.month or first.part or first.season) and (second.month or second.part or second.season):
             return True
@@ -159,7 +207,7 @@ class Parser(PointRules):
         if first.part and len(points) == 1 and qualifier is None:
             qualifier = first.part
         if first.role == "to" and qualifier is None and len(points) == 1 and self.word_at(first.last + 1) in UNTIL_WORDS:
-            qualifier = "until"
+            qualifier = "by" if self.word_at(first.last + 1) in BY_WORDS else "until"
         calendar_style, alt_start, alt_end = "unknown", None, None
         if first.alt is not None:
             calendar_style = "old"

@@ -6,31 +6,37 @@ phrase level (:mod:`.parser`) joins points into ranges.
 
 from __future__ import annotations
 
+from .periods import PeriodRules
 from .tokens import (
+    ROMAN_FIRST_LETTERS,
+    SEASON_PART_WORDS,
+    YEAR_GENITIVE_SUFFIXES,
+    THIS_YEAR_WORDS,
+    DAY_ORDINAL_ENDINGS,
+    ABBREVIATION_ENDINGS,
+    CITATION_PLACES,
+    THREE_DIGIT_YEAR_WORDS,
+    DECADE_WORDS,
     AFTER_WORDS,
     CONTEXT_WORDS,
     COUNT_WORDS,
-    DECADE_WORDS,
     HALF_WORDS,
     MONTH_WORD_AFTER_EXCLUDES,
     NIGHT_WORDS,
-    PART_KEZ,
-    PART_STEMS,
-    PART_WORDS,
     Point,
-    TokenCursor,
     case_role,
     is_year_word,
     month_of,
-    roman_value,
     season_of,
 )
 
 
-class PointRules(TokenCursor):
+class PointRules(PeriodRules):
     """The rules for one date point; ``context_year`` dates "Сол жылы" and a bare "17 тамызда"."""
 
     context_year: int | None
+    dateline_year: int | None = None
+    """The year of a dateline ("25 Қазан, 2011", "29.10.2023") seen in this text: what "биыл" means."""
 
     def point(self, index: int, inherit: Point | None = None) -> Point | None:
         """Parse one date point starting at ``index``."""
@@ -51,13 +57,15 @@ class PointRules(TokenCursor):
             if got is not None:
                 return self._part(got, point)
             if token.kind == "num":
-                return self._day_month(index, point, inherit)
+                return self._numeric_date(index, point) or self._day_month(index, point, inherit)
             return None
         if token.kind == "word":
+            if token.text in THIS_YEAR_WORDS:
+                return self._this_year(index, point)
             if token.text in DECADE_WORDS:
                 got = self._decade(index, point)
                 return self._part(got, point) if got is not None else None
-            if roman_value(token.raw) is not None:
+            if token.text[0] in ROMAN_FIRST_LETTERS and self._century_number(index) is not None:
                 got = self._century(index, point)
                 return self._part(got, point) if got is not None else None
             if month_of(token.text) is not None:
@@ -83,31 +91,35 @@ class PointRules(TokenCursor):
             if not (is_year_word(word) and not word.startswith("жылдар")):
                 return None
         else:
-            if not (3 <= len(token.text) <= 4) or not 1000 <= int(token.text) <= 2100:
+            if not (3 <= len(token.text) <= 4) or not 100 <= int(token.text) <= 2100:
                 return None
             year = int(token.text)
-            cursor += 1
-            if self.is_punct(cursor, "-") and self.tok(cursor + 1) and self.tok(cursor + 1).kind == "num":
-                end_text = self.tokens[cursor + 1].text
-                year_end = int(end_text) if len(end_text) == 4 else year // 100 * 100 + int(end_text) if len(end_text) == 2 else None
-                if year_end is not None and year < year_end <= year + 100:
-                    point.year_end = year_end
-                    cursor += 2
+            cursor = self._year_end(index, point)
+            if self.is_punct(cursor, "-") and self.adjacent(cursor, cursor + 1):
+                following = self.word_at(cursor + 1)
+                if is_year_word(following) and not following.startswith("жылдар"):
+                    cursor += 1  # "1917-жылы" (the Latin-alphabet style)
+                elif following in YEAR_GENITIVE_SUFFIXES and year >= 1000 and point.year_end is None:
+                    point.year, point.role, point.last = year, "gen", cursor + 1  # "1986-ның желтоқсаны"
+                    point.explicit.add("year")
+                    return cursor + 2
             word = self.word_at(cursor)
+        if token.kind == "num" and year >= 1000 and (self._bracketed(index, cursor - 1) or self._cited(index, cursor)):
+            point.year = year  # "(1822)", "(1412 — 1469)", "«Атамұра» 2018"
+            point.last = cursor - 1
+            point.explicit.add("year")
+            return cursor
         if not self.adjacent(cursor - 1, cursor):
             return None
-        if word in ("ж", "жж") and self.is_punct(cursor + 1, "."):
+        marked = self._abbreviation(cursor, point)
+        if marked is not None:
             point.year = year
             point.explicit.add("year")
-            point.last = cursor + 1
-            return cursor + 2
+            return marked
         if not is_year_word(word):
-            if point.year_end is None and self._bracketed(index, cursor - 1):
-                point.year = year
-                point.last = cursor - 1
-                point.explicit.add("year")
-                return cursor
             return None
+        if year < 1000 and word not in THREE_DIGIT_YEAR_WORDS:
+            return None  # "300 жылдық мерейтойы", "170 жыл толды": counts of years
         if word.startswith("жылмен") or word.startswith("жылдармен"):
             return None  # "1922 жылмен салыстырғанда" compares, it dates nothing
         if word.startswith("жылдар") and point.year_end is None and year % 10 == 0 and not point.year_from_context:
@@ -122,6 +134,15 @@ class PointRules(TokenCursor):
         point.last = cursor
         return cursor + 1
 
+    def _this_year(self, index: int, point: Point) -> Point | None:
+        """Date "биыл", "биылғы" (this year) only by a dateline earlier in the same text: the year of writing."""
+        if self.dateline_year is None:
+            return None
+        point.year = self.dateline_year
+        point.year_from_context = True
+        point.explicit.add("year")
+        return point
+
     def _years_later(self, index: int, point: Point) -> int | None:
         """Parse "бір жылдан кейін", "екі жылдан соң": the context year plus a count."""
         if self.word_at(index + 1) != "жылдан" or self.word_at(index + 2) not in AFTER_WORDS:
@@ -131,6 +152,62 @@ class PointRules(TokenCursor):
         point.explicit.add("year")
         point.last = index + 2
         return index + 3
+
+    def _year_end(self, index: int, point: Point) -> int:
+        """Read the end of "1921-1922", "1930 — 32", "563 -567", "1711/12–1780/81"; return the index after."""
+        year = int(self.tokens[index].text)
+        cursor = self._skip_alternative(index + 1)
+        following = self.tok(cursor + 1)
+        if not self.is_punct(cursor, "-") or following is None or following.kind != "num":
+            return cursor
+        end_text = following.text
+        if len(end_text) == 2:
+            year_end = year // 100 * 100 + int(end_text)
+        elif len(end_text) in (3, 4) and (len(end_text) == 4 or year < 1000):
+            year_end = int(end_text)
+        else:
+            return cursor
+        after = cursor + 2
+        if self.is_punct(after, "/") and self.tok(after + 1) is not None and self.tok(after + 1).kind == "num":
+            late = self.tokens[after + 1].text  # "1780/81": the later of the two years
+            year_end = year_end // 100 * 100 + int(late) if len(late) == 2 else int(late) if len(late) == 4 else year_end
+            after += 2
+        if year < year_end <= year + 300:
+            point.year_end = year_end
+            return after
+        return cursor
+
+    def _skip_alternative(self, cursor: int) -> int:
+        """Step over "/12" in "1711/12" (one of two possible years: the first is kept as the start)."""
+        following = self.tok(cursor + 1)
+        if self.is_punct(cursor, "/") and following is not None and following.kind == "num" and len(following.text) in (1, 2, 4):
+            return cursor + 2
+        return cursor
+
+    def _abbreviation(self, cursor: int, point: Point) -> int | None:
+        """Read "ж.", "жж.", "ж.ж.", "ж-да", a glued "1959ж"; set ``point.last`` and return the index after."""
+        word = self.word_at(cursor)
+        if word not in ("ж", "жж"):
+            return None
+        last = cursor
+        if self.is_punct(cursor + 1, "."):
+            last = cursor + 1
+            if self.word_at(cursor + 2) == "ж" and self.is_punct(cursor + 3, ".") and self.adjacent(cursor + 1, cursor + 2):
+                last = cursor + 3  # "563 -567 ж.ж."
+        elif self.is_punct(cursor + 1, "-") and self.word_at(cursor + 2) in ABBREVIATION_ENDINGS:
+            point.role = case_role(self.word_at(cursor + 2))  # "1918 — 20 ж-да"
+            last = cursor + 2
+        point.last = last
+        return last + 1
+
+    def _cited(self, index: int, cursor: int) -> bool:
+        """Tell whether a bare year ends a reference: "«Атамұра» 2018", "Алматы, 1993"."""
+        following = self.tok(cursor)
+        if following is not None and following.kind in ("word", "num") and self.adjacent(cursor - 1, cursor):
+            return False
+        if self.is_punct(index - 1, "»"):
+            return True
+        return self.is_punct(index - 1, ",") and self.word_at(index - 2) in CITATION_PLACES
 
     def _bracketed(self, first: int, last: int) -> bool:
         return self.is_punct(first - 1, "(") and self.is_punct(last + 1, ")")
@@ -153,6 +230,8 @@ class PointRules(TokenCursor):
             dated = self._month(cursor, point, None, bare=False)
             if dated is not None:
                 return dated
+        if word in SEASON_PART_WORDS and season_of(self.word_at(cursor + 1)) is not None and role_of_year != "from":
+            return self._season(cursor + 1, point)  # "1458 жылдың ерте көктемінде": the whole spring
         season = season_of(word) if word else None
         if season is not None and role_of_year != "from":
             return self._season(cursor, point)
@@ -175,7 +254,12 @@ class PointRules(TokenCursor):
         if ending in ("гі", "ғы", "қы", "кі") and follower is not None and follower[1] in ("гі", "ғы", "қы", "кі"):
             point.season_end = follower[0]  # "көктемгі жазғы шабуылы": spring-summer
             point.last = cursor + 1
-        if ending in ("і", "ы", "нің", "ның", "дың", "дің", "тің", "тың"):
+        month_word = self.word_at(point.last + 1)
+        if ending == "_" and month_word in ("айы", "айында", "айының", "айынан", "айына"):
+            point.role = case_role(month_word[2:])  # "1457 жылы күз айының соңында"
+            point.last += 1
+            ending = "ың" if point.role == "gen" else ending
+        if ending in ("і", "ы", "ың", "нің", "ның", "дың", "дің", "тің", "тың"):
             return self._part(point.last + 1, point)
         return point
 
@@ -199,6 +283,8 @@ class PointRules(TokenCursor):
                 if day_end <= day:
                     return None
                 cursor = suffix[1] + 2
+        elif suffix is not None and self.word_at(suffix[1]) in DAY_ORDINAL_ENDINGS and month_of(self.word_at(suffix[1] + 1)):
+            cursor = suffix[1] + 1  # "1930 жылғы 4-і сәуірдегі", "5-ші наурыз"
         alt_days = self._bracket_days(cursor)
         if alt_days is not None:
             cursor = alt_days[2] + 1
@@ -288,7 +374,9 @@ class PointRules(TokenCursor):
         return previous is None or (previous.kind == "punct" and previous.text in ".!?")
 
     def _trailing_year(self, index: int, point: Point) -> None:
-        """Read "1991 ж." or "1945 жылы" right after a nominative day and month."""
+        """Read "1991 ж.", "1945 жылы" or a dateline's bare "2012" right after a nominative day and month."""
+        if self.is_punct(index, ",") and self.tok(index + 1) is not None and self.tok(index + 1).kind == "num":
+            index += 1  # "25 Қазан, 2011 сағат 05:12"
         token = self.tok(index)
         if token is None or token.kind != "num" or len(token.text) != 4 or not 1000 <= int(token.text) <= 2100:
             return
@@ -297,11 +385,44 @@ class PointRules(TokenCursor):
             last = index + 2
         elif is_year_word(word) and not word.startswith(("жылдар", "жылмен")):
             last = index + 1
+        elif word.startswith("жыл") or not self._ends_dateline(index):
+            return  # "20 мамыр 1500 адам": a count after the date, not its year
         else:
-            return
+            last = index  # "9 Қараша 2012, 04:07", "16 қазан 2012": a dateline
+            self.dateline_year = int(token.text)
         point.year = int(token.text)
         point.explicit.add("year")
         point.last = last
+
+    def _ends_dateline(self, index: int) -> bool:
+        """Tell whether the number at ``index`` can end a dateline: then a comma, a line end, "сағат" or a label."""
+        following = self.tok(index + 1)
+        if following is None or "\n" in self.gap(index, index + 1):
+            return True
+        if following.kind == "punct":
+            return following.text in ",.;:)|-"
+        return following.kind == "word" and (following.text == "сағат" or following.raw[0].isupper())
+
+    def _numeric_date(self, index: int, point: Point) -> Point | None:
+        """Parse "29.10.2023", "05.12.1936" (day, month, year with full stops and no spaces)."""
+        if not (self.is_punct(index + 1, ".") and self.is_punct(index + 3, ".")) or self.tok(index + 4) is None:
+            return None
+        parts = self.tokens[index : index + 5]
+        day, month, year = parts[0], parts[2], parts[4]
+        if not (day.kind == month.kind == year.kind == "num" and len(day.text) <= 2 and len(month.text) == 2 and len(year.text) == 4):
+            return None
+        if self.text[day.start : year.end] != f"{day.raw}.{month.raw}.{year.raw}" or not 1 <= int(month.text) <= 12:
+            return None
+        following = self.tok(index + 5)
+        if following is not None and (following.kind == "num" or self.is_punct(index + 5, ".")) and self.adjacent(index + 4, index + 5):
+            return None  # "1.10.2023.5" is a version or a code, not a date
+        if not 1000 <= int(year.text) <= 2100 or not 1 <= int(day.text) <= 31:
+            return None
+        point.day, point.month, point.year = int(day.text), int(month.text), int(year.text)
+        self.dateline_year = point.year
+        point.explicit.update(("day", "month", "year"))
+        point.last = index + 4
+        return point
 
     def _genitive_day(self, cursor: int, point: Point) -> Point | None:
         """Parse the day after a genitive month: "наурыздың 2-нен 3-не қараған түні"."""
@@ -310,6 +431,8 @@ class PointRules(TokenCursor):
             return None
         day = int(token.text)
         role = self._number_suffix(cursor + 1)
+        if role is None and self.word_at(cursor + 1).startswith("жұлдыз") and 1 <= day <= 31:
+            role = (case_role(self.word_at(cursor + 1)[len("жұлдыз"):]), cursor + 1)  # "тамыздың 23 жұлдызында"
         if role is None:
             return None
         point.day = day
@@ -348,7 +471,7 @@ class PointRules(TokenCursor):
             return "from", index + 1
         if word in ("на", "не", "ға", "ге", "қа", "ке", "сына", "сіне", "ына", "іне"):
             return "to", index + 1
-        if word in ("ы", "і", "сы", "сі", "да", "де", "та", "те", "сында", "сінде", "ында", "інде"):
+        if word in ("ы", "і", "сы", "сі", "ші", "шы", "інші", "ыншы", "да", "де", "та", "те", "сында", "сінде", "ында", "інде"):
             return "loc", index + 1
         return None
 
@@ -394,88 +517,3 @@ class PointRules(TokenCursor):
         if self.is_punct(index, ")"):
             point.alt = (day, day_end, month, year)
             point.last = index
-
-    def _decade(self, index: int, point: Point) -> int | None:
-        """Parse "20-шы жылдары", "20–шы жылдардың", "жиырмасыншы жылдары"; return the index after."""
-        token = self.tokens[index]
-        cursor = index + 1
-        if token.kind == "word":
-            if token.text not in DECADE_WORDS:
-                return None
-            value = DECADE_WORDS[token.text]
-        else:
-            value = int(token.text)
-            if not (len(token.text) in (2, 4) and value % 10 == 0):
-                return None
-            if self.is_punct(cursor, "-"):
-                cursor += 1
-                if self.word_at(cursor) in ("шы", "ші", "ыншы", "інші", "сыншы", "сінші"):
-                    cursor += 1
-            elif len(token.text) == 4:
-                return None
-        word = self.word_at(cursor)
-        if not word.startswith("жылдар") or word.startswith("жылдармен"):
-            return None
-        if value < 100:
-            century_base = (self.context_year // 100 * 100) if self.context_year else 1900
-            if point.century is not None:
-                century_base = (point.century - 1) * 100
-            value += century_base
-        point.decade = value
-        point.role = case_role(word[len("жылдар") :])
-        point.last = cursor
-        return cursor + 1
-
-    def _century(self, index: int, point: Point) -> int | None:
-        """Parse "XX ғасырдың", "19-ғасырда", "ХІХ ғ."; return the index after."""
-        token = self.tokens[index]
-        value = roman_value(token.raw) if token.kind == "word" else int(token.text) if len(token.text) <= 2 else None
-        if value is None or not 1 <= value <= 21:
-            return None
-        cursor = index + 1
-        century_end = None
-        if self.is_punct(cursor, "-") and token.kind == "word":
-            following = self.tok(cursor + 1)
-            end_value = roman_value(following.raw) if following is not None and following.kind == "word" else None
-            if end_value is not None and value < end_value <= 21:
-                century_end = end_value  # "XV–XVI ғасырларда"
-                cursor += 2
-        if self.is_punct(cursor, "-"):
-            cursor += 1
-        word = self.word_at(cursor)
-        point.century_end = century_end
-        if word in ("ғ", "ғғ") and self.is_punct(cursor + 1, "."):
-            point.century = value
-            point.last = cursor + 1
-            return cursor + 2
-        if not word.startswith("ғасыр"):
-            return None
-        point.century = value
-        point.role = case_role(word[len("ғасыр") :])
-        point.last = cursor
-        if point.role == "gen" and self.word_at(cursor + 1) in ("бірінші", "екінші") and self.word_at(cursor + 2).startswith("жартыс"):
-            point.half = 1 if self.word_at(cursor + 1) == "бірінші" else 2
-            point.last = cursor + 2
-            return cursor + 3
-        if point.role == "gen":
-            decade = self._decade(cursor + 1, point) if self.tok(cursor + 1) else None
-            if decade is not None:
-                point.century = None
-                return decade
-        return cursor + 1
-
-    def _part(self, cursor: int, point: Point) -> Point:
-        """Read "басында", "орта кезінде", "аяғына", "ақырында" after a genitive period."""
-        word = self.word_at(cursor)
-        if word in PART_WORDS:
-            point.part = PART_WORDS[word]
-            point.role = "to" if word.endswith(("на", "не")) else "from" if word.endswith("нан") else "loc"
-            point.last = cursor
-        elif word in PART_STEMS and self.word_at(cursor + 1) in PART_KEZ:
-            point.part = PART_STEMS[word]
-            point.role = case_role(self.word_at(cursor + 1))
-            point.last = cursor + 1
-        if point.part and self.word_at(point.last + 1) == "қарай":
-            point.role = "loc"
-            point.last += 1
-        return point

@@ -49,9 +49,12 @@ def iso_range(point: Point) -> tuple[str, str, str]:
         if point.half:
             base += 50 * (point.half - 1)
             return f"{base:04d}", f"{base + 49:04d}", "century"
+        if point.quarter:
+            base += 25 * (point.quarter - 1)
+            return f"{base:04d}", f"{base + 24:04d}", "century"
         return f"{base:04d}", f"{base + 99:04d}", "century"
     if point.decade is not None:
-        return f"{point.decade:04d}", f"{point.decade + 9:04d}", "decade"
+        return f"{point.decade:04d}", f"{(point.decade_end or point.decade) + 9:04d}", "decade"
     year = point.year
     year_end = point.year_end or year
     if point.season is not None:
