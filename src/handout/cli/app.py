@@ -191,13 +191,16 @@ def check(
     from ..errors import HandoutError
     from ..lang.kk.importer import check_files
 
+    from ..source.lecture import front_matter_problems
+
     try:
         lines, remaining = check_files(files, fix=fix, force=force)
     except HandoutError as error:
         _fail(error, debug)
-    for line in lines:
+    problems = front_matter_problems(files)
+    for line in (*problems, *lines):
         typer.echo(line)
-    if remaining:
+    if remaining or problems:
         raise typer.Exit(1)
 
 
