@@ -59,6 +59,7 @@ def build(
     print_shop: bool = typer.Option(False, "--print-shop", help="3 mm bleed, crop marks, PDF/X-4: a file for a print shop."),
     pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="pdf/ua-1 (accessible), pdf/a-3b or pdf/a-2b (archival)."),
     allow_host: list[str] = typer.Option([], "--allow-host", help="Let lectures load https: images from this host (repeatable)."),
+    connect_timeout: float = typer.Option(30.0, "--connect-timeout", min=0.1, help="Seconds to connect to --scheduler, and to wait for its first worker."),
 ) -> None:
     """Build the handouts of a lecture, or a whole course (only what changed)."""
     from ..diagnostics import Diagnostics
@@ -73,7 +74,7 @@ def build(
     print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
     if target.is_dir():
         _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options,
-                      tuple(allow_host))
+                      tuple(allow_host), connect_timeout)
         return
     edition = edition or "all"
     editions = EDITIONS if edition == "all" else (edition,)
@@ -274,7 +275,7 @@ def _print_options(**given) -> dict:
 
 
 def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler,
-                  print_options, allowed_hosts) -> None:
+                  print_options, allowed_hosts, connect_timeout=30.0, site=None):
     """Build a course folder: plan, run the stale jobs with progress, report, exit 1 on any failure."""
     from dataclasses import replace
 
@@ -298,7 +299,8 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
         with build_lock(course.out_dir, on_wait=_say), CourseProgress(quiet) as progress:
             report = build_course(course, jobs=jobs, force=force, scheduler=scheduler, lang=lang,
                                   emit_html=emit_html, diagnostics=diagnostics, on_progress=progress,
-                                  print_options=print_options, allowed_hosts=allowed_hosts)
+                                  print_options=print_options, allowed_hosts=allowed_hosts,
+                                  connect_timeout=connect_timeout)
         diagnostics.raise_if_strict(strict)
     except HandoutError as error:
         _print_diagnostics(diagnostics)
