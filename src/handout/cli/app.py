@@ -312,8 +312,38 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
         typer.echo(str(failure), err=True)
     if not quiet:
         typer.echo(("up to date; " if not report.rebuilt and report.ok else "") + progress.summary(report), err=True)
+    if site is not None:
+        from ..course.cache import BuildCache
+        from ..course.runner import public_files
+        from ..publish.site import publish_site
+
+        try:
+            with build_lock(course.out_dir, on_wait=_say):
+                changed = publish_site(public_files(report.plan, BuildCache(course.out_dir)), site)
+        except HandoutError as error:
+            _fail(error, debug)
+        if not quiet:
+            _say(f"published {site}" if changed else f"{site} is up to date")
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def publish(
+    target: Path = typer.Argument(..., help="A course folder (with or without handout.toml)."),
+    site: Path = typer.Option(..., "--site", help="The folder to publish into (replaced as a whole, atomically)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="The build folder (default: dist, or the manifest's)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for the build."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run the jobs on a Dask cluster."),
+    connect_timeout: float = typer.Option(30.0, "--connect-timeout", min=0.1, help="Seconds to connect to --scheduler."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Build what is stale, then put only what students may see into SITE (never teacher copies or caches)."""
+    if not target.is_dir():
+        raise typer.BadParameter("expected a course folder", param_hint="TARGET")
+    _build_course(target, out, None, None, False, False, debug, jobs, False, quiet, scheduler, {}, (),
+                  connect_timeout, site)
 
 
 @app.command()

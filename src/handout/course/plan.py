@@ -52,6 +52,8 @@ class LectureEntry:
     """The lecture's own ``paper``/``layout``/``pdf_variant`` (they name its output file)."""
     error: "JobFailure | None" = None
     """Why the lecture could not be loaded (its jobs are then not run)."""
+    block: str = ""
+    """The ``block:`` the lecture declares (the download page groups by it)."""
 
 
 @dataclass(frozen=True)
@@ -287,7 +289,8 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
         digest = make_key(lecture.source_text, referenced_files(lecture.source_text, path.parent))
         number = lecture.meta.number if lecture.meta.number is not None else position
         own = {key: lecture.settings[key] for key in PRINT_KEYS if key in lecture.settings}
-        entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own))
+        entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own,
+                                    block=str(lecture.meta.block or "")))
     return entries
 
 

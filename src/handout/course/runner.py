@@ -386,28 +386,94 @@ def absolute_paths(course: CourseSettings) -> CourseSettings:
     )
 
 
+THUMBNAILS = "thumbnails"
+BUNDLES = "bundles"
+COURSE_BUNDLE = "course.zip"
+
+
 def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None) -> bool:
-    """Write the download page from the cache's record of what is built; tell whether it changed."""
+    """Write the download page, its thumbnails and ZIP bundles from the cache's record; tell whether the page changed."""
     from ..publish.index import PUBLIC_EDITIONS, Download, IndexLecture, render_index, write_if_changed
-    from .plan import LectureJob, ReaderJob
+    from .plan import LectureJob
 
     out_dir = plan.course.out_dir
 
-    def download(built) -> Download | None:
-        if built is None or not cache.is_fresh(built.output, built.key):
+    def download(output: Path, key: str) -> Download | None:
+        if not cache.is_fresh(output, key):
             return None
-        entry = cache.entry(built.output)
-        return Download(Path(os.path.relpath(built.output, out_dir)).as_posix(), entry.get("pages"), entry["size"])
+        entry = cache.entry(output)
+        return Download(Path(os.path.relpath(output, out_dir)).as_posix(), entry.get("pages"), entry["size"],
+                        _date_of(entry["mtime_ns"]))
 
     by_lecture = {(job.lecture, target.edition): target
                   for job in plan.jobs if isinstance(job, LectureJob) for target in job.targets}
-    lectures = []
+    editions = [edition for edition in PUBLIC_EDITIONS if edition in plan.course.editions]
+    lectures, everything = [], []
     for entry in plan.lectures:
-        downloads = {
-            edition: download(by_lecture.get((entry.path, edition)))
-            for edition in PUBLIC_EDITIONS if edition in plan.course.editions
-        }
-        lectures.append(IndexLecture(entry.number, entry.title, downloads))
-    reader = next((download(job) for job in plan.jobs if isinstance(job, ReaderJob)), None)
-    html = render_index(plan.course, lectures, reader, plan.theme, lang or plan.course.lang)
+        targets = {edition: by_lecture.get((entry.path, edition)) for edition in editions}
+        downloads = {edition: target and download(target.output, target.key) for edition, target in targets.items()}
+        files = [(target.output, download.href) for target, download in
+                 ((targets[edition], downloads[edition]) for edition in editions) if download]
+        everything += files
+        thumbnail = _thumbnail(out_dir, files[0][0]) if files and files[0][1].startswith("student/") else None
+        bundle = _bundle(out_dir, cache, f"{BUNDLES}/{entry.path.stem}.zip", files) if files else None
+        lectures.append(IndexLecture(entry.number, entry.title, downloads, entry.block, thumbnail, bundle))
+    reader = next((download(job.output, job.key) for job in plan.jobs if isinstance(job, ReaderJob)), None)
+    course_bundle = _bundle(out_dir, cache, f"{BUNDLES}/{COURSE_BUNDLE}", everything) if everything else None
+    html = render_index(plan.course, lectures, reader, plan.theme, lang or plan.course.lang, course_bundle)
     return write_if_changed(out_dir / INDEX_NAME, html.encode("utf-8"))
+
+
+def _date_of(mtime_ns: int) -> str:
+    from datetime import datetime, timezone
+
+    return datetime.fromtimestamp(mtime_ns / 1e9, timezone.utc).date().isoformat()
+
+
+def _thumbnail(out_dir: Path, pdf: Path) -> str:
+    """Render the first page of a student PDF beside the page (again only when the PNG would differ)."""
+    from ..publish.index import write_if_changed
+    from ..publish.site import thumbnail_png
+
+    name = f"{THUMBNAILS}/{pdf.stem}.png"
+    write_if_changed(out_dir / name, thumbnail_png(pdf))
+    return name
+
+
+def _bundle(out_dir: Path, cache: BuildCache, name: str, files: list[tuple[Path, str]]):
+    """Write a reproducible ZIP of ``(file, name in it)`` unless the recorded one holds the same files."""
+    from ..publish.index import Download
+    from ..publish.site import bundle_bytes
+    from .cache import make_key
+
+    output = out_dir / name
+    key = make_key("bundle", sorted((href, cache.entry(path)["sha256"]) for path, href in files))
+    if not cache.is_fresh(output, key):
+        write_atomic(output, bundle_bytes([(href, path) for path, href in files]))
+        cache.record(output, key)
+    entry = cache.entry(output)
+    return Download(name, None, entry["size"], _date_of(entry["mtime_ns"]))
+
+
+def public_files(plan: CoursePlan, cache: BuildCache) -> list[tuple[str, Path]]:
+    """List what students may see, as ``(name in the site, file)``: every file the download page links and shows."""
+    from ..publish.index import PUBLIC_EDITIONS
+
+    out_dir = plan.course.out_dir
+    names = [INDEX_NAME]
+    for name, entry in sorted(cache.entries.items()):
+        top = name.split("/", 1)[0]
+        if (top in PUBLIC_EDITIONS or top == BUNDLES or name == "reader.pdf") and name.endswith((".pdf", ".zip")):
+            if top in plan.course.editions or top == BUNDLES or name == "reader.pdf":
+                names.append(name)
+    names += sorted(path.relative_to(out_dir).as_posix() for path in (out_dir / THUMBNAILS).glob("*.png"))
+    linked = _linked_names(out_dir / INDEX_NAME)
+    return [(name, out_dir / name) for name in names if (out_dir / name).is_file() and (name == INDEX_NAME or name in linked)]
+
+
+def _linked_names(page: Path) -> set[str]:
+    import re
+    from html import unescape
+
+    text = page.read_text(encoding="utf-8") if page.is_file() else ""
+    return {unescape(match) for match in re.findall(r'(?:href|src)="([^"#:]+)"', text)}
