@@ -389,3 +389,20 @@ def test_print_options_reach_a_course_build_and_name_its_files(tmp_path):
     assert 'href="student/a-booklet.pdf"' in index and 'href="student/b-2up.pdf"' not in index
     width, height = pypdf.PdfReader(out / "student" / "a-booklet.pdf").pages[0].mediabox[2:]
     assert float(width) > float(height)  # A4 landscape sheets carrying two A5 pages
+
+
+def test_a_truncated_reader_part_or_a_bad_cache_entry_is_rebuilt_not_fatal(course):
+    import json
+
+    parts = sorted((course / "dist" / PARTS_FOLDER).glob("*.pdf"))
+    first = parts[0]
+    first.write_bytes(first.read_bytes()[:1000])  # same name, damaged
+    cache_file = course / "dist" / CACHE_NAME
+    data = json.loads(cache_file.read_text(encoding="utf-8"))
+    data["outputs"]["student/lecture01.pdf"]["size"] = "big"  # an entry of the wrong type
+    cache_file.write_text(json.dumps(data), encoding="utf-8")
+    report = build_course(load_course(course), jobs=1)
+    assert report.ok, report.failures
+    # the part is typeset again under its key; the reader, joined from the intact part, stays
+    assert rebuilt_names(report, course) == {"student/lecture01.pdf"}
+    assert first.stat().st_size > 1000 and pdf_page_count(first) >= 1
