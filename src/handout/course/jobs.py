@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import traceback
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
@@ -125,9 +127,13 @@ def run_reader_job(job: ReaderJob, parts: list[tuple[bytes, int, dict]]) -> JobR
 
 def run_job(job, *inputs) -> list[JobResult]:
     """Run any kind of job (the one function the executors receive); one result per output, in order."""
+    started = time.perf_counter()
     with job_environment(job.environment):
         if isinstance(job, ReaderJob):
-            return [run_reader_job(job, *inputs)]
-        if isinstance(job, ReaderPartJob):
-            return [run_reader_part_job(job)]
-        return run_lecture_job(job)
+            results = [run_reader_job(job, *inputs)]
+        elif isinstance(job, ReaderPartJob):
+            results = [run_reader_part_job(job)]
+        else:
+            results = run_lecture_job(job)
+    seconds = time.perf_counter() - started
+    return [replace(result, seconds=seconds) for result in results]

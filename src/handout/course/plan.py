@@ -162,6 +162,8 @@ class JobResult:
     """What a reader part tells the join (pages' anchors, contents entry), kept in the cache."""
     side_files: dict[str, bytes] = field(default_factory=dict)
     """Other files for the client to write beside the output (``--emit-html``): suffix → bytes."""
+    seconds: float = 0.0
+    """How long the whole job took on its worker (the same for each output of a lecture job)."""
 
 
 @dataclass

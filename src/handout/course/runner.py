@@ -67,6 +67,8 @@ class CourseReport:
     retried: list[str] = field(default_factory=list)
     """Outputs whose job was sent again after its worker died (they are in ``rebuilt`` or ``failures`` too)."""
     index_written: bool = False
+    job_seconds: list[tuple[str, str, float]] = field(default_factory=list)
+    """What each job cost (see :class:`RunOutcome`): the bench's critical path is read from it."""
 
     @property
     def ok(self) -> bool:
@@ -176,6 +178,8 @@ class RunOutcome:
     retried: list[str] = field(default_factory=list)
     """Labels of the outputs whose job was sent again after its worker died."""
     submitted: int = 0
+    job_seconds: list[tuple[str, str, float]] = field(default_factory=list)
+    """(kind, output's label, seconds) of each job that ran: ``lecture``, ``reader-part`` or ``reader-join``."""
 
 
 def accept_result(result: JobResult, cache: BuildCache) -> JobResult:
@@ -265,11 +269,11 @@ def _run_batch(workers, batch: list, finish, outcome: RunOutcome, stop_before_ne
             future = workers.executor.submit(run_job, job, *inputs)
             outcome.submitted += attempt == 1
             if future.done() and isinstance(workers.executor, SerialExecutor):
-                _collect(future, (job, inputs), finish, lost)  # serial: report each job before the next one starts
+                _collect(future, (job, inputs), finish, lost, outcome)  # serial: report each job before the next
             else:
                 pending[future] = (job, inputs)
         for future in as_completed(pending):
-            _collect(future, pending[future], finish, lost)
+            _collect(future, pending[future], finish, lost, outcome)
         if not lost:
             break
         if attempt == 1:
@@ -284,12 +288,16 @@ def _run_batch(workers, batch: list, finish, outcome: RunOutcome, stop_before_ne
     return stopped
 
 
-def _collect(future: Future, pair: tuple, finish, lost: list) -> None:
+def _collect(future: Future, pair: tuple, finish, lost: list, outcome: RunOutcome) -> None:
     try:
         results = future.result()
     except (Exception, CancelledError):  # the job's worker died (job bodies report their own errors as data)
         lost.append(pair)
         return
+    job = pair[0]
+    kind = "reader-join" if isinstance(job, ReaderJob) else "reader-part" if isinstance(job, ReaderPartJob) else "lecture"
+    if results:
+        outcome.job_seconds.append((kind, job.outputs[0].label, results[0].seconds))
     finish(results)
 
 
@@ -350,6 +358,7 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
         with Workers(jobs or default_jobs(), scheduler, connect_timeout) as workers:
             outcome = run_jobs(workers, None, plan.stale, cache, on_result, on_progress)
         report.rebuilt, report.retried = [path for path in outcome.rebuilt if not _internal(path)], outcome.retried
+        report.job_seconds = outcome.job_seconds
         report.failures += outcome.failures
     if course.index:
         report.index_written = write_index(plan, cache, lang)
