@@ -123,6 +123,9 @@ def test_a_killed_worker_loses_nothing(tmp_path, scheduler):
     assert not rebuilt & set(re.findall(r"^rebuilt (\S+\.pdf)", again.stderr, re.M))
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "әзірге жоқ" not in page and page.count('href="student/') == 4
+    import pypdf  # SOURCE_DATE_EPOCH reached the workers (only the client has it in its environment)
+
+    assert "20260101" in str(pypdf.PdfReader(out / "student" / "lecture01.pdf").metadata.get("/CreationDate"))
     cache = json.loads((out / ".handout-cache.json").read_text(encoding="utf-8"))["outputs"]
     for name, entry in cache.items():
         assert (out / name).stat().st_size == entry["size"], name
