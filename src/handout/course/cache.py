@@ -1,11 +1,12 @@
 """Content-hash cache: skip an output whose inputs (source, theme, settings, tool) have not changed.
 
 The cache is one JSON file in the output folder, ``OUT/.handout-cache.json``, mapping each
-output (relative path) to the key it was built from, its size, mtime and page count.
+output (relative path) to the key it was built from, its size, mtime, SHA-256 and page count.
 An entry is recorded only after the output's atomic rename, and the file itself is
 replaced atomically, so a crash leaves either the old entry (the output is rebuilt) or
-the new one (the output is complete). An output whose size or mtime no longer matches
-its entry (edited, truncated, replaced by hand) is rebuilt too.
+the new one (the output is complete). An output whose size, mtime or hash no longer matches
+its entry (edited, truncated, replaced by hand) is rebuilt too, and so is one whose entry
+has the wrong shape.
 """
 
 from __future__ import annotations

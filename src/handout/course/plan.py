@@ -1,14 +1,13 @@
-"""Plan a course build: gather every lecture first, then one job per lecture plus the reader.
+"""Plan a course build: gather every lecture first, then one job per lecture, one per reader part, and the join.
 
 A lecture's job builds all of its stale editions, so the lecture is loaded, enriched and
 converted to HTML once for them (issue 9); it still returns one result per output, so the
 cache, the progress display and every report count outputs, as before.
 
 Planning runs in the main process and is cheap (lectures are loaded, not enriched), so a
-build with nothing to do finishes quickly. The job bodies below run in worker processes
-(or on a Dask cluster): they must be importable module-level functions taking picklable
-arguments, and they report failures as data, never as exceptions, so one bad lecture (or
-one bad edition of a lecture) cannot stop the others.
+build with nothing to do finishes quickly. The jobs are picklable data; their bodies
+(``jobs.py``) run in worker processes or on a Dask cluster. Everything that decides an
+output's bytes is in its key, the environment's ``SOURCE_DATE_EPOCH`` included.
 """
 
 from __future__ import annotations

@@ -4,8 +4,10 @@ Three executors share one interface: :class:`SerialExecutor` (in this process),
 a spawn-context ``ProcessPoolExecutor`` (WeasyPrint is imported inside each worker,
 which stays alive and warm across jobs), and a Dask cluster's executor
 (``--scheduler tcp://HOST:PORT``). Results are handled in the calling thread, in
-completion order: each output is recorded in the cache right after its job returns.
-A job may write several outputs (a lecture's editions); progress counts outputs.
+completion order: each job returns its outputs' bytes, which this process (the holder of
+the output folder's lock) checks against their hash, writes and records in the cache. A
+job whose worker died is sent once more. A job may have several outputs (a lecture's
+editions); progress counts outputs.
 """
 
 from __future__ import annotations
