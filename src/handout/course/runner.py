@@ -368,6 +368,11 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
     return report
 
 
+def visible_outputs(jobs: list) -> int:
+    """Count the outputs of ``jobs`` a teacher sees (the reader once, not its parts)."""
+    return sum(not _internal(item.output) for job in jobs for item in job.outputs)
+
+
 def _internal(path: Path) -> bool:
     """Tell whether an output is one of the reader's parts (kept for the next build, never a deliverable)."""
     return path.parent.name == PARTS_FOLDER

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..course.jobs import run_job
 from ..course.lifetime import worker_started
 from ..course.plan import JobFailure, JobResult
+from ..course.runner import visible_outputs
 
 POLL_SECONDS = 0.05
 """How often a running job is asked to give way to a newer save."""
@@ -59,7 +60,7 @@ class BackgroundBuilder:
         """
         for index, job in enumerate(jobs):
             if newer_save():
-                return sum(len(item.outputs) for item in jobs[index:])
+                return visible_outputs(jobs[index:])
             inputs = inputs_for(job)
             if inputs is None:
                 continue
@@ -72,7 +73,7 @@ class BackgroundBuilder:
                 except FutureTimeout:
                     if newer_save():
                         self.restart()
-                        return sum(len(item.outputs) for item in jobs[index:])
+                        return visible_outputs(jobs[index:])
                 except (Exception, CancelledError) as error:  # the worker died: report, start a new one
                     results = [JobResult(item.output, item.key, error=JobFailure(f"job {item.label} failed: {error!r}"))
                                for item in job.outputs]

@@ -158,7 +158,7 @@ class Watcher:
         """Plan the course against its cache and run the stale jobs here, the changed lectures' first."""
         from ..course.cache import PARTS_FOLDER, BuildCache
         from ..course.plan import LectureJob, ReaderJob, ReaderPartJob, plan_course
-        from ..course.runner import SerialExecutor, accept_result, built_parts, run_jobs, write_index
+        from ..course.runner import SerialExecutor, accept_result, built_parts, run_jobs, visible_outputs, write_index
 
         start = time.perf_counter()
         result = RebuildResult(editions=self.settings.editions)
@@ -208,11 +208,11 @@ class Watcher:
         lecture_of = {target.output: job.lecture for job in stale if isinstance(job, LectureJob) for target in job.targets}
         first, rest = saved_first(stale, changed_set)
         started = run_jobs(SerialExecutor(), 1, first, cache, on_result, stop_before_next=newer_save).submitted
-        result.postponed = sum(len(job.outputs) for job in first[started:])
+        result.postponed = visible_outputs(first[started:])
         if started == len(first):  # the saved lectures' student PDFs are out: the rest never blocks a save
             result.postponed += self.background.run(rest, accept_then_report, newer_save, inputs_for)
         else:
-            result.postponed += sum(len(job.outputs) for job in rest)
+            result.postponed += visible_outputs(rest)
         built = set(result.written)
         built_editions = set()
         for job in first + rest:
