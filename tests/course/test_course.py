@@ -256,7 +256,7 @@ def test_failing_lecture_does_not_stop_the_others_and_exits_1(course, tmp_path):
         assert (course / "dist" / edition / "lecture02.pdf").is_file()
         assert not (course / "dist" / edition / "lecture03.pdf").exists()
     index = (course / "dist" / "index.html").read_text(encoding="utf-8")
-    assert "<td>lecture03</td>" in index and "lecture03.pdf" not in index  # listed, not linked
+    assert "</span>lecture03</h3>" in index and "lecture03.pdf" not in index  # listed, not linked
 
 
 def test_cli_reports_what_it_rebuilt_then_up_to_date(course, tmp_path):
