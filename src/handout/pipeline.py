@@ -67,8 +67,9 @@ def convert_lecture(lecture: Lecture, settings: BuildSettings, diagnostics: Diag
     return ConvertedLecture(lecture, settings, lang, context)
 
 
-def build_edition(converted: ConvertedLecture, theme: Theme, edition: str, diagnostics: Diagnostics) -> Path:
-    """Render, typeset and publish one edition of a converted lecture; return the PDF's path."""
+def typeset_edition(converted: ConvertedLecture, theme: Theme, edition: str,
+                    diagnostics: Diagnostics) -> tuple[Path, bytes, str]:
+    """Render and typeset one edition of a converted lecture; return (its path, the PDF, the HTML), writing nothing."""
     lecture, settings = converted.lecture, converted.settings
     options = RenderOptions(edition=edition, lang=converted.lang, paper=settings.paper, layout=settings.layout,
                             print_shop=settings.print_shop)
@@ -81,8 +82,13 @@ def build_edition(converted: ConvertedLecture, theme: Theme, edition: str, diagn
         replace(printing.typeset_options(settings, lecture, html, edition), allowed_hosts=settings.allowed_hosts),
     )
     pdf = printing.finish_layout(pdf, settings)
-    target = output_path(settings.out_dir, edition, lecture.stem + printing.output_suffix(settings))
-    if settings.emit_html:
+    return output_path(settings.out_dir, edition, lecture.stem + printing.output_suffix(settings)), pdf, html
+
+
+def build_edition(converted: ConvertedLecture, theme: Theme, edition: str, diagnostics: Diagnostics) -> Path:
+    """Render, typeset and publish one edition of a converted lecture; return the PDF's path."""
+    target, pdf, html = typeset_edition(converted, theme, edition, diagnostics)
+    if converted.settings.emit_html:
         write_atomic(target.with_suffix(".html"), html.encode("utf-8"))
     write_atomic(target, pdf)
     return target

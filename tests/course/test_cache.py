@@ -77,3 +77,28 @@ def test_theme_fingerprint_follows_a_course_stylesheet_override(tmp_path):
     (tmp_path / "styles" / "handout.css").write_text("body { color: navy; }", encoding="utf-8")
     after = theme_fingerprint(find_theme(tmp_path))
     assert before != after
+
+
+def test_source_date_epoch_travels_with_the_jobs_and_keys_them(tmp_path, monkeypatch):
+    from handout.course.plan import plan_course
+    from handout.source.manifest import load_course
+    from support import SHORT_LECTURE, make_files
+
+    root = make_files(tmp_path / "course", {"a.md": SHORT_LECTURE})
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    plain = plan_course(load_course(root), BuildCache(tmp_path / "out"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    dated = plan_course(load_course(root), BuildCache(tmp_path / "out"))
+    assert {job.environment.get("SOURCE_DATE_EPOCH") for job in dated.jobs} == {"1767225600"}
+    assert not {item.key for item in plain.outputs} & {item.key for item in dated.outputs}
+
+
+def test_a_damaged_file_is_not_fresh_even_with_its_size_and_time(tmp_path):
+    output = tmp_path / "a.pdf"
+    output.write_bytes(b"%PDF-1.7 good")
+    cache = BuildCache(tmp_path)
+    cache.record(output, "k")
+    stat = output.stat()
+    output.write_bytes(b"%PDF-1.7 badd")
+    os.utime(output, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert not BuildCache(tmp_path).is_fresh(output, "k")

@@ -59,6 +59,7 @@ def build(
     print_shop: bool = typer.Option(False, "--print-shop", help="3 mm bleed, crop marks, PDF/X-4: a file for a print shop."),
     pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="pdf/ua-1 (accessible), pdf/a-3b or pdf/a-2b (archival)."),
     allow_host: list[str] = typer.Option([], "--allow-host", help="Let lectures load https: images from this host (repeatable)."),
+    connect_timeout: float = typer.Option(30.0, "--connect-timeout", min=0.1, help="Seconds to connect to --scheduler, and to wait for its first worker."),
 ) -> None:
     """Build the handouts of a lecture, or a whole course (only what changed)."""
     from ..diagnostics import Diagnostics
@@ -73,7 +74,7 @@ def build(
     print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
     if target.is_dir():
         _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options,
-                      tuple(allow_host))
+                      tuple(allow_host), connect_timeout)
         return
     edition = edition or "all"
     editions = EDITIONS if edition == "all" else (edition,)
@@ -191,13 +192,16 @@ def check(
     from ..errors import HandoutError
     from ..lang.kk.importer import check_files
 
+    from ..source.lecture import front_matter_problems
+
     try:
         lines, remaining = check_files(files, fix=fix, force=force)
     except HandoutError as error:
         _fail(error, debug)
-    for line in lines:
+    problems = front_matter_problems(files)
+    for line in (*problems, *lines):
         typer.echo(line)
-    if remaining:
+    if remaining or problems:
         raise typer.Exit(1)
 
 
@@ -271,7 +275,7 @@ def _print_options(**given) -> dict:
 
 
 def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler,
-                  print_options, allowed_hosts) -> None:
+                  print_options, allowed_hosts, connect_timeout=30.0, site=None):
     """Build a course folder: plan, run the stale jobs with progress, report, exit 1 on any failure."""
     from dataclasses import replace
 
@@ -295,7 +299,8 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
         with build_lock(course.out_dir, on_wait=_say), CourseProgress(quiet) as progress:
             report = build_course(course, jobs=jobs, force=force, scheduler=scheduler, lang=lang,
                                   emit_html=emit_html, diagnostics=diagnostics, on_progress=progress,
-                                  print_options=print_options, allowed_hosts=allowed_hosts)
+                                  print_options=print_options, allowed_hosts=allowed_hosts,
+                                  connect_timeout=connect_timeout)
         diagnostics.raise_if_strict(strict)
     except HandoutError as error:
         _print_diagnostics(diagnostics)
@@ -307,8 +312,38 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
         typer.echo(str(failure), err=True)
     if not quiet:
         typer.echo(("up to date; " if not report.rebuilt and report.ok else "") + progress.summary(report), err=True)
+    if site is not None:
+        from ..course.cache import BuildCache
+        from ..course.runner import public_files
+        from ..publish.site import publish_site
+
+        try:
+            with build_lock(course.out_dir, on_wait=_say):
+                changed = publish_site(public_files(report.plan, BuildCache(course.out_dir)), site)
+        except HandoutError as error:
+            _fail(error, debug)
+        if not quiet:
+            _say(f"published {site}" if changed else f"{site} is up to date")
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def publish(
+    target: Path = typer.Argument(..., help="A course folder (with or without handout.toml)."),
+    site: Path = typer.Option(..., "--site", help="The folder to publish into (replaced as a whole, atomically)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="The build folder (default: dist, or the manifest's)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for the build."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run the jobs on a Dask cluster."),
+    connect_timeout: float = typer.Option(30.0, "--connect-timeout", min=0.1, help="Seconds to connect to --scheduler."),
+    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+) -> None:
+    """Build what is stale, then put only what students may see into SITE (never teacher copies or caches)."""
+    if not target.is_dir():
+        raise typer.BadParameter("expected a course folder", param_hint="TARGET")
+    _build_course(target, out, None, None, False, False, debug, jobs, False, quiet, scheduler, {}, (),
+                  connect_timeout, site)
 
 
 @app.command()

@@ -58,7 +58,7 @@ class CourseProgress:
                 self._task = self._progress.add_task("build", total=progress.total, running=0, failed=0)
             self._progress.update(self._task, completed=progress.done, running=progress.running, failed=progress.failed)
         last = progress.last
-        if last is None:
+        if last is None or last.output.parent.name.startswith("."):  # a reader part: an internal file
             return
         if last.error is None:
             self.line(f"rebuilt {shown(last.output)}" + (f" ({last.pages} p.)" if last.pages else ""))
@@ -75,5 +75,9 @@ class CourseProgress:
 
     def summary(self, report) -> str:
         elapsed = time.monotonic() - self.started
-        return (f"{len(report.rebuilt)} rebuilt, {len(report.up_to_date)} up to date, "
-                f"{len(report.failures)} failed ({elapsed:.1f} s)")
+        def shown_outputs(paths) -> int:
+            return sum(not Path(path).parent.name.startswith(".") for path in paths)
+
+        retried = f", {len(report.retried)} retried after a worker died" if report.retried else ""
+        return (f"{shown_outputs(report.rebuilt)} rebuilt, {shown_outputs(report.up_to_date)} up to date, "
+                f"{len(report.failures)} failed{retried} ({elapsed:.1f} s)")

@@ -1,11 +1,12 @@
 """Content-hash cache: skip an output whose inputs (source, theme, settings, tool) have not changed.
 
 The cache is one JSON file in the output folder, ``OUT/.handout-cache.json``, mapping each
-output (relative path) to the key it was built from, its size, mtime and page count.
+output (relative path) to the key it was built from, its size, mtime, SHA-256 and page count.
 An entry is recorded only after the output's atomic rename, and the file itself is
 replaced atomically, so a crash leaves either the old entry (the output is rebuilt) or
-the new one (the output is complete). An output whose size or mtime no longer matches
-its entry (edited, truncated, replaced by hand) is rebuilt too.
+the new one (the output is complete). An output whose size, mtime or hash no longer matches
+its entry (edited, truncated, replaced by hand) is rebuilt too, and so is one whose entry
+has the wrong shape.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from ..render.theme import Theme
 
 CACHE_NAME = ".handout-cache.json"
 PARTS_FOLDER = ".handout-reader-parts"
-"""Folder beside reader.pdf holding its typeset parts (course/reader.py), one PDF and one JSON file each."""
-CACHE_FORMAT = 1
+"""Folder beside reader.pdf holding its typeset parts, one PDF per lecture (recorded in the cache like any output)."""
+CACHE_FORMAT = 2
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -114,30 +115,35 @@ class BuildCache:
             return {}  # no cache yet, or an unreadable one: rebuild, never trust it
         if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or not isinstance(data.get("outputs"), dict):
             return {}
-        return data["outputs"]
+        # An entry of the wrong shape (edited by hand, written by another version) is dropped: its output is rebuilt.
+        return {name: entry for name, entry in data["outputs"].items() if _valid_entry(entry)}
 
     def _name(self, output: Path) -> str:
         return Path(os.path.relpath(output, self.out_dir)).as_posix()
 
     def is_fresh(self, output: Path, key: str) -> bool:
-        """Tell whether ``output`` exists exactly as recorded for ``key``."""
+        """Tell whether ``output`` exists exactly as recorded for ``key`` (size, mtime and SHA-256)."""
         entry = self.entries.get(self._name(output))
         if entry is None or entry.get("key") != key:
             return False
         try:
             stat = output.stat()
+            if stat.st_size != entry["size"] or stat.st_mtime_ns != entry["mtime_ns"]:
+                return False
+            return file_digest(output) == entry["sha256"]
         except OSError:
             return False
-        return stat.st_size == entry.get("size") and stat.st_mtime_ns == entry.get("mtime_ns")
 
     def entry(self, output: Path) -> dict[str, Any] | None:
         return self.entries.get(self._name(output))
 
-    def record(self, output: Path, key: str, pages: int | None = None) -> None:
+    def record(self, output: Path, key: str, pages: int | None = None, digest: str | None = None,
+               extra: dict[str, Any] | None = None) -> None:
         """Remember a finished output (call only after its atomic rename) and save the cache."""
         stat = output.stat()
         self.entries[self._name(output)] = {
             "key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "pages": pages,
+            "sha256": digest or file_digest(output), **({"extra": extra} if extra else {}),
         }
         self.save()
 
@@ -145,6 +151,24 @@ class BuildCache:
         if self.entries.pop(self._name(output), None) is not None:
             self.save()
 
+    def save_if_changed(self) -> None:
+        """Save unless the file already holds these entries (an unchanged build writes nothing)."""
+        if self._read() != self.entries:
+            self.save()
+
     def save(self) -> None:
         data = {"format": CACHE_FORMAT, "outputs": dict(sorted(self.entries.items()))}
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def file_digest(path: Path) -> str:
+    """Return the SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _valid_entry(entry: Any) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("sha256"), str)
+            and all(isinstance(entry.get(name), int) and not isinstance(entry.get(name), bool)
+                    for name in ("size", "mtime_ns"))
+            and (entry.get("pages") is None or isinstance(entry.get("pages"), int))
+            and isinstance(entry.get("extra", {}), dict))

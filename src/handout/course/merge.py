@@ -24,6 +24,7 @@ keeps the joined file about the size of a one-document reader.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import tempfile
@@ -41,8 +42,12 @@ PART_LINK = "handout-part:"
 """Link scheme for a link from one part to an anchor in another (``handout-part:lecture-3``)."""
 
 
-def merge_tagged(parts: Sequence[bytes], prefixes: Sequence[str]) -> bytes:
-    """Return one PDF made of ``parts`` in order; ``prefixes[i]`` tells apart names part ``i`` shares."""
+def merge_tagged(parts: Sequence[bytes], prefixes: Sequence[str], numbers: bytes = b"", numbered_from: int = 0) -> bytes:
+    """Return one PDF made of ``parts`` in order; ``prefixes[i]`` tells apart names part ``i`` shares.
+
+    ``numbers`` (a PDF of pages showing only their page numbers) is laid over the joined
+    pages from index ``numbered_from`` on, page for page.
+    """
     sources = [pikepdf.open(io.BytesIO(part)) for part in parts]
     names = [_named_destinations(source) for source in sources]
     owners = Counter(name for part_names in names for name in part_names)
@@ -70,9 +75,32 @@ def merge_tagged(parts: Sequence[bytes], prefixes: Sequence[str]) -> bytes:
             with source.open_outline() as part_outline:
                 outline.root.extend(_copy_outline(part_outline.root, page_numbers, first_page))
     _finish_catalog(joined, sources[0], parent_tree, key_offset, destinations)
+    if numbers:
+        _overlay_numbers(joined, pikepdf.open(io.BytesIO(numbers)), numbered_from)
     output = io.BytesIO()
     joined.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, deterministic_id=True)
     return output.getvalue()
+
+
+def _overlay_numbers(joined: pikepdf.Pdf, numbers: pikepdf.Pdf, numbered_from: int) -> None:
+    """Draw each page of ``numbers`` over a joined page, as an artifact (page numbers are not the text's content).
+
+    The number pages' own marked content is unmarked first: its ids belong to their
+    document's structure tree, not the joined one's.
+    """
+    pages = joined.pages[numbered_from:]
+    if len(numbers.pages) != len(pages):
+        raise HandoutError(f"the reader's page numbers cover {len(numbers.pages)} pages, its lectures {len(pages)}")
+    for page, number_page in zip(pages, numbers.pages):
+        number_page.contents_coalesce()
+        number_page.Contents.write(_MARKED.sub(b"", number_page.Contents.read_bytes()))
+        form = joined.copy_foreign(number_page.as_form_xobject())
+        name = page.add_resource(form, Name.XObject, prefix="Num")
+        page.contents_add(pikepdf.Stream(joined, b"q\n"), prepend=True)
+        page.contents_add(pikepdf.Stream(joined, b"\nQ\n/Artifact BMC q " + str(name).encode() + b" Do Q EMC\n"))
+
+
+_MARKED = re.compile(rb"/[A-Za-z]+\s*<<[^>]*>>\s*BDC|/[A-Za-z]+\s+BMC|\bEMC\b")
 
 
 def _named_destinations(pdf: pikepdf.Pdf) -> dict[str, object]:
@@ -200,28 +228,35 @@ def _finish_catalog(joined: pikepdf.Pdf, first: pikepdf.Pdf, parent_tree: list, 
         joined.docinfo = _copy(joined, info)
 
 
-def merge_in_child(parts: Sequence[Path], prefixes: Sequence[str]) -> bytes:
-    """Join the part files in a short-lived child process; return the joined PDF.
+def merge_in_child(parts: Sequence[bytes], prefixes: Sequence[str], numbers: bytes = b"", numbered_from: int = 0) -> bytes:
+    """Join the parts in a short-lived child process; return the joined PDF.
 
     The join holds every part's objects and the joined file's (about 0.5 MB a page): in
     its own process that memory is returned when it ends, instead of adding to a worker's
-    heap, which already holds WeasyPrint and the last layout. The child reads the part
-    files where they are; only the joined file passes through a temporary folder.
+    heap, which already holds WeasyPrint and the last layout. The parts pass through a
+    temporary folder; the child dies with its parent (:func:`handout.course.lifetime.child_preexec`).
     """
-    arguments = [item for prefix, path in zip(prefixes, parts) for item in (prefix, str(path))]
+    from .lifetime import child_preexec
+
     with tempfile.TemporaryDirectory(prefix="handout-reader-") as folder:
+        arguments = [str(numbered_from)]
+        for index, (prefix, data) in enumerate([*zip(prefixes, parts), ("numbers", numbers)]):
+            path = Path(folder) / f"{index}.pdf"
+            path.write_bytes(data)
+            arguments += [prefix, str(path)]
         joined = Path(folder) / "joined.pdf"
         result = subprocess.run([sys.executable, "-m", "handout.course.merge", str(joined), *arguments],
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, preexec_fn=child_preexec)
         if result.returncode != 0:
             raise HandoutError(f"could not join the course reader's parts: {result.stderr.strip()[-500:]}")
         return joined.read_bytes()
 
 
 def _main(arguments: list[str]) -> None:
-    output, pairs = Path(arguments[0]), arguments[1:]
-    prefixes, paths = pairs[0::2], pairs[1::2]
-    output.write_bytes(merge_tagged([Path(path).read_bytes() for path in paths], prefixes))
+    output, numbered_from, pairs = Path(arguments[0]), int(arguments[1]), arguments[2:]
+    prefixes, paths = pairs[0::2], [Path(path) for path in pairs[1::2]]
+    numbers = paths[-1].read_bytes()
+    output.write_bytes(merge_tagged([path.read_bytes() for path in paths[:-1]], prefixes[:-1], numbers, numbered_from))
 
 
 if __name__ == "__main__":

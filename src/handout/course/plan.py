@@ -1,19 +1,18 @@
-"""Plan a course build: gather every lecture first, then one job per lecture plus the reader.
+"""Plan a course build: gather every lecture first, then one job per lecture, one per reader part, and the join.
 
 A lecture's job builds all of its stale editions, so the lecture is loaded, enriched and
 converted to HTML once for them (issue 9); it still returns one result per output, so the
 cache, the progress display and every report count outputs, as before.
 
 Planning runs in the main process and is cheap (lectures are loaded, not enriched), so a
-build with nothing to do finishes quickly. The job bodies below run in worker processes
-(or on a Dask cluster): they must be importable module-level functions taking picklable
-arguments, and they report failures as data, never as exceptions, so one bad lecture (or
-one bad edition of a lecture) cannot stop the others.
+build with nothing to do finishes quickly. The jobs are picklable data; their bodies
+(``jobs.py``) run in worker processes or on a Dask cluster. Everything that decides an
+output's bytes is in its key, the environment's ``SOURCE_DATE_EPOCH`` included.
 """
 
 from __future__ import annotations
 
-import traceback
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,9 +23,11 @@ from ..errors import HandoutError
 from ..model import Lecture
 from ..render.theme import Theme, find_theme
 from ..source.manifest import CourseSettings
-from .cache import BuildCache, make_key, referenced_files, theme_fingerprint, tool_fingerprint
+from .cache import PARTS_FOLDER, BuildCache, make_key, referenced_files, theme_fingerprint, tool_fingerprint
 
 READER_NAME = "reader.pdf"
+BYTES_ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
+"""Environment variables a build's bytes depend on (the PDFs' dates)."""
 INDEX_NAME = "index.html"
 
 
@@ -50,6 +51,8 @@ class LectureEntry:
     """The lecture's own ``paper``/``layout``/``pdf_variant`` (they name its output file)."""
     error: "JobFailure | None" = None
     """Why the lecture could not be loaded (its jobs are then not run)."""
+    block: str = ""
+    """The ``block:`` the lecture declares (the download page groups by it)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class LectureJob:
     settings: Any
     """pipeline.BuildSettings with exactly the targets' editions."""
     theme: Theme
+    environment: dict[str, str] = field(default_factory=dict)
+    """The variables of :data:`BYTES_ENVIRONMENT` as the client has them: a worker builds with these."""
 
     @property
     def outputs(self) -> tuple[JobOutput, ...]:
@@ -102,15 +107,39 @@ class LectureJob:
 
 
 @dataclass(frozen=True)
-class ReaderJob:
-    """Typeset the course reader: every student edition in one PDF."""
+class ReaderPartJob:
+    """Typeset one lecture's part of the course reader (its pages unnumbered: the join numbers them)."""
 
     course: CourseSettings
-    lectures: tuple[tuple[Path, dict[str, Any]], ...]
+    lecture: Path
+    overrides: dict[str, Any]
+    position: int
+    output: Path
+    """``OUT/.handout-reader-parts/<key>.pdf``."""
+    key: str
+    theme: Theme
+    lang: str | None = None
+    environment: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def outputs(self) -> tuple[JobOutput, ...]:
+        return (JobOutput(self.output, self.key, f"{self.lecture.name} (reader part)"),)
+
+
+@dataclass(frozen=True)
+class ReaderJob:
+    """Join the typeset parts into the course reader: title page and contents, page numbers, one tagged PDF.
+
+    It runs last, once every part is built; ``parts`` lists them in course order.
+    """
+
+    course: CourseSettings
+    parts: tuple[ReaderPartJob, ...]
     output: Path
     key: str
     theme: Theme
     lang: str | None = None
+    environment: dict[str, str] = field(default_factory=dict)
 
     @property
     def outputs(self) -> tuple[JobOutput, ...]:
@@ -124,6 +153,16 @@ class JobResult:
     pages: int | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
     error: JobFailure | None = None
+    data: bytes | None = None
+    """The output's bytes: a worker never writes into the output folder, the client does (runner.py)."""
+    digest: str | None = None
+    """SHA-256 of ``data`` as the worker computed it; the client checks it before writing."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """What a reader part tells the join (pages' anchors, contents entry), kept in the cache."""
+    side_files: dict[str, bytes] = field(default_factory=dict)
+    """Other files for the client to write beside the output (``--emit-html``): suffix → bytes."""
+    seconds: float = 0.0
+    """How long the whole job took on its worker (the same for each output of a lecture job)."""
 
 
 @dataclass
@@ -131,10 +170,10 @@ class CoursePlan:
     course: CourseSettings
     theme: Theme
     lectures: list[LectureEntry]
-    jobs: list[LectureJob | ReaderJob]
+    jobs: list[LectureJob | ReaderPartJob | ReaderJob]
     """Every job of the course with all its outputs, fresh or not."""
-    stale: list[LectureJob | ReaderJob]
-    """The jobs to run, each with only its stale outputs, longest first (the reader, then by edition count)."""
+    stale: list[LectureJob | ReaderPartJob | ReaderJob]
+    """The jobs to run, each with only its stale outputs, longest first; the reader's join (it needs the parts) last."""
 
     @property
     def load_failures(self) -> list[JobFailure]:
@@ -164,17 +203,11 @@ def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = Fals
     print_options = print_options or {}
 
     theme = find_theme(course.root)
-    common = [tool_fingerprint(), theme_fingerprint(theme)]
+    environment = build_environment()
+    common = [tool_fingerprint(), theme_fingerprint(theme), environment]
     entries = gather_lectures(course, diagnostics)
-    jobs: list[LectureJob | ReaderJob] = []
+    jobs: list[LectureJob | ReaderPartJob | ReaderJob] = []
     good = [entry for entry in entries if entry.error is None]
-    if course.reader and good:
-        reader_course = replace(course, lectures=tuple(entry.path for entry in good))
-        key = make_key(*common, "reader", _course_fields(course), lang,
-                       [(entry.path.name, entry.source_digest, entry.overrides) for entry in good])
-        jobs.append(ReaderJob(reader_course, tuple((entry.path, entry.overrides) for entry in good),
-                              course.out_dir / READER_NAME, key, theme, lang))
-    stale: list[LectureJob | ReaderJob] = [job for job in jobs if force or not cache.is_fresh(job.output, job.key)]
     settings = BuildSettings(out_dir=course.out_dir, editions=student_first(course.editions), lang=lang,
                              **{"paper": course.paper, "layout": course.layout, **print_options},
                              emit_html=emit_html, forced=frozenset(print_options), allowed_hosts=tuple(allowed_hosts))
@@ -187,14 +220,39 @@ def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = Fals
                                    _settings_fields(replace(settings, editions=(edition,)))))
             for edition in settings.editions
         )
-        job = LectureJob(entry.path, targets, entry.overrides, settings, theme)
-        jobs.append(job)
-        stale_targets = [target for target in targets if force or not cache.is_fresh(target.output, target.key)]
-        if stale_targets:
-            stale.append(only_editions(job, stale_targets))
-    # Longest first, so no worker is left with a long job at the end: the reader, then lectures with most editions.
-    stale.sort(key=lambda job: (0, 0) if isinstance(job, ReaderJob) else (1, -len(job.targets)))
+        jobs.append(LectureJob(entry.path, targets, entry.overrides, settings, theme, environment))
+    if course.reader and good:
+        jobs.extend(reader_jobs(course, good, common, theme, lang, environment))
+    stale = []
+    for job in jobs:
+        if isinstance(job, LectureJob):
+            stale_targets = [target for target in job.targets if force or not cache.is_fresh(target.output, target.key)]
+            if stale_targets:
+                stale.append(only_editions(job, stale_targets))
+        elif force or not cache.is_fresh(job.output, job.key):
+            stale.append(job)
+    # Longest first, so no worker is left with a long job at the end; the join needs every part, so it is last.
+    stale.sort(key=lambda job: 1 if isinstance(job, ReaderJob) else -len(job.outputs))
     return CoursePlan(course, theme, entries, jobs, stale)
+
+
+def reader_jobs(course: CourseSettings, good: list[LectureEntry], common: list, theme: Theme, lang: str | None,
+                environment: dict[str, str]) -> list[ReaderPartJob | ReaderJob]:
+    """One part job per lecture (independent of the others' page counts) and the join."""
+    reader_course = replace(course, lectures=tuple(entry.path for entry in good))
+    fields = _course_fields(course)
+    parts = []
+    for position, entry in enumerate(good, start=1):
+        key = make_key(*common, "reader-part", fields, lang, position, entry.source_digest, entry.overrides)
+        parts.append(ReaderPartJob(reader_course, entry.path, entry.overrides, position,
+                                   course.out_dir / PARTS_FOLDER / f"{key[:32]}.pdf", key, theme, lang, environment))
+    key = make_key(*common, "reader", fields, lang, [part.key for part in parts])
+    return [*parts, ReaderJob(reader_course, tuple(parts), course.out_dir / READER_NAME, key, theme, lang, environment)]
+
+
+def build_environment(environ=os.environ) -> dict[str, str]:
+    """Return the environment variables that decide an output's bytes; they travel with each job and key it."""
+    return {name: environ[name] for name in BYTES_ENVIRONMENT if name in environ}
 
 
 def student_first(editions: tuple[str, ...]) -> tuple[str, ...]:
@@ -232,7 +290,8 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
         digest = make_key(lecture.source_text, referenced_files(lecture.source_text, path.parent))
         number = lecture.meta.number if lecture.meta.number is not None else position
         own = {key: lecture.settings[key] for key in PRINT_KEYS if key in lecture.settings}
-        entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own))
+        entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own,
+                                    block=str(lecture.meta.block or "")))
     return entries
 
 
@@ -252,69 +311,6 @@ def _settings_fields(settings: Any) -> dict[str, Any]:
 def apply_overrides(lecture: Lecture, overrides: dict[str, Any]) -> Lecture:
     """Give a lecture the course-wide metadata it does not set itself."""
     return replace(lecture, meta=replace(lecture.meta, **overrides)) if overrides else lecture
-
-
-def count_pages(path: Path) -> int:
-    """Count a PDF's pages."""
-    import pypdf
-
-    return len(pypdf.PdfReader(path).pages)
-
-
-def run_lecture_job(job: LectureJob) -> list[JobResult]:
-    """Job body: load, enrich and convert the lecture once, then build each edition; one result per edition.
-
-    A failure before the editions (the lecture does not load, an image is missing) fails every
-    output; a failure in one edition (its template, its output folder) spares the others.
-    """
-    from ..pipeline import build_edition, convert_lecture, prepare_lecture
-
-    shared = Diagnostics()
-    try:
-        lecture = apply_overrides(prepare_lecture(job.lecture, shared), job.overrides)
-        converted = convert_lecture(lecture, job.settings, shared)
-    except Exception as error:  # a bug must not hide the other lectures' results
-        failure = lecture_failure(error, job.lecture)
-        return [JobResult(target.output, target.key, None, tuple(shared.items), failure) for target in job.targets]
-    results = []
-    for target in job.targets:
-        diagnostics = Diagnostics()
-        diagnostics.extend(shared)  # each output reports its lecture's warnings, as when it was built alone
-        try:
-            build_edition(converted, job.theme, target.edition, diagnostics)
-            results.append(JobResult(target.output, target.key, count_pages(target.output), tuple(diagnostics.items)))
-        except Exception as error:
-            results.append(JobResult(target.output, target.key, None, tuple(diagnostics.items),
-                                     lecture_failure(error, job.lecture)))
-    return results
-
-
-def lecture_failure(error: Exception, lecture: Path) -> JobFailure:
-    """Report an error of a lecture job: where the error says, else the lecture; a bug with its traceback."""
-    if isinstance(error, HandoutError):
-        return JobFailure(error.message, str(error.path) if error.path else str(lecture), error.line)
-    trace = "".join(traceback.format_exception(error))
-    return JobFailure(f"internal error: {error!r}\n{trace}", str(lecture))
-
-
-def run_reader_job(job: ReaderJob) -> JobResult:
-    """Job body: prepare every lecture and typeset the course reader."""
-    from .reader import build_reader
-
-    diagnostics = Diagnostics()
-    try:
-        pages = build_reader(job.course, job.lectures, job.theme, job.output, diagnostics, job.lang)
-        return JobResult(job.output, job.key, pages, tuple(diagnostics.items))
-    except HandoutError as error:
-        failure = JobFailure(f"course reader: {error.message}", str(error.path) if error.path else None, error.line)
-    except Exception as error:
-        failure = JobFailure(f"course reader: internal error: {error!r}\n{traceback.format_exc()}")
-    return JobResult(job.output, job.key, None, tuple(diagnostics.items), failure)
-
-
-def run_job(job: LectureJob | ReaderJob) -> list[JobResult]:
-    """Run either kind of job (the one function the executors receive); one result per output, in order."""
-    return [run_reader_job(job)] if isinstance(job, ReaderJob) else run_lecture_job(job)
 
 
 DEMO_MANIFEST = """\

@@ -3,33 +3,31 @@
 The reader is typeset in parts, one lecture at a time, and the parts are joined into one
 tagged PDF: a 15-lecture course is about 300 pages, and WeasyPrint holds every page's
 layout until it writes the file (430 MB for one document; one lecture's part needs about
-a quarter of that). Page numbers run through the whole reader; the contents list gets its
-numbers from the parts' anchors, and the bookmarks nest lecture (h1) → section (h2).
+a quarter of that). Each part is its own job and does not depend on the parts before it:
+its pages are typeset unnumbered, and the join lays a small document of page numbers over
+them, so page numbers run through the whole reader. The contents list gets its numbers
+from the parts' anchors, and the bookmarks nest lecture (h1) → section (h2).
 Each lecture's anchors get a per-lecture prefix, so ``#s-1`` of lecture 3 and ``#s-1`` of
 lecture 4 stay distinct.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import gc
-import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from .. import lang as languages
-from ..diagnostics import Diagnostic, Diagnostics
+from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 from ..model import Lecture
-from ..publish.files import write_atomic
 from ..render.html import RenderOptions, _environment, lecture_context, stylesheet_text
 from ..render.theme import Theme
 from ..source.manifest import CourseSettings
-from .cache import PARTS_FOLDER
 from .merge import PART_LINK
 
 
@@ -79,17 +77,6 @@ def rebase_images(context: dict, lecture: Lecture, root: Path) -> dict:
     return context
 
 
-def reader_contexts(course: CourseSettings, lectures: list[Lecture], lang: str) -> list[dict]:
-    """Return each lecture's template context, its anchors made unique and its images found from the course root."""
-    contexts = []
-    for position, lecture in enumerate(lectures, start=1):
-        context = lecture_context(prefix_anchors(lecture, f"l{position}-"), lang)
-        context = rebase_images(context, lecture, course.root)
-        context["anchor"] = f"lecture-{position}"
-        contexts.append(context)
-    return contexts
-
-
 class ReaderTemplate:
     """``templates/reader.html`` with what every part shares (stylesheets, labels) read once per build."""
 
@@ -102,135 +89,105 @@ class ReaderTemplate:
                            options=options, css=Markup(css.replace("</", "<\\/")), part_link=PART_LINK)
 
     def render(self, contexts: list[dict], *, part: str, page_numbers: dict[str, int] | None = None,
-               first_page: int = 1) -> str:
+               first_page: int = 1, pages: int = 0) -> str:
         """Render one part of the reader.
 
-        ``part`` is ``"front"`` (title page and course contents, every lecture listed) or
-        ``"lectures"`` (the lectures in ``contexts``, pages numbered on from ``first_page``).
+        ``part`` is ``"front"`` (title page and course contents, every lecture listed),
+        ``"lectures"`` (the lectures in ``contexts``, their pages unnumbered) or ``"numbers"``
+        (``pages`` empty pages that show only their numbers, from ``first_page``).
         ``page_numbers`` gives the contents list its numbers (anchor → course page).
         """
         return self.template.render(lectures=contexts, part=part, page_numbers=page_numbers or {},
-                                    first_page=first_page, **self.shared)
+                                    first_page=first_page, pages=pages, **self.shared)
 
 
-def build_reader(course: CourseSettings, lectures: tuple[tuple[Path, dict[str, Any]], ...], theme: Theme,
-                 output: Path, diagnostics: Diagnostics, lang: str | None = None) -> int:
-    """Prepare every lecture, typeset the reader part by part, join and write it atomically; return its pages.
+def typeset_reader_part(course: CourseSettings, lecture_path: Path, overrides: dict[str, Any], position: int,
+                        theme: Theme, diagnostics: Diagnostics, lang: str | None = None) -> tuple[bytes, int, dict]:
+    """Prepare one lecture and typeset its part of the reader, its pages unnumbered; return (PDF, pages, extra).
 
-    One lecture is laid out at a time (a worker holds one lecture's pages, not the course's):
-    the front part is laid out first with stand-in page numbers to learn its length, then
-    each lecture, numbered on from the pages before it, then the front again with the real
-    numbers. The parts are joined into one tagged PDF (:mod:`.merge`, in a child process).
-    Parts are kept beside the reader (:class:`PartCache`), so after an edit only the parts
-    whose HTML changed are typeset again.
+    A part does not depend on the pages before it (the join stamps the page numbers), so
+    every part is its own job and all of them can run at once. ``extra`` is what the join
+    needs without the lecture: the contents entry and the page of each contents anchor.
     """
     from ..pipeline import prepare_lecture
-    from .merge import merge_in_child
+    from ..typeset.engine import TypesetOptions, render_document, write_pdf
     from .plan import apply_overrides
 
     lang = lang or course.lang
-    prepared = [apply_overrides(prepare_lecture(path, diagnostics), overrides) for path, overrides in lectures]
-    contexts = reader_contexts(course, prepared, lang)
-    wanted = {anchor for context in contexts for anchor in _contents_anchors(context)}
-    typeset_part = PartCache(output.parent / PARTS_FOLDER, course.root, course.manifest or course.root,
-                             wanted, diagnostics)
+    lecture = apply_overrides(prepare_lecture(lecture_path, diagnostics), overrides)
+    context = reader_context(course, lecture, position, lang)
+    html = ReaderTemplate(course, theme, lang).render([context], part="lectures")
+    wanted = set(_contents_anchors(context))
+    document = render_document(html, course.root, diagnostics, lecture_path)
+    anchors = {anchor: index for index, page in reversed(list(enumerate(document.pages)))
+               for anchor in page.anchors if anchor in wanted}
+    pages = len(document.pages)
+    pdf = write_pdf(document, TypesetOptions())
+    del document
+    gc.collect()  # the layout is a web of cycles: free it now, before the next job is laid out
+    entry = {"anchor": context["anchor"], "meta": {"number": context["meta"].number},
+             "title_html": str(context["title_html"]),
+             "sections": [{"anchor": section["anchor"], "title_html": str(section["title_html"])}
+                          for section in context["sections"]]}
+    return pdf, pages, {"anchors": anchors, "contents": entry}
+
+
+def reader_context(course: CourseSettings, lecture: Lecture, position: int, lang: str) -> dict:
+    """Return one lecture's template context, its anchors made unique and its images found from the course root."""
+    context = lecture_context(prefix_anchors(lecture, f"l{position}-"), lang)
+    context = rebase_images(context, lecture, course.root)
+    context["anchor"] = f"lecture-{position}"
+    return context
+
+
+def join_reader(course: CourseSettings, theme: Theme, parts: list[tuple[bytes, int, dict]], diagnostics: Diagnostics,
+                lang: str | None = None) -> tuple[bytes, int]:
+    """Typeset the title page and contents, number the parts' pages and join everything; return (PDF, pages).
+
+    The front is laid out first with stand-in page numbers to learn its length, then with
+    the real ones (again if that changed its length). The lectures' page numbers are one
+    small document of numbered empty pages, laid over the parts' pages by the join.
+    """
+    from .merge import merge_in_child
+
+    lang = lang or course.lang
     template = ReaderTemplate(course, theme, lang)
-    stand_in = {anchor: 888 for anchor in wanted}  # as wide as a real number, so the contents keep their length
-    front_pages = typeset_part(template.render(contexts, part="front", page_numbers=stand_in)).pages
+    contents = [_restore_markup(extra["contents"]) for _pdf, _pages, extra in parts]
+    wanted = {anchor for entry in contents for anchor in _contents_anchors(entry)}
+    front_pages = _typeset(template.render(contents, part="front", page_numbers=dict.fromkeys(wanted, 888)),
+                           course, diagnostics)[1]
     for _attempt in range(3):
-        lecture_parts, page_numbers, next_page = [], {}, front_pages + 1
-        for context in contexts:
-            part = typeset_part(template.render([context], part="lectures", first_page=next_page))
-            page_numbers.update({anchor: next_page + page for anchor, page in part.anchors.items()})
-            lecture_parts.append(part)
-            next_page += part.pages
-        front = typeset_part(template.render(contexts, part="front", page_numbers=page_numbers))
-        if front.pages == front_pages:
+        page_numbers, next_page = {}, front_pages + 1
+        for _pdf, pages, extra in parts:
+            page_numbers.update({anchor: next_page + page for anchor, page in extra["anchors"].items()})
+            next_page += pages
+        front, pages = _typeset(template.render(contents, part="front", page_numbers=page_numbers), course, diagnostics)
+        if pages == front_pages:
             break
-        front_pages = front.pages  # the real numbers changed the contents' length: number the lectures again
+        front_pages = pages  # the real numbers changed the contents' length: number the lectures again
     else:
         raise HandoutError("the course reader's contents would not settle on a page count; please report this",
                            course.manifest or course.root)
-    prefixes = ["front-", *(f"l{position}-" for position in range(1, len(contexts) + 1))]
-    write_atomic(output, merge_in_child([part.pdf_path for part in (front, *lecture_parts)], prefixes))
-    typeset_part.keep_only_used()
-    return next_page - 1
+    body_pages = next_page - front_pages - 1
+    numbers = _typeset(template.render([], part="numbers", first_page=front_pages + 1, pages=body_pages),
+                       course, diagnostics)[0] if body_pages else b""
+    prefixes = ["front-", *(f"l{position}-" for position in range(1, len(parts) + 1))]
+    joined = merge_in_child([front, *(pdf for pdf, _pages, _extra in parts)], prefixes, numbers, front_pages)
+    return joined, next_page - 1
+
+
+def _typeset(html: str, course: CourseSettings, diagnostics: Diagnostics) -> tuple[bytes, int]:
+    from ..typeset.engine import TypesetOptions, render_document, write_pdf
+
+    document = render_document(html, course.root, diagnostics, course.manifest or course.root)
+    return write_pdf(document, TypesetOptions()), len(document.pages)
+
+
+def _restore_markup(entry: dict) -> dict:
+    """Give a contents entry read back from the cache its HTML as markup again (it was made by our converter)."""
+    return {**entry, "title_html": Markup(entry["title_html"]),
+            "sections": [{**section, "title_html": Markup(section["title_html"])} for section in entry["sections"]]}
 
 
 def _contents_anchors(context: dict) -> list[str]:
     return [context["anchor"], *(section["anchor"] for section in context["sections"])]
-
-
-@dataclass(frozen=True)
-class TypesetPart:
-    pdf_path: Path
-    pages: int
-    anchors: dict[str, int]
-    """Page index in the part of each contents anchor it holds."""
-
-
-class PartCache:
-    """Typeset reader parts, each kept under the hash of its HTML and the tool's version.
-
-    A part's HTML holds everything that decides its pages (the lecture, the theme, the
-    first page number), so an edit to one lecture typesets that part again, and the parts
-    after it only if its page count changed. A part's warnings are kept with it and
-    reported again when it is reused.
-    """
-
-    def __init__(self, folder: Path, root: Path, source: Path, wanted: set[str], diagnostics: Diagnostics):
-        self.folder, self.root, self.source = folder, root, source
-        self.wanted, self.diagnostics = wanted, diagnostics
-        self.used: set[str] = set()
-
-    def __call__(self, html: str) -> TypesetPart:
-        key = self._key(html)
-        self.used.add(key)
-        part = self._load(key)
-        if part is None:
-            part = self._typeset(html, key)
-        return part
-
-    def keep_only_used(self) -> None:
-        """Delete the parts this build did not use (older versions of the lectures)."""
-        for path in self.folder.glob("*"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
-
-    def _key(self, html: str) -> str:
-        import weasyprint
-
-        from .cache import make_key, referenced_files, tool_fingerprint
-
-        return make_key(html.encode("utf-8"), tool_fingerprint(), weasyprint.__version__,
-                        referenced_files(html, self.root))
-
-    def _load(self, key: str) -> TypesetPart | None:
-        pdf_path, record_path = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
-        try:
-            record = json.loads(record_path.read_text(encoding="utf-8"))
-            if not pdf_path.is_file():
-                return None
-        except (OSError, ValueError):
-            return None
-        for item in record["diagnostics"]:
-            self.diagnostics.add(Diagnostic(**item))
-        return TypesetPart(pdf_path, record["pages"], record["anchors"])
-
-    def _typeset(self, html: str, key: str) -> TypesetPart:
-        """Lay out and write one part; the layout is dropped before returning (one part's pages at a time)."""
-        from ..typeset.engine import TypesetOptions, render_document, write_pdf
-
-        typesetting = Diagnostics()
-        document = render_document(html, self.root, typesetting, self.source)
-        anchors = {anchor: index for index, page in reversed(list(enumerate(document.pages)))
-                   for anchor in page.anchors if anchor in self.wanted}
-        part = TypesetPart(self.folder / f"{key}.pdf", len(document.pages), anchors)
-        write_atomic(part.pdf_path, write_pdf(document, TypesetOptions()))
-        del document
-        gc.collect()  # the layout is a web of cycles: free it now, before the next part is laid out
-        record = {"pages": part.pages, "anchors": anchors,
-                  "diagnostics": [dataclasses.asdict(item) for item in typesetting.items]}
-        write_atomic(self.folder / f"{key}.json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
-        self.diagnostics.extend(typesetting)
-        return part

@@ -4,26 +4,35 @@ Three executors share one interface: :class:`SerialExecutor` (in this process),
 a spawn-context ``ProcessPoolExecutor`` (WeasyPrint is imported inside each worker,
 which stays alive and warm across jobs), and a Dask cluster's executor
 (``--scheduler tcp://HOST:PORT``). Results are handled in the calling thread, in
-completion order: each output is recorded in the cache right after its job returns.
-A job may write several outputs (a lecture's editions); progress counts outputs.
+completion order: each job returns its outputs' bytes, which this process (the holder of
+the output folder's lock) checks against their hash, writes and records in the cache. A
+job whose worker died is sent once more. A job may have several outputs (a lecture's
+editions); progress counts outputs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
+from ..publish.files import write_atomic
 from ..source.manifest import CourseSettings
-from .cache import PARTS_FOLDER, BuildCache
-from .plan import INDEX_NAME, CoursePlan, JobFailure, JobResult, plan_course, run_job
+from .cache import PARTS_FOLDER, BuildCache, file_digest
+from .jobs import run_job
+from .lifetime import worker_started
+from .plan import INDEX_NAME, CoursePlan, JobFailure, JobResult, ReaderJob, ReaderPartJob, plan_course
+
+DEFAULT_CONNECT_TIMEOUT = 30.0
+"""Seconds to connect to a Dask scheduler, and again to wait for its first worker (``--connect-timeout``)."""
 
 
 class SerialExecutor(Executor):
@@ -57,7 +66,11 @@ class CourseReport:
     rebuilt: list[Path] = field(default_factory=list)
     up_to_date: list[Path] = field(default_factory=list)
     failures: list[JobFailure] = field(default_factory=list)
+    retried: list[str] = field(default_factory=list)
+    """Outputs whose job was sent again after its worker died (they are in ``rebuilt`` or ``failures`` too)."""
     index_written: bool = False
+    job_seconds: list[tuple[str, str, float]] = field(default_factory=list)
+    """What each job cost (see :class:`RunOutcome`): the bench's critical path is read from it."""
 
     @property
     def ok(self) -> bool:
@@ -72,109 +85,260 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@contextmanager
-def open_executor(jobs: int, scheduler: str | None = None) -> Iterator[tuple[Executor, int]]:
-    """Yield (executor, number of workers) for ``--jobs`` or ``--scheduler``; shut it down after."""
-    if scheduler:
-        with _dask_executor(scheduler) as pair:
-            yield pair
-    elif jobs <= 1:
-        yield SerialExecutor(), 1
-    else:
+class Workers:
+    """The executor jobs go to, and a way to replace it when it breaks (a pool whose worker died)."""
+
+    def __init__(self, jobs: int, scheduler: str | None = None, connect_timeout: float = DEFAULT_CONNECT_TIMEOUT):
+        self.jobs, self.scheduler, self.connect_timeout = jobs, scheduler, connect_timeout
+        self._stack = ExitStack()
+        self.executor, self.count = self._open()
+
+    def _open(self) -> tuple[Executor, int]:
+        if self.scheduler:
+            return self._stack.enter_context(_dask_executor(self.scheduler, self.connect_timeout))
+        if self.jobs <= 1:
+            return SerialExecutor(), 1
         # spawn: a fresh interpreter per worker (fork would copy fontconfig/cairo state, unsafe with threads).
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
-        try:
-            yield pool, jobs
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=worker_started, initargs=(os.getpid(),))
+        self._stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+        return pool, self.jobs
+
+    def renew(self) -> None:
+        """Replace a broken process pool with a fresh one (a Dask client and the serial executor stay)."""
+        if isinstance(self.executor, ProcessPoolExecutor):
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor, self.count = self._open()
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
 
 
 @contextmanager
-def _dask_executor(address: str) -> Iterator[tuple[Executor, int]]:
+def open_executor(jobs: int, scheduler: str | None = None,
+                  connect_timeout: float = DEFAULT_CONNECT_TIMEOUT) -> Iterator[tuple[Executor, int]]:
+    """Yield (executor, number of workers) for ``--jobs`` or ``--scheduler``; shut it down after."""
+    with Workers(jobs, scheduler, connect_timeout) as workers:
+        yield workers.executor, workers.count
+
+
+@contextmanager
+def _dask_executor(address: str, timeout: float) -> Iterator[tuple[Executor, int]]:
+    """Connect to a Dask scheduler and wait for a worker, each within ``timeout`` seconds; one-line errors."""
     try:
         from dask.distributed import Client
     except ImportError:
         raise HandoutError("--scheduler needs Dask; install it with `pip install 'handout[dask]'`") from None
-    _check_reachable(address)
+    check_scheduler_address(address, timeout)
     try:
-        client = Client(address, timeout="10s")
-    except (OSError, TimeoutError) as error:
-        raise HandoutError(f"cannot reach the Dask scheduler at {address} ({error}); is it running?") from None
+        client = Client(address, timeout=f"{timeout}s", set_as_default=False)
+    except Exception as error:  # TLS to a plain scheduler, another server on the port, a timeout, ...
+        raise HandoutError(f"cannot connect to the Dask scheduler at {address} within {timeout:g} s "
+                           f"({type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else 'no answer'}); "
+                           "check that it is a Dask scheduler and the address's scheme (tcp:// or tls://)") from None
     try:
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except Exception:
+            raise HandoutError(f"the Dask scheduler at {address} has no workers (waited {timeout:g} s); start one with "
+                               f"`dask worker {address} --nthreads 1`, or give more time with --connect-timeout") from None
         workers = max(1, sum(worker.get("nthreads", 1) for worker in client.scheduler_info()["workers"].values()))
         yield client.get_executor(pure=False), workers
     finally:
         client.close()
 
 
-def _check_reachable(address: str) -> None:
-    """Fail at once on a refused or unknown scheduler address (Dask itself retries until its timeout)."""
+def check_scheduler_address(address: str, timeout: float = DEFAULT_CONNECT_TIMEOUT) -> None:
+    """Refuse a malformed scheduler address, and fail at once on a refused or unknown host (Dask would retry)."""
     import socket
     from urllib.parse import urlparse
 
-    parsed = urlparse(address if "://" in address else f"tcp://{address}")
-    if parsed.scheme not in ("tcp", "tls") or not parsed.hostname:
-        raise HandoutError(f"--scheduler expects tcp://HOST:PORT, got {address!r}")
+    parsed = urlparse(address)
     try:
-        socket.create_connection((parsed.hostname, parsed.port or 8786), timeout=5).close()
+        port = parsed.port
+    except ValueError:
+        port = -1
+    if (parsed.scheme not in ("tcp", "tls") or not parsed.hostname or parsed.path not in ("", "/") or parsed.query
+            or parsed.fragment or parsed.username or port is None or port < 1):
+        raise HandoutError(f"--scheduler expects tcp://HOST:PORT (or tls://HOST:PORT), got {address!r}")
+    try:
+        socket.create_connection((parsed.hostname, port), timeout=min(5.0, timeout)).close()
     except OSError as error:
-        raise HandoutError(f"cannot reach the Dask scheduler at {address} ({error.strerror or error}); is it running?") from None
+        raise HandoutError(f"cannot reach the Dask scheduler at {address} ({error.strerror or error}); "
+                           "is it running? start it with `dask scheduler`") from None
 
 
-def run_jobs(executor: Executor, workers: int, jobs: list, on_result: Callable[[JobResult], None],
-             on_progress: Callable[[Progress], None] | None = None,
-             stop_before_next: Callable[[], bool] = lambda: False) -> int:
-    """Submit every job, in order, then hand each output's result (or its future's exception) to ``on_result``.
+@dataclass
+class RunOutcome:
+    """What running a plan's jobs did (the summary's numbers come from here)."""
 
-    ``stop_before_next`` is asked before each job after the first; when it says so, no more
-    jobs are submitted (watch mode: a newer save is waiting). Return how many were submitted.
+    rebuilt: list[Path] = field(default_factory=list)
+    failures: list[JobFailure] = field(default_factory=list)
+    retried: list[str] = field(default_factory=list)
+    """Labels of the outputs whose job was sent again after its worker died."""
+    submitted: int = 0
+    job_seconds: list[tuple[str, str, float]] = field(default_factory=list)
+    """(kind, output's label, seconds) of each job that ran: ``lecture``, ``reader-part`` or ``reader-join``."""
+
+
+def accept_result(result: JobResult, cache: BuildCache) -> JobResult:
+    """Check a job's bytes against the hash the worker sent, write them atomically, then record them.
+
+    Only this process (it holds the output folder's lock) writes there; an output counts as
+    built only once it is on disk with the right hash and in the cache.
     """
-    total, done, failed = sum(len(job.outputs) for job in jobs), 0, 0
+    if result.error is None and (result.data is None or hashlib.sha256(result.data).hexdigest() != result.digest):
+        result = replace(result, error=JobFailure(f"{result.output.name}: the worker's result arrived damaged "
+                                                  "(its hash does not match); build again"))
+    if result.error is not None:
+        cache.forget(result.output)
+        return replace(result, data=None)
+    try:
+        for suffix, data in result.side_files.items():
+            write_atomic(result.output.with_suffix(suffix), data)
+        write_atomic(result.output, result.data)
+    except HandoutError as error:
+        cache.forget(result.output)
+        return replace(result, data=None, error=JobFailure(error.message, str(error.path or result.output)))
+    if file_digest(result.output) != result.digest:
+        cache.forget(result.output)
+        return replace(result, data=None, error=JobFailure(f"{result.output}: the written file does not match "
+                                                           "its hash (a full disk?); build again"))
+    cache.record(result.output, result.key, result.pages, result.digest, result.extra)
+    return replace(result, data=None)
 
-    def finish(job, future: Future) -> None:
-        nonlocal done, failed
-        try:
-            results = future.result()
-        except (Exception, CancelledError) as error:  # a dead worker or an unpicklable job: report it, keep going
-            results = [JobResult(item.output, item.key, error=JobFailure(f"job {item.label} failed: {error!r}"))
-                       for item in job.outputs]
+
+def run_jobs(workers: "Workers | Executor", count: int | None, jobs: list, cache: BuildCache,
+             on_result: Callable[[JobResult], None] = lambda result: None,
+             on_progress: Callable[[Progress], None] | None = None,
+             stop_before_next: Callable[[], bool] = lambda: False) -> RunOutcome:
+    """Run the jobs, the reader's join once its parts are built; write, check and record every result.
+
+    A job whose worker died (the pool broke, Dask lost it) is sent once more, to a fresh
+    pool; a second loss fails its outputs with a message saying so. ``stop_before_next`` is
+    asked before each job after the first; when it says so, no more jobs are submitted
+    (watch mode: a newer save is waiting).
+    """
+    if isinstance(workers, Executor):
+        workers = _FixedWorkers(workers, count or 1)
+    outcome = RunOutcome()
+    total, state = sum(len(job.outputs) for job in jobs), {"done": 0, "failed": 0}
+    joins = [job for job in jobs if isinstance(job, ReaderJob)]
+    others = [job for job in jobs if not isinstance(job, ReaderJob)]
+
+    def finish(results: list[JobResult]) -> None:
         for result in results:
-            done += 1
-            failed += result.error is not None
+            result = accept_result(result, cache)
+            state["done"] += 1
+            if result.error is None:
+                outcome.rebuilt.append(result.output)
+            else:
+                state["failed"] += 1
+                outcome.failures.append(result.error)
             on_result(result)
             if on_progress:
-                on_progress(Progress(total, done, failed, min(workers, total - done), result))
+                on_progress(Progress(total, state["done"], state["failed"],
+                                     min(workers.count, total - state["done"]), result))
 
     if on_progress:
-        on_progress(Progress(total, 0, 0, min(workers, total)))
-    pending: dict[Future, object] = {}
-    submitted = 0
-    for job in jobs:
-        if submitted and stop_before_next():
+        on_progress(Progress(total, 0, 0, min(workers.count, total)))
+    stopped = _run_batch(workers, [(job, ()) for job in others], finish, outcome, stop_before_next)
+    if not stopped:
+        batch = []
+        for join in joins:
+            parts = built_parts(join, cache)
+            if parts is None:  # a part failed, and its failure (``course reader: ...``) is the reader's
+                cache.forget(join.output)
+            else:
+                batch.append((join, (parts,)))
+        _run_batch(workers, batch, finish, outcome, lambda: False)
+    return outcome
+
+
+def _run_batch(workers, batch: list, finish, outcome: RunOutcome, stop_before_next) -> bool:
+    """Submit ``(job, inputs)`` pairs and finish each result; retry lost jobs once; tell whether it stopped early."""
+    stopped = False
+    for attempt in (1, 2):
+        pending: dict[Future, tuple] = {}
+        lost = []
+        for job, inputs in batch:
+            if outcome.submitted and attempt == 1 and stop_before_next():
+                stopped = True
+                break
+            future = workers.executor.submit(run_job, job, *inputs)
+            outcome.submitted += attempt == 1
+            if future.done() and isinstance(workers.executor, SerialExecutor):
+                _collect(future, (job, inputs), finish, lost, outcome)  # serial: report each job before the next
+            else:
+                pending[future] = (job, inputs)
+        for future in as_completed(pending):
+            _collect(future, pending[future], finish, lost, outcome)
+        if not lost:
             break
-        future = executor.submit(run_job, job)
-        submitted += 1
-        if future.done() and isinstance(executor, SerialExecutor):
-            finish(job, future)  # serial: report each job before the next one starts
+        if attempt == 1:
+            outcome.retried += [item.label for job, _inputs in lost for item in job.outputs]
+            workers.renew()
+            batch = lost
         else:
-            pending[future] = job
-    for future in as_completed(pending):
-        finish(pending[future], future)
-    return submitted
+            finish([JobResult(item.output, item.key, error=JobFailure(
+                f"{item.label}: its worker died twice (killed, or out of memory?); the output was not built. "
+                "Build again; if it recurs, build this lecture alone with --jobs 1 to see why"))
+                for job, _inputs in lost for item in job.outputs])
+    return stopped
+
+
+def _collect(future: Future, pair: tuple, finish, lost: list, outcome: RunOutcome) -> None:
+    try:
+        results = future.result()
+    except (Exception, CancelledError):  # the job's worker died (job bodies report their own errors as data)
+        lost.append(pair)
+        return
+    job = pair[0]
+    kind = "reader-join" if isinstance(job, ReaderJob) else "reader-part" if isinstance(job, ReaderPartJob) else "lecture"
+    if results:
+        outcome.job_seconds.append((kind, job.outputs[0].label, results[0].seconds))
+    finish(results)
+
+
+def built_parts(join: ReaderJob, cache: BuildCache) -> list[tuple[bytes, int, dict]] | None:
+    """Read the reader's parts back, each checked against its recorded hash; None if one is missing."""
+    parts = []
+    for part in join.parts:
+        entry = cache.entry(part.output)
+        if entry is None or not cache.is_fresh(part.output, part.key) or "anchors" not in entry.get("extra", {}):
+            return None
+        parts.append((part.output.read_bytes(), entry["pages"], entry["extra"]))
+    return parts
+
+
+class _FixedWorkers:
+    """An executor given from outside (watch's serial one): it is never replaced."""
+
+    def __init__(self, executor: Executor, count: int):
+        self.executor, self.count = executor, count
+
+    def renew(self) -> None:
+        pass
 
 
 def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool = False,
                  scheduler: str | None = None, lang: str | None = None, emit_html: bool = False,
                  diagnostics: Diagnostics | None = None,
                  on_progress: Callable[[Progress], None] | None = None,
-                 print_options: dict | None = None, allowed_hosts: tuple[str, ...] = ()) -> CourseReport:
+                 print_options: dict | None = None, allowed_hosts: tuple[str, ...] = (),
+                 connect_timeout: float = DEFAULT_CONNECT_TIMEOUT) -> CourseReport:
     """Build a whole course.
 
     Stages, in order:
     1. gather: load every lecture, number them course-wide, compute each output's cache key;
-    2. run: one job per lecture with stale editions, and the reader, on processes or a cluster;
-    3. record: each finished output in the cache, right after its job returns;
-    4. index: write ``OUT/index.html`` if its content changed.
+    2. run: one job per lecture with stale editions and one per stale reader part, on processes
+       or a cluster; then the reader's join;
+    3. record: each result checked, written and recorded in the cache as it arrives;
+    4. index: write ``OUT/index.html`` (and its thumbnails and bundles) if its content changed;
+    5. sweep: delete reader parts no job of this plan names.
     """
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     if scheduler:
@@ -186,24 +350,43 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
                        print_options=print_options, allowed_hosts=allowed_hosts)
     report = CourseReport(plan, failures=list(plan.load_failures))
     stale = {item.output for item in plan.stale_outputs}
-    report.up_to_date = [item.output for item in plan.outputs if item.output not in stale]
+    report.up_to_date = [item.output for item in plan.outputs if item.output not in stale and not _internal(item.output)]
 
     def on_result(result: JobResult) -> None:
         for item in result.diagnostics:
             diagnostics.add(item)
-        if result.error is not None:
-            report.failures.append(result.error)
-            cache.forget(result.output)
-        else:
-            cache.record(result.output, result.key, result.pages)
-            report.rebuilt.append(result.output)
 
     if plan.stale:
-        with open_executor(jobs or default_jobs(), scheduler) as (executor, workers):
-            run_jobs(executor, workers, plan.stale, on_result, on_progress)
+        with Workers(jobs or default_jobs(), scheduler, connect_timeout) as workers:
+            outcome = run_jobs(workers, None, plan.stale, cache, on_result, on_progress)
+        report.rebuilt, report.retried = [path for path in outcome.rebuilt if not _internal(path)], outcome.retried
+        report.job_seconds = outcome.job_seconds
+        report.failures += outcome.failures
     if course.index:
         report.index_written = write_index(plan, cache, lang)
+    sweep_parts(plan, cache)
     return report
+
+
+def visible_outputs(jobs: list) -> int:
+    """Count the outputs of ``jobs`` a teacher sees (the reader once, not its parts)."""
+    return sum(not _internal(item.output) for job in jobs for item in job.outputs)
+
+
+def _internal(path: Path) -> bool:
+    """Tell whether an output is one of the reader's parts (kept for the next build, never a deliverable)."""
+    return path.parent.name == PARTS_FOLDER
+
+
+def sweep_parts(plan: CoursePlan, cache: BuildCache) -> None:
+    """Delete reader parts (files and cache entries) of older versions of the lectures."""
+    wanted = {job.output.name for job in plan.jobs if isinstance(job, ReaderPartJob)}
+    folder = plan.course.out_dir / PARTS_FOLDER
+    for path in folder.glob("*") if folder.is_dir() else ():
+        if path.name not in wanted:
+            path.unlink(missing_ok=True)
+            cache.entries.pop(cache._name(path), None)
+    cache.save_if_changed()
 
 
 def absolute_paths(course: CourseSettings) -> CourseSettings:
@@ -219,28 +402,94 @@ def absolute_paths(course: CourseSettings) -> CourseSettings:
     )
 
 
+THUMBNAILS = "thumbnails"
+BUNDLES = "bundles"
+COURSE_BUNDLE = "course.zip"
+
+
 def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None) -> bool:
-    """Write the download page from the cache's record of what is built; tell whether it changed."""
+    """Write the download page, its thumbnails and ZIP bundles from the cache's record; tell whether the page changed."""
     from ..publish.index import PUBLIC_EDITIONS, Download, IndexLecture, render_index, write_if_changed
-    from .plan import LectureJob, ReaderJob
+    from .plan import LectureJob
 
     out_dir = plan.course.out_dir
 
-    def download(built) -> Download | None:
-        if built is None or not cache.is_fresh(built.output, built.key):
+    def download(output: Path, key: str) -> Download | None:
+        if not cache.is_fresh(output, key):
             return None
-        entry = cache.entry(built.output)
-        return Download(Path(os.path.relpath(built.output, out_dir)).as_posix(), entry.get("pages"), entry["size"])
+        entry = cache.entry(output)
+        return Download(Path(os.path.relpath(output, out_dir)).as_posix(), entry.get("pages"), entry["size"],
+                        _date_of(entry["mtime_ns"]))
 
     by_lecture = {(job.lecture, target.edition): target
                   for job in plan.jobs if isinstance(job, LectureJob) for target in job.targets}
-    lectures = []
+    editions = [edition for edition in PUBLIC_EDITIONS if edition in plan.course.editions]
+    lectures, everything = [], []
     for entry in plan.lectures:
-        downloads = {
-            edition: download(by_lecture.get((entry.path, edition)))
-            for edition in PUBLIC_EDITIONS if edition in plan.course.editions
-        }
-        lectures.append(IndexLecture(entry.number, entry.title, downloads))
-    reader = next((download(job) for job in plan.jobs if isinstance(job, ReaderJob)), None)
-    html = render_index(plan.course, lectures, reader, plan.theme, lang or plan.course.lang)
+        targets = {edition: by_lecture.get((entry.path, edition)) for edition in editions}
+        downloads = {edition: target and download(target.output, target.key) for edition, target in targets.items()}
+        files = [(target.output, download.href) for target, download in
+                 ((targets[edition], downloads[edition]) for edition in editions) if download]
+        everything += files
+        thumbnail = _thumbnail(out_dir, files[0][0]) if files and files[0][1].startswith("student/") else None
+        bundle = _bundle(out_dir, cache, f"{BUNDLES}/{entry.path.stem}.zip", files) if files else None
+        lectures.append(IndexLecture(entry.number, entry.title, downloads, entry.block, thumbnail, bundle))
+    reader = next((download(job.output, job.key) for job in plan.jobs if isinstance(job, ReaderJob)), None)
+    course_bundle = _bundle(out_dir, cache, f"{BUNDLES}/{COURSE_BUNDLE}", everything) if everything else None
+    html = render_index(plan.course, lectures, reader, plan.theme, lang or plan.course.lang, course_bundle)
     return write_if_changed(out_dir / INDEX_NAME, html.encode("utf-8"))
+
+
+def _date_of(mtime_ns: int) -> str:
+    from datetime import datetime, timezone
+
+    return datetime.fromtimestamp(mtime_ns / 1e9, timezone.utc).date().isoformat()
+
+
+def _thumbnail(out_dir: Path, pdf: Path) -> str:
+    """Render the first page of a student PDF beside the page (again only when the PNG would differ)."""
+    from ..publish.index import write_if_changed
+    from ..publish.site import thumbnail_png
+
+    name = f"{THUMBNAILS}/{pdf.stem}.png"
+    write_if_changed(out_dir / name, thumbnail_png(pdf))
+    return name
+
+
+def _bundle(out_dir: Path, cache: BuildCache, name: str, files: list[tuple[Path, str]]):
+    """Write a reproducible ZIP of ``(file, name in it)`` unless the recorded one holds the same files."""
+    from ..publish.index import Download
+    from ..publish.site import bundle_bytes
+    from .cache import make_key
+
+    output = out_dir / name
+    key = make_key("bundle", sorted((href, cache.entry(path)["sha256"]) for path, href in files))
+    if not cache.is_fresh(output, key):
+        write_atomic(output, bundle_bytes([(href, path) for path, href in files]))
+        cache.record(output, key)
+    entry = cache.entry(output)
+    return Download(name, None, entry["size"], _date_of(entry["mtime_ns"]))
+
+
+def public_files(plan: CoursePlan, cache: BuildCache) -> list[tuple[str, Path]]:
+    """List what students may see, as ``(name in the site, file)``: every file the download page links and shows."""
+    from ..publish.index import PUBLIC_EDITIONS
+
+    out_dir = plan.course.out_dir
+    names = [INDEX_NAME]
+    for name, entry in sorted(cache.entries.items()):
+        top = name.split("/", 1)[0]
+        if (top in PUBLIC_EDITIONS or top == BUNDLES or name == "reader.pdf") and name.endswith((".pdf", ".zip")):
+            if top in plan.course.editions or top == BUNDLES or name == "reader.pdf":
+                names.append(name)
+    names += sorted(path.relative_to(out_dir).as_posix() for path in (out_dir / THUMBNAILS).glob("*.png"))
+    linked = _linked_names(out_dir / INDEX_NAME)
+    return [(name, out_dir / name) for name in names if (out_dir / name).is_file() and (name == INDEX_NAME or name in linked)]
+
+
+def _linked_names(page: Path) -> set[str]:
+    import re
+    from html import unescape
+
+    text = page.read_text(encoding="utf-8") if page.is_file() else ""
+    return {unescape(match) for match in re.findall(r'(?:href|src)="([^"#:]+)"', text)}

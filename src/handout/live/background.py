@@ -2,30 +2,35 @@
 
 A WeasyPrint layout cannot be interrupted, so a save must never wait behind one: the watcher
 typesets the saved lecture's student edition in its own process and hands the rest to this
-one, which it kills and starts again the moment a newer save arrives. Outputs are written
-atomically, so a killed job leaves at most a temporary ``.part`` file, which is swept away; its
-cache entry was never recorded, so the job simply runs again in a later rebuild.
+one, which it kills and starts again the moment a newer save arrives. The worker returns
+bytes and the watcher writes them, so a killed job leaves nothing behind; its cache entry was
+never recorded, so the job simply runs again in a later rebuild.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
-from ..course.plan import JobFailure, JobResult, run_job
+from ..course.jobs import run_job
+from ..course.lifetime import worker_started
+from ..course.plan import JobFailure, JobResult
+from ..course.runner import visible_outputs
 
 POLL_SECONDS = 0.05
 """How often a running job is asked to give way to a newer save."""
 
 
-def _warm_up() -> None:
-    """Import WeasyPrint and load the fonts before the first job arrives."""
+def _warm_up(parent: int) -> None:
+    """Die with the watcher; import WeasyPrint and load the fonts before the first job arrives."""
     from ..typeset.engine import typesetter
 
+    worker_started(parent)
     typesetter()
 
 
@@ -42,16 +47,25 @@ class BackgroundBuilder:
         """Start (and warm) the worker now, so the first rebuild after a save does not wait for it."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_warm_up)
+                                             initializer=_warm_up, initargs=(os.getpid(),))
             self._pool.submit(time.sleep, 0)  # spawn the process now
 
-    def run(self, jobs: list, on_result: Callable[[JobResult], None], newer_save: Callable[[], bool]) -> int:
-        """Run ``jobs`` one after another; return how many outputs were left because a newer save came in."""
+    def run(self, jobs: list, on_result: Callable[[JobResult], None], newer_save: Callable[[], bool],
+            inputs_for: Callable[[object], tuple | None] = lambda job: ()) -> int:
+        """Run ``jobs`` one after another; return how many outputs were left because a newer save came in.
+
+        The worker writes nothing: ``on_result`` receives each output's bytes to check and write.
+        ``inputs_for`` gives a job what it needs from the jobs before it (the reader's join: its
+        parts), or None to skip it (a part failed, and said so).
+        """
         for index, job in enumerate(jobs):
             if newer_save():
-                return sum(len(item.outputs) for item in jobs[index:])
+                return visible_outputs(jobs[index:])
+            inputs = inputs_for(job)
+            if inputs is None:
+                continue
             self.start()
-            future = self._pool.submit(run_job, job)
+            future = self._pool.submit(run_job, job, *inputs)
             while True:
                 try:
                     results = future.result(timeout=POLL_SECONDS)
@@ -59,7 +73,7 @@ class BackgroundBuilder:
                 except FutureTimeout:
                     if newer_save():
                         self.restart()
-                        return sum(len(item.outputs) for item in jobs[index:])
+                        return visible_outputs(jobs[index:])
                 except (Exception, CancelledError) as error:  # the worker died: report, start a new one
                     results = [JobResult(item.output, item.key, error=JobFailure(f"job {item.label} failed: {error!r}"))
                                for item in job.outputs]

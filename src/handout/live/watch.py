@@ -156,9 +156,9 @@ class Watcher:
 
     def rebuild_course(self, changed: list[Path], newer_save: Callable[[], bool] = lambda: False) -> RebuildResult:
         """Plan the course against its cache and run the stale jobs here, the changed lectures' first."""
-        from ..course.cache import BuildCache
-        from ..course.plan import ReaderJob, plan_course
-        from ..course.runner import SerialExecutor, run_jobs, write_index
+        from ..course.cache import PARTS_FOLDER, BuildCache
+        from ..course.plan import LectureJob, ReaderJob, ReaderPartJob, plan_course
+        from ..course.runner import SerialExecutor, accept_result, built_parts, run_jobs, visible_outputs, write_index
 
         start = time.perf_counter()
         result = RebuildResult(editions=self.settings.editions)
@@ -179,35 +179,45 @@ class Watcher:
 
         def priority(job) -> tuple:
             """Changed lectures first (each job builds its student edition first), the long reader last."""
+            if isinstance(job, ReaderPartJob):
+                return (2, str(job.lecture))
             if isinstance(job, ReaderJob):
-                return (2, "")
+                return (3, "")  # the join needs every part
             return (0 if job.lecture.resolve() in changed_set else 1, str(job.lecture))
 
-        def on_result(job_result) -> None:
+        def on_result(job_result) -> None:  # run_jobs has written and recorded it already
             result.warnings += [str(item) for item in job_result.diagnostics]
             if job_result.error is not None:
                 result.errors.append(str(job_result.error))
-                cache.forget(job_result.output)
-                return
-            cache.record(job_result.output, job_result.key, job_result.pages)
-            result.written.append(job_result.output)
-            if job_result.output in lecture_of:
-                self._written(lecture_of[job_result.output], job_result.output)
+            elif job_result.output.parent.name != PARTS_FOLDER:
+                result.written.append(job_result.output)
+                if job_result.output in lecture_of:
+                    self._written(lecture_of[job_result.output], job_result.output)
+
+        def accept_then_report(job_result) -> None:  # the background process's results: check, write, record here
+            on_result(accept_result(job_result, cache))
+
+        def inputs_for(job) -> tuple | None:
+            """The join's parts, read back from the cache (None when one failed); other jobs take none."""
+            if not isinstance(job, ReaderJob):
+                return ()
+            parts = built_parts(job, cache)
+            return None if parts is None else (parts,)
 
         stale = sorted(plan.stale, key=priority)
-        lecture_of = {target.output: job.lecture for job in stale if not isinstance(job, ReaderJob) for target in job.targets}
+        lecture_of = {target.output: job.lecture for job in stale if isinstance(job, LectureJob) for target in job.targets}
         first, rest = saved_first(stale, changed_set)
-        started = run_jobs(SerialExecutor(), 1, first, on_result, stop_before_next=newer_save)
-        result.postponed = sum(len(job.outputs) for job in first[started:])
+        started = run_jobs(SerialExecutor(), 1, first, cache, on_result, stop_before_next=newer_save).submitted
+        result.postponed = visible_outputs(first[started:])
         if started == len(first):  # the saved lectures' student PDFs are out: the rest never blocks a save
-            result.postponed += self.background.run(rest, on_result, newer_save)
+            result.postponed += self.background.run(rest, accept_then_report, newer_save, inputs_for)
         else:
-            result.postponed += sum(len(job.outputs) for job in rest)
+            result.postponed += visible_outputs(rest)
         built = set(result.written)
         built_editions = set()
         for job in first + rest:
-            if isinstance(job, ReaderJob):
-                result.reader = job.output in built
+            if isinstance(job, (ReaderJob, ReaderPartJob)):
+                result.reader = result.reader or job.output in built
                 continue
             done = [target.edition for target in job.targets if target.output in built]
             if done and job.lecture.stem not in result.lectures:
@@ -346,11 +356,11 @@ def saved_first(stale: list, saved: set[Path]) -> tuple[list, list]:
 
     The rest keeps the order of ``stale``: the saved lectures' other editions, other lectures, the reader.
     """
-    from ..course.plan import ReaderJob, only_editions
+    from ..course.plan import LectureJob, only_editions
 
     first, rest = [], []
     for job in stale:
-        if isinstance(job, ReaderJob) or job.lecture.resolve() not in saved:
+        if not isinstance(job, LectureJob) or job.lecture.resolve() not in saved:
             rest.append(job)
             continue
         student = [target for target in job.targets if target.edition == "student"]

@@ -1,7 +1,10 @@
 """The download page ``OUT/index.html``: a static, self-contained list of the course's PDFs.
 
-It links each lecture's student and worksheet PDFs and the course reader, with page
-counts and sizes. Teacher editions are never linked: the page is for students.
+It links each lecture's student and worksheet PDFs, a ZIP of them, and the course reader,
+with page counts, sizes and dates, grouped by the lectures' ``block:``, each with a
+thumbnail of its first page and a search box that filters titles (a few lines of inline
+script; the page works without it). Every link has its own accessible name. Teacher
+editions are never linked: the page is for students.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ class Download:
     """Relative URL from the page, e.g. ``student/lecture10.pdf``."""
     pages: int | None
     size: int
+    updated: str = ""
+    """Date of the file's last change, ``YYYY-MM-DD``."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,40 @@ class IndexLecture:
     title: str
     downloads: dict[str, Download | None]
     """Edition → its file, or None when it is not built (a failed lecture)."""
+    block: str = ""
+    thumbnail: str | None = None
+    """Relative URL of a PNG of the student edition's first page."""
+    bundle: Download | None = None
+    """The lecture's public files in one ZIP."""
+
+
+def link_names(lectures: list[IndexLecture], editions: list[str], lang: str) -> dict[tuple[int, str], str]:
+    """Give every PDF link its own accessible name: ``№3 лекция — Жұмыс парағы, PDF, 140 КБ``.
+
+    Lectures are named by number; where numbers repeat (or are missing), by title too.
+    """
+    labels = languages.get(lang).labels
+    numbers = [lecture.number for lecture in lectures]
+    names = {}
+    for index, lecture in enumerate(lectures):
+        who = labels["lecture_number"].format(number=lecture.number) if lecture.number is not None else lecture.title
+        if lecture.number is None or numbers.count(lecture.number) > 1:
+            who = f"{who} «{lecture.title}»" if lecture.number is not None else who
+        for edition in editions:
+            file = lecture.downloads.get(edition)
+            if file:
+                names[(index, edition)] = f"{who} — {labels['edition_' + edition]}, PDF, {format_size(file.size, lang)}"
+        if lecture.bundle:
+            names[(index, "bundle")] = f"{who} — {labels['bundle_lecture']}, {format_size(lecture.bundle.size, lang)}"
+    return names
+
+
+def group_by_block(lectures: list[IndexLecture]) -> list[tuple[str, list[tuple[int, IndexLecture]]]]:
+    """Group lectures by their ``block:`` in course order (a block's lectures stay together where they first appear)."""
+    groups: dict[str, list[tuple[int, IndexLecture]]] = {}
+    for index, lecture in enumerate(lectures):
+        groups.setdefault(lecture.block, []).append((index, lecture))
+    return list(groups.items())
 
 
 def format_size(size: int, lang: str) -> str:
@@ -42,7 +81,8 @@ def format_size(size: int, lang: str) -> str:
     return f"{text.replace('.', language.decimal_mark)} {words['megabytes']}"
 
 
-def render_index(course, lectures: list[IndexLecture], reader: Download | None, theme: Theme, lang: str) -> str:
+def render_index(course, lectures: list[IndexLecture], reader: Download | None, theme: Theme, lang: str,
+                 bundle: Download | None = None) -> str:
     """Render the download page with ``templates/index.html``."""
     from ..render.html import _environment
 
@@ -51,9 +91,10 @@ def render_index(course, lectures: list[IndexLecture], reader: Download | None, 
             if edition not in PUBLIC_EDITIONS:
                 raise ValueError(f"the download page must not list {edition} files")
     template = _environment(theme.template_dirs).get_template("index.html")
-    return template.render(course=course, lectures=lectures, reader=reader, labels=languages.get(lang).labels, lang=lang,
-                           editions=[edition for edition in PUBLIC_EDITIONS if edition in course.editions],
-                           format_size=lambda size: format_size(size, lang))
+    editions = [edition for edition in PUBLIC_EDITIONS if edition in course.editions]
+    return template.render(course=course, lectures=lectures, groups=group_by_block(lectures), reader=reader,
+                           bundle=bundle, labels=languages.get(lang).labels, lang=lang, editions=editions,
+                           names=link_names(lectures, editions, lang), format_size=lambda size: format_size(size, lang))
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

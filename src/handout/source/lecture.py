@@ -119,6 +119,9 @@ def parse_front_matter(front: str, path: Path, body_line: int, diagnostics=None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise HandoutError(f"front matter is not valid YAML ({problem}); check indentation and quotes", path, line) from None
+    except ValueError as exc:  # a well-formed but impossible value, e.g. an unquoted date: 2026-11-31
+        raise HandoutError(f"front matter has an impossible value ({exc}); write a real date like 2026-11-30, "
+                           "or quote the value to keep it as text", path, _bad_scalar_line(node)) from None
     if not isinstance(data, dict):
         raise HandoutError("front matter must be a mapping of `key: value` lines", path, 2)
     key_lines = {
@@ -161,6 +164,39 @@ def parse_front_matter(front: str, path: Path, body_line: int, diagnostics=None)
         date=str(meta_values.get("date", "")),
     )
     return meta, settings, {key: key_lines[key] for key in settings if key in key_lines}
+
+
+def front_matter_problems(paths) -> list[str]:
+    """Return ``file:line: error: ...`` for each lecture among ``paths`` (files or folders) whose front matter is bad."""
+    lectures = []
+    for path in map(Path, paths):
+        lectures.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path] if path.suffix == ".md" else [])
+    problems = []
+    for path in lectures:
+        try:
+            front, _body, body_line = split_front_matter(read_source_text(path), path)
+            parse_front_matter(front, path, body_line)
+        except HandoutError as error:
+            problems.append(str(error))
+    return problems
+
+
+def _bad_scalar_line(node) -> int:
+    """Return the file line of the first scalar that YAML parses but cannot construct (2: the front matter's first)."""
+    constructor = yaml.SafeLoader("")
+    pending = [node] if node is not None else []
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, yaml.ScalarNode):
+            try:
+                constructor.construct_object(item, deep=True)
+            except ValueError:
+                return item.start_mark.line + 2
+        elif isinstance(item, yaml.SequenceNode):
+            pending.extend(item.value)
+        elif isinstance(item, yaml.MappingNode):
+            pending.extend(part for pair in item.value for part in pair)
+    return 2
 
 
 def _check_meta(key: str, value: Any) -> str | None:

@@ -43,4 +43,11 @@ LABELS: dict[str, str] = {
     "preview_empty": "No PDF yet: wait for the build to finish.",
     "preview_page": "page",
     "preview_error": "The last build failed; showing the last good version.",
+    "search_titles": "Search titles",
+    "updated": "Updated",
+    "other_lectures": "Other lectures",
+    "bundle_all": "All student editions and worksheets (ZIP)",
+    "bundle_lecture": "in one archive (ZIP)",
+    "no_match": "Nothing found",
+    "thumbnail_of": "{title}: first page",
 }

@@ -43,4 +43,11 @@ LABELS: dict[str, str] = {
     "preview_empty": "PDF пока нет: дождитесь окончания сборки.",
     "preview_page": "стр.",
     "preview_error": "Последняя сборка не удалась; показана последняя удачная версия.",
+    "search_titles": "Поиск по названию",
+    "updated": "Обновлено",
+    "other_lectures": "Другие лекции",
+    "bundle_all": "Все экземпляры студента и рабочие листы (ZIP)",
+    "bundle_lecture": "одним архивом (ZIP)",
+    "no_match": "Ничего не найдено",
+    "thumbnail_of": "{title}: первая страница",
 }
