@@ -116,6 +116,12 @@ def page_label_css(label: str) -> Markup:
     return Markup(" ".join(parts) or '""')
 
 
+def css_string(text: str) -> Markup:
+    """Quote text as a CSS string (the templates' ``css_string``): no HTML escaping inside <style>."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
+    return Markup('"' + escaped + '"')
+
+
 def format_date(value, lang: str) -> str:
     """Print a date in ``lang`` (the templates' ``format_date``)."""
     return languages.get(lang).format_date(value)
@@ -132,6 +138,7 @@ def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     )
     env.globals["page_label_css"] = page_label_css
     env.globals["format_date"] = format_date
+    env.globals["css_string"] = css_string
     return env
 
 
