@@ -19,6 +19,7 @@ from ..enrich.questions import blank_chronology, localized_questions, without_an
 from ..model import Block, Lecture
 from .sanitize import POSTPROCESSOR_PRIORITY, HtmlSanitizer, SanitizingPostprocessor
 from .theme import Theme
+from .timeline import label_size, layout_timeline, page_measure, text_alternative, timeline_events
 from .urls import URLPolicy
 
 EDITIONS = ("student", "teacher", "worksheet")
@@ -204,12 +205,19 @@ def render_html(lecture: Lecture, theme: Theme, options: RenderOptions = RenderO
     env = _environment(theme.template_dirs)
     template = env.get_template("lecture.html")
     context = context if context is not None else lecture_context(lecture, lang)
+    view = edition_context(context, options.edition, lang)
+    css = stylesheet_text(theme, options)
+    labels = languages.get(lang).labels
+    # The figure's width and type come from the styles in effect (paper, layout), so it fits every page.
+    timeline = layout_timeline(timeline_events(view["chronology"]), page_measure(css), label_size(css))
     return template.render(
-        lecture=edition_context(context, options.edition, lang),
-        labels=languages.get(lang).labels,
+        lecture=view,
+        timeline=timeline,
+        timeline_alt=text_alternative(timeline, labels["timeline"]) if timeline else "",
+        labels=labels,
         lang=lang,
         text_lang=lecture.meta.lang,
         edition=options.edition,
         options=options,
-        css=Markup(stylesheet_text(theme, options).replace("</", "<\\/")),
+        css=Markup(css.replace("</", "<\\/")),
     )
