@@ -169,6 +169,8 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
         # Descriptions are slices of the author's text: give them the same typography as the body.
         "chronology": tuple(replace(event, event=languages.get(lecture.meta.lang).typeset_text(event.event))
                             for event in lecture.chronology),
+        "people": lecture.people,
+        "terms": lecture.terms,
         "questions": localized_questions(lecture, lang),
         "stem": lecture.stem,
     }
