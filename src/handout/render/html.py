@@ -189,6 +189,16 @@ def edition_context(context: dict, edition: str, lang: str) -> dict:
     return view
 
 
+def with_timeline(view: dict, css: str, labels) -> dict:
+    """Add the timeline figure's layout to an edition's view (``timeline``, ``timeline_alt``).
+
+    Its width and type come from the styles in effect (paper, layout), so it fits every page.
+    """
+    timeline = layout_timeline(timeline_events(view["chronology"]), page_measure(css), label_size(css))
+    alt = text_alternative(timeline, labels["timeline"]) if timeline else ""
+    return dict(view, timeline=timeline, timeline_alt=alt)
+
+
 def stylesheet_text(theme: Theme, options: RenderOptions) -> str:
     """Concatenate the stylesheets for this edition and layout, in cascade order."""
     names = ("handout.css", f"paper-{options.paper}.css", f"layout-{options.layout}.css", f"edition-{options.edition}.css")
@@ -207,15 +217,11 @@ def render_html(lecture: Lecture, theme: Theme, options: RenderOptions = RenderO
     env = _environment(theme.template_dirs)
     template = env.get_template("lecture.html")
     context = context if context is not None else lecture_context(lecture, lang)
-    view = edition_context(context, options.edition, lang)
     css = stylesheet_text(theme, options)
     labels = languages.get(lang).labels
-    # The figure's width and type come from the styles in effect (paper, layout), so it fits every page.
-    timeline = layout_timeline(timeline_events(view["chronology"]), page_measure(css), label_size(css))
+    view = with_timeline(edition_context(context, options.edition, lang), css, labels)
     return template.render(
         lecture=view,
-        timeline=timeline,
-        timeline_alt=text_alternative(timeline, labels["timeline"]) if timeline else "",
         labels=labels,
         lang=lang,
         text_lang=lecture.meta.lang,
