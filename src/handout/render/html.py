@@ -150,6 +150,7 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
     """
     sanitizer = HtmlSanitizer(policy or URLPolicy(lecture.path.parent), lecture.path, diagnostics)
     converter = MarkdownConverter(lecture.meta.lang, sanitizer)
+    typeset = languages.get(lecture.meta.lang).typeset_text
     return {
         "meta": lecture.meta,
         "title_html": converter.inline_html(lecture.meta.title),
@@ -169,8 +170,8 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
         # Descriptions are slices of the author's text: give them the same typography as the body.
         "chronology": tuple(replace(event, event=languages.get(lecture.meta.lang).typeset_text(event.event))
                             for event in lecture.chronology),
-        "people": lecture.people,
-        "terms": lecture.terms,
+        "people": tuple(replace(person, role=typeset(person.role)) for person in lecture.people),
+        "terms": tuple(replace(term, definition=typeset(term.definition)) for term in lecture.terms),
         "questions": localized_questions(lecture, lang),
         "stem": lecture.stem,
     }
