@@ -96,3 +96,16 @@ def test_front_matter_adds_drops_and_rewords(tmp_path):
 def test_russian_and_english_initials_and_roles(code, text, name, role):
     mentions = find_mentions(text, languages.get(code).people)
     assert mentions[0].name == name and mentions[0].role == role
+
+
+def test_lecture10_html_carries_the_timeline_people_and_terms(lecture):
+    from dataclasses import replace
+
+    from handout.model import Term
+    from handout.render.html import render_html
+
+    with_terms = replace(lecture, terms=(Term("Алашорда", "Алаш автономиясының үкіметі", anchor="p-20"),))
+    html = render_html(with_terms, find_theme(LECTURE10.parent))
+    assert '<svg class="timeline"' in html and "<title>" in html
+    assert "Тарихи тұлғалар" in html and "Негізгі ұғымдар" in html and "Алаш автономиясының үкіметі" in html
+    assert html.index('class="timeline-figure"') < html.index('id="chronology"') < html.index('id="people"')

@@ -61,3 +61,22 @@ def test_the_pdf_embeds_pt_serif_and_pt_sans(built):
         pytest.skip("fonts-paratype is not installed")
     assert "PT-Serif" in fonts and "PT-Sans" in fonts
     assert "DejaVu" not in fonts
+
+
+def test_the_timeline_is_a_tagged_figure_with_its_text_alternative(built):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built["kk", "student"])
+    figures, stack = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            stack.extend(node)
+        elif hasattr(node, "get"):
+            if node.get("/S") == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            if kids is not None and not isinstance(kids, int):
+                stack.extend(kids if isinstance(kids, list) else [kids])
+    assert any(alt.startswith(languages.get("kk").labels["timeline"] + ", 1917") for alt in figures), figures
