@@ -71,9 +71,10 @@ def test_the_pdf_prints_each_required_person_with_role_and_page(lecture, student
     flat = re.sub(r"\s+", " ", re.sub(r"[\ufffe\x02\u00ad\u2011]\s*", "", section))
     for surname in REQUIRED:
         person = next(person for person in lecture.people if person.surname.startswith(surname))
-        printed = languages.get("kk").typeset_text(f"{person.name} {person.role}").replace("\u2011", "")
-        words = r"\s*".join(re.escape(word) for word in printed.split())
-        match = re.search(rf"{words} (\d+) ", flat)
+        typeset = languages.get("kk").typeset_text
+        printed = [*typeset(person.name).split(), "—", *typeset(person.role).replace("\u2011", "").split()]
+        words = r"\s*".join(re.escape(word) for word in printed)
+        match = re.search(rf"{words}[\s.]*?(\d+) ", flat)
         assert match, (surname, flat[:300])
         assert 1 <= int(match.group(1)) <= 25
 
