@@ -43,6 +43,8 @@ class LectureMeta:
     author: str = ""
     date: str = ""
     """ISO date of the lecture (used for reproducible PDF timestamps)."""
+    short_title: str = ""
+    """The running head's title when the full one is too long for one line (front matter)."""
 
 
 @dataclass(frozen=True)

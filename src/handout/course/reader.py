@@ -25,7 +25,7 @@ from .. import lang as languages
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 from ..model import Lecture
-from ..render.html import RenderOptions, _environment, lecture_context, stylesheet_text
+from ..render.html import RenderOptions, _environment, lecture_context, stylesheet_text, with_timeline
 from ..render.theme import Theme
 from ..source.manifest import CourseSettings
 from .merge import PART_LINK
@@ -45,6 +45,9 @@ def prefix_anchors(lecture: Lecture, prefix: str) -> Lecture:
         chronology=tuple(replace(event, anchor=f"{prefix}{event.anchor}") for event in lecture.chronology),
         questions=tuple(replace(question, anchor=f"{prefix}{question.anchor}") if question.anchor else question
                         for question in lecture.questions),
+        people=tuple(replace(person, anchor=f"{prefix}{person.anchor}") if person.anchor else person
+                     for person in lecture.people),
+        terms=tuple(replace(term, anchor=f"{prefix}{term.anchor}") if term.anchor else term for term in lecture.terms),
     )
 
 
@@ -85,6 +88,7 @@ class ReaderTemplate:
         reader_css = theme.stylesheet("reader.css")
         css = stylesheet_text(theme, options) + "\n" + (reader_css.read_text(encoding="utf-8") if reader_css else "")
         self.template = _environment(theme.template_dirs).get_template("reader.html")
+        self.css = css
         self.shared = dict(course=course, labels=languages.get(lang).labels, lang=lang, text_lang=course.lang, edition="student",
                            options=options, css=Markup(css.replace("</", "<\\/")), part_link=PART_LINK)
 
@@ -97,6 +101,8 @@ class ReaderTemplate:
         (``pages`` empty pages that show only their numbers, from ``first_page``).
         ``page_numbers`` gives the contents list its numbers (anchor → course page).
         """
+        labels = self.shared["labels"]
+        contexts = [with_timeline(context, self.css, labels) for context in contexts]
         return self.template.render(lectures=contexts, part=part, page_numbers=page_numbers or {},
                                     first_page=first_page, pages=pages, **self.shared)
 

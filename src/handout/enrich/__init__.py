@@ -11,11 +11,12 @@ Enricher = Callable[[Lecture, Diagnostics], Lecture]
 
 
 def default_enrichers() -> list[Enricher]:
-    """Return the enrichers in the order they run (chronology before questions, which use it)."""
+    """Return the enrichers in the order they run (chronology and people before questions, which use them)."""
     from .chronology import add_chronology
+    from .people import add_people
     from .questions import add_questions
 
-    return [add_chronology, add_questions]
+    return [add_chronology, add_people, add_questions]
 
 
 def enrich(lecture: Lecture, diagnostics: Diagnostics, enrichers: Sequence[Enricher] | None = None) -> Lecture:

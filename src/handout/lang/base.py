@@ -52,6 +52,8 @@ class LanguagePack:
     """Registers the pack's own pyphen dictionary; None: pyphen's built-in one serves."""
     hyphenation_path: Path | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
+    people: object = None
+    """The pack's person rules (see ``lang/people.py``); None: the lecture's people are not looked for."""
 
     def find_dates(self, text: str, context_year: int | None = None) -> list[DateMatch]:
         """Find every temporal expression in ``text``, in order; ``context_year`` dates "that year"."""

@@ -19,6 +19,7 @@ from ..enrich.questions import blank_chronology, localized_questions, without_an
 from ..model import Block, Lecture
 from .sanitize import POSTPROCESSOR_PRIORITY, HtmlSanitizer, SanitizingPostprocessor
 from .theme import Theme
+from .timeline import label_size, layout_timeline, page_measure, text_alternative, timeline_events
 from .urls import URLPolicy
 
 EDITIONS = ("student", "teacher", "worksheet")
@@ -116,6 +117,12 @@ def page_label_css(label: str) -> Markup:
     return Markup(" ".join(parts) or '""')
 
 
+def css_string(text: str) -> Markup:
+    """Quote text as a CSS string (the templates' ``css_string``): no HTML escaping inside <style>."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
+    return Markup('"' + escaped + '"')
+
+
 def format_date(value, lang: str) -> str:
     """Print a date in ``lang`` (the templates' ``format_date``)."""
     return languages.get(lang).format_date(value)
@@ -132,6 +139,7 @@ def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     )
     env.globals["page_label_css"] = page_label_css
     env.globals["format_date"] = format_date
+    env.globals["css_string"] = css_string
     return env
 
 
@@ -142,6 +150,7 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
     """
     sanitizer = HtmlSanitizer(policy or URLPolicy(lecture.path.parent), lecture.path, diagnostics)
     converter = MarkdownConverter(lecture.meta.lang, sanitizer)
+    typeset = languages.get(lecture.meta.lang).typeset_text
     return {
         "meta": lecture.meta,
         "title_html": converter.inline_html(lecture.meta.title),
@@ -161,6 +170,8 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
         # Descriptions are slices of the author's text: give them the same typography as the body.
         "chronology": tuple(replace(event, event=languages.get(lecture.meta.lang).typeset_text(event.event))
                             for event in lecture.chronology),
+        "people": tuple(replace(person, role=typeset(person.role)) for person in lecture.people),
+        "terms": tuple(replace(term, definition=typeset(term.definition)) for term in lecture.terms),
         "questions": localized_questions(lecture, lang),
         "stem": lecture.stem,
     }
@@ -177,6 +188,16 @@ def edition_context(context: dict, edition: str, lang: str) -> dict:
         view["preamble"] = []
         view["sections"] = [dict(section, blocks=[]) for section in context["sections"]]
     return view
+
+
+def with_timeline(view: dict, css: str, labels) -> dict:
+    """Add the timeline figure's layout to an edition's view (``timeline``, ``timeline_alt``).
+
+    Its width and type come from the styles in effect (paper, layout), so it fits every page.
+    """
+    timeline = layout_timeline(timeline_events(view["chronology"]), page_measure(css), label_size(css))
+    alt = text_alternative(timeline, labels["timeline"]) if timeline else ""
+    return dict(view, timeline=timeline, timeline_alt=alt)
 
 
 def stylesheet_text(theme: Theme, options: RenderOptions) -> str:
@@ -197,12 +218,15 @@ def render_html(lecture: Lecture, theme: Theme, options: RenderOptions = RenderO
     env = _environment(theme.template_dirs)
     template = env.get_template("lecture.html")
     context = context if context is not None else lecture_context(lecture, lang)
+    css = stylesheet_text(theme, options)
+    labels = languages.get(lang).labels
+    view = with_timeline(edition_context(context, options.edition, lang), css, labels)
     return template.render(
-        lecture=edition_context(context, options.edition, lang),
-        labels=languages.get(lang).labels,
+        lecture=view,
+        labels=labels,
         lang=lang,
         text_lang=lecture.meta.lang,
         edition=options.edition,
         options=options,
-        css=Markup(stylesheet_text(theme, options).replace("</", "<\\/")),
+        css=Markup(css.replace("</", "<\\/")),
     )

@@ -22,13 +22,16 @@ META_TYPES: dict[str, type | tuple[type, ...]] = {
     "outcomes": list,
     "author": str,
     "date": (str,),
+    "short_title": str,
 }
 SETTING_KEYS = frozenset(
-    {"chronology", "questions", "paper", "layout", "pdf_variant", "edition", "institution", "teacher"}
+    {"chronology", "questions", "people", "terms", "paper", "layout", "pdf_variant", "edition", "institution", "teacher"}
 )
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_AUTHOR_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+"""An author's own heading number ("1. Кеңес өкіметі"): the handout numbers sections itself."""
 _LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d{1,9}[.)])\s")
 
 
@@ -162,6 +165,7 @@ def parse_front_matter(front: str, path: Path, body_line: int, diagnostics=None)
         outcomes=tuple(meta_values.get("outcomes", ())),
         author=meta_values.get("author", ""),
         date=str(meta_values.get("date", "")),
+        short_title=str(meta_values.get("short_title", "")).strip(),
     )
     return meta, settings, {key: key_lines[key] for key in settings if key in key_lines}
 
@@ -251,7 +255,7 @@ def split_sections(lines: list[str], first_line: int) -> tuple[list[Block], list
             if len(match.group(1)) == 1 and not sections and heading is None:
                 continue  # a leading "# Title" duplicates the title block
             close()
-            heading = (match.group(2), len(match.group(1)), line)
+            heading = (_AUTHOR_NUMBER.sub("", match.group(2)), len(match.group(1)), line)
             current = []
             continue
         current.append(Block("\n".join(block_lines), line, f"p-{line}"))

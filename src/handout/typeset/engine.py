@@ -212,7 +212,9 @@ def typeset(html: str, base_dir: Path, diagnostics: Diagnostics, source: Path | 
             options: TypesetOptions = TypesetOptions()) -> bytes:
     """Lay out and serialize one HTML document."""
     from ..source.limits import time_budget
+    from .fonts import warn_missing_fonts
 
+    warn_missing_fonts(html, diagnostics, source)
     with time_budget(source):
         document = render_document(html, base_dir, diagnostics, source, options.allowed_hosts, options.pdf_forms)
         return write_pdf(document, options)

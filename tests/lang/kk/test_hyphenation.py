@@ -161,7 +161,7 @@ def test_lecture10_in_a_narrow_column_is_hyphenated_only_at_legal_points(tmp_pat
     source_words = set(re.findall(r"[^\W\d_]+", LECTURE10.read_text(encoding="utf-8")))
     # The second half of a split word starts in lower case; this skips a split whose line
     # is followed by the page's running head (PDFium reads the margin boxes last).
-    splits = re.findall(r"([^\W\d_]+)\u2010\s*\n\s*((?=[^\W\d_])[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]*)", text)
+    splits = re.findall(r"([^\W\d_]+)[\u2010\u2011]\s*\n\s*((?=[^\W\d_])[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]*)", text)
     assert len(splits) >= 100  # a narrow column forces many breaks
     for left, right in splits:
         word = left + right

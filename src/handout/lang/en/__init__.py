@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..base import LanguagePack
 from ..kk import clauses
-from . import questions
+from . import people, questions
 from .dates import find_dates
 from .format import format_date
 from .labels import LABELS
@@ -23,6 +23,7 @@ def _register_hyphenation() -> None:
 
 
 PACK = LanguagePack(
+    people=people,
     code="en",
     labels=LABELS,
     phrases=PHRASES,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..base import LanguagePack
 from ..sentences import split_sentences
-from . import clauses, questions
+from . import clauses, people, questions
 from .dates import find_dates
 from .format import format_date
 from .labels import LABELS
@@ -21,6 +21,7 @@ def _register_hyphenation() -> None:
 
 
 PACK = LanguagePack(
+    people=people,
     code="kk",
     labels=LABELS,
     phrases=PHRASES,

@@ -10,12 +10,13 @@ from ..base import LanguagePack
 from ..kk import clauses
 from ..kk.dates import find_dates
 from ..sentences import split_sentences
-from . import questions
+from . import people, questions
 from .format import format_date
 from .labels import LABELS
 from .phrases import PHRASES
 
 PACK = LanguagePack(
+    people=people,
     code="ru",
     labels=LABELS,
     phrases=PHRASES,
