@@ -101,8 +101,8 @@ class ReaderTemplate:
         (``pages`` empty pages that show only their numbers, from ``first_page``).
         ``page_numbers`` gives the contents list its numbers (anchor → course page).
         """
-        labels = self.shared["labels"]
-        contexts = [with_timeline(context, self.css, labels) for context in contexts]
+        if part == "lectures":  # the front part's entries are contents lines, with no chronology
+            contexts = [with_timeline(context, self.css, self.shared["labels"]) for context in contexts]
         return self.template.render(lectures=contexts, part=part, page_numbers=page_numbers or {},
                                     first_page=first_page, pages=pages, **self.shared)
 
