@@ -96,7 +96,7 @@ def is_attributive_year(text_date: str) -> bool:
     return text_date.rstrip().endswith("жылғы")
 
 
-def is_attributive(text_date: str, after: str) -> bool:
+def is_attributive(text_date: str, after: str, before: str = "") -> bool:
     """Tell whether a date only names the noun after it ("1916 жылғы көтеріліске қатысушылар").
 
     ``after`` is the text after the date. A document named with its date and then used in the
