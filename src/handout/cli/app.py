@@ -114,7 +114,7 @@ def chronology(
     diagnostics = Diagnostics()
     try:
         if file.suffix.lower() == ".txt":
-            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics), file.stem, languages.DEFAULT
+            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics, printable=True), file.stem, languages.DEFAULT
         else:
             lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
             events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang

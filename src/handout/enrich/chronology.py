@@ -219,7 +219,7 @@ def _mention(sentence, index, match, cleaned, line, title, block, sentence_index
     inferred = _inferred(value)
     event = Event(
         date=value,
-        event=row.text or _capitalize(cleaned),
+        event=row.text,  # empty when left out: such a row is never printed (the report quotes the sentence)
         sentence=cleaned,
         line=line,
         section=title,

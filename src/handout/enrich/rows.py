@@ -51,6 +51,9 @@ class Sentence:
     """The dates in it, with positions relative to the sentence."""
     boundaries: tuple[tuple[int, int], ...]
     previous: str = ""
+    starts: tuple[int, ...] = ()
+    """Where each boundary starts (for bisection)."""
+    match_starts: tuple[int, ...] = ()
     """The sentence before it in the same block (for resolving a pronoun)."""
 
 
@@ -63,7 +66,8 @@ def sentence_of(text: str, matches: list[DateMatch], previous: str, rules) -> Se
             # "шабуылға шығып маусымда Уфаны алды": a converb right before a date closes the clause before it.
             found += [(m.start, m.start) for m in matches if rules.ends_with_converb(text[max(0, m.start - 40):m.start])]
             found.sort()
-    return Sentence(text, tuple(matches), tuple(found), previous[-MAX_SCAN:])
+    return Sentence(text, tuple(matches), tuple(found), previous[-MAX_SCAN:], tuple(b[0] for b in found),
+                    tuple(m.start for m in matches))
 
 
 def describe(sentence: Sentence, index: int, rules) -> Row:
@@ -84,7 +88,7 @@ def describe(sentence: Sentence, index: int, rules) -> Row:
 
 def _clause_span(sentence: Sentence, match: DateMatch, rules) -> tuple[int, int] | None:
     """Return the clause that holds the date; a converb clause goes on to its finite verb."""
-    starts = [b[0] for b in sentence.boundaries]
+    starts = sentence.starts
     after = bisect.bisect_left(starts, match.end)
     before = after - 1
     while before >= 0 and sentence.boundaries[before][1] > match.start:
@@ -148,7 +152,7 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
 
 
 def _matches_in(sentence: Sentence, start: int, end: int) -> list[DateMatch]:
-    starts = [m.start for m in sentence.matches]
+    starts = sentence.match_starts
     low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     return [m for m in sentence.matches[low:high] if m.end <= end]
 
