@@ -213,6 +213,8 @@ def _mention(sentence, index, match, cleaned, line, title, block, sentence_index
     row = rows.describe(sentence, index, rules)
     problem = row.problem
     value = match.value
+    if not problem and sentence.text[:match.start].rstrip().endswith("(") and sentence.text[match.end:].lstrip().startswith(")"):
+        problem = f"«{value.text_date}» in brackets glosses a word (a life span, a reign), not the clause's event"
     if not problem and rules.is_attributive(value.text_date, sentence.text[match.end:match.end + 120],
                                             sentence.text[max(0, match.start - 40):match.start]):
         problem = f"«{value.text_date}» only names a noun: it does not date the clause's event"

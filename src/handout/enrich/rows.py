@@ -29,6 +29,7 @@ MAX_SCAN = 700
 """A clause or sentence longer than this is not worked on: it could never be printed whole."""
 MIN_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_COORDINATED = re.compile(r"(?<![\w.])\d{3,4}\s*(?:[-–—]|,|\s(?:және|мен|пен|бен|и|and))?\s*$")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*/[^/\n]{1,60}/")
 
 
@@ -145,7 +146,7 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
     if len(_WORD.findall(text)) < MIN_WORDS:
         return Row("", f"the clause is shorter than {MIN_WORDS} words")
     if not _quotes_balance(text):
-        return Row("", "the clause opens a quotation it does not close")
+        return Row("", "the clause opens a quotation or a bracket it does not close")
     if len(text) > MAX_PRINTED:
         return Row("", f"the clause is longer than {MAX_PRINTED} characters and has no part to drop")
     return Row(text)
@@ -161,7 +162,8 @@ def _without_dates(text: str, start: int, end: int, matches: list[DateMatch], ru
     """Return text[start:end] with every date inside it (and a word governed by it) taken out."""
     pieces, position = [], start
     for match in matches:
-        pieces.append(text[position : match.start])
+        # "1921 және 1931-1933 жылдар", "1715-1824": a bare year coordinated with the date goes with it.
+        pieces.append(_COORDINATED.sub("", text[position : match.start]))
         rest = rules.GOVERNING_WORD.match(text, match.end, end)
         position = rest.end() if rest else match.end
     pieces.append(text[position:end])
@@ -174,6 +176,8 @@ def _clean(text: str, rules) -> str:
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # "кейін, (1918 ж.), кеңес" lost its date: one comma
     text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(]+$", "", text)
+    if text.startswith("(") and ")" not in text:
+        text = text[1:].lstrip()  # "(1998 жылдың 6 мамырда Елбасының …": the bracket opened before the date
     text = rules.TRAILING_CONJUNCTION.sub("", text)  # a clause cut before its second half
     previous = None
     while previous != text:
@@ -224,7 +228,7 @@ def _made_finite(text: str, rules) -> str | None:
 def _quotes_balance(text: str) -> bool:
     """Tell whether every quotation opened is closed ("…", «…», “…” and the inner „…“)."""
     return (text.count('"') % 2 == 0 and text.count("«") == text.count("»")
-            and text.count("„") + text.count("”") == text.count("“"))
+            and text.count("„") + text.count("”") == text.count("“") and text.count("(") == text.count(")"))
 
 
 def statement_quality(text: str) -> int:
