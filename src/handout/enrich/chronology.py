@@ -4,15 +4,34 @@ Order of the table: by start date; at the same start the less precise (wider)
 date comes first ("1917" before "1917-10" before "1917-10-30"), then by end,
 then by source line.
 
+Each dated mention gets a row (``enrich/rows.py``): a self-contained statement cut from its
+sentence at clause boundaries, or a reason it is left out of the printed table (a pronoun
+pointing back, no finite verb, a date that only names a noun, ...); ``handout review`` lists
+those with ``file:line`` and the fix. Mentions of one event with one date merge, keeping the
+printable, written-year, weightiest one. A year taken from context marks the event ``inferred``.
+Key events (``enrich/keys.py``) are the ones a student's copy and the worksheet print; the
+teacher's copy prints every printable event.
+
 Teacher's control (front matter ``chronology``):
 
 - ``false`` or ``{enabled: false}``: no table;
 - ``exclude: [...]``: drop every event whose ``text_date`` equals the entry, whose
   start date equals it ("1917-12-05"), whose "start/end" equals it
   ("1917-10/1918-03"), or whose description or sentence contains it;
-- ``rewrite: [{date, event}]``: new description for events matched the same way by date;
-- ``add: [{date, event, text_date?}]``: an authored event; ``date`` is ISO
-  ("1936", "1936-12-05", "1921/1922") or an expression in the lecture's language ("1936 жылы 5 желтоқсанда").
+- ``rewrite: [{date, event}]``: new description for events matched the same way by date
+  (also for a row that was left out: the teacher's words are printed);
+- ``add: [{date, event, text_date?}]``: an authored event, always a key event; ``date`` is ISO
+  ("1936", "1936-12-05", "1921/1922") or an expression in the lecture's language ("1936 жылы 5 желтоқсанда");
+- ``pin: [...]``: make these events key events (matched as ``exclude`` matches);
+- ``drop: [...]``: take these events off the key events (the teacher's copy still prints them);
+- ``show: key`` (the default) or ``all``: with ``all``, every copy prints every event.
+
+Example::
+
+    chronology:
+      pin: ["1925 жылы"]
+      drop: ["1920-08-17"]
+      add: [{date: "1918-04-20/1918-05-01", event: "Ташкентте Түркістан АКСР-і құрылды"}]
 """
 
 from __future__ import annotations
