@@ -148,3 +148,12 @@ def _scanned(monkeypatch, text):
 def test_chronology_work_grows_linearly_with_one_long_line(monkeypatch, unit):
     small, large = _scanned(monkeypatch, unit * 150), _scanned(monkeypatch, unit * 600)
     assert small > 0 and large <= 5 * small  # 4× the text: at most about 4× the work (it was 16×)
+
+
+def test_a_pronoun_is_resolved_when_the_previous_sentence_is_only_a_named_subject_and_its_verb():
+    text = ("1918 жылғы көктемде Түркістан автономиялық Кеңестік Социалистік Республикасы құрылды. "
+            "Оның құрылуы 1918 жылғы сәуірдің 20-нан 1 мамырға дейін Ташкент қаласында өткен съезде іске асты.")
+    second = events_from_text(text, printable=True)[1]
+    assert second.event.startswith("Түркістан автономиялық Кеңестік Социалистік Республикасының құрылуы Ташкент")
+    unsafe = "Съезд бірнеше мәселені қарады, ұзаққа созылды. Оның шешімі 1920 жылы 4 қазанда жарияланды."
+    assert "«Оның»" in mentions_in_text(unsafe)[0].problem

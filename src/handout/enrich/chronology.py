@@ -205,7 +205,9 @@ def _events_in_block(block: Block, title: str, context: int | None, path, diagno
                     continue
                 found.append(_mention(sentence, index, match, cleaned, line, title, block, sentence_index, rules))
             _same_clause_twice(found[len(found) - len(relative):])
-        previous = text
+            previous = rows.without_dates(text, relative, rules) if len(text) <= rows.MAX_SCAN else ""
+        else:
+            previous = text
     if matches:
         last_year = next((m.year for m in reversed(matches) if m.year is not None), None)
         context = last_year if last_year is not None else context

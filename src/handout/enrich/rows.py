@@ -170,6 +170,11 @@ def _without_dates(text: str, start: int, end: int, matches: list[DateMatch], ru
     return " ".join(pieces)
 
 
+def without_dates(text: str, matches: list[DateMatch], rules) -> str:
+    """The sentence with its dates taken out (what a pronoun in the next sentence may point to)."""
+    return _clean(_without_dates(text, 0, len(text), list(matches), rules), rules)
+
+
 def _clean(text: str, rules) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s*\(\s*[,;]?\s*\)", "", text)

@@ -138,12 +138,40 @@ def finite_form(word: str) -> str | None:
     return stem + consonant + vowel
 
 
-def resolve_back_pointer(clause: str, previous: str) -> str | None:
-    """Replace a leading "Бұл декрет" by the document the previous sentence names ("«…» декрет").
+_CASE_MARKED = re.compile(r"(?:да|де|та|те|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті|ын|ін|мен|бен|пен|нан|нен|дан|ден|тан|тен|ның|нің|дың|дің|тың|тің)$")
 
-    Only a demonstrative before a noun whose stem the previous sentence uses right after a quoted
-    title is resolved: that is the one reading a teacher would not question. None otherwise.
+
+def resolve_back_pointer(clause: str, previous: str) -> str | None:
+    """Resolve a leading pronoun from the previous sentence when only one reading is possible, else None.
+
+    Two cases are safe: "Бұл декрет" where the previous sentence names a quoted document of that
+    noun ("«…» декреттің"), and "Оның"/"Ол" where the previous sentence is only a named subject and
+    its verb ("Түркістан АКСР-і құрылды." → "Оның құрылуы" = "Түркістан АКСР-інің құрылуы").
+    ``previous`` is that sentence with its dates taken out.
     """
+    return _resolve_named_document(clause, previous) or _resolve_subject(clause, previous)
+
+
+def _resolve_subject(clause: str, previous: str) -> str | None:
+    match = re.match(r"(Оның|Ол)\s+(?!ішінде|кезде|уақытта)", clause)
+    previous = previous.strip().rstrip(".!").strip()
+    words = _WORD.findall(previous)
+    if not match or not 3 <= len(words) <= 9 or re.search(r"[,;:()«»\"]", previous) or not has_predicate(previous):
+        return None
+    subject = previous[: previous.rfind(words[-1])].strip()
+    subject_words = _WORD.findall(subject)
+    if not subject[:1].isupper() or any(_CASE_MARKED.search(word.lower()) for word in subject_words[1:]):
+        return None
+    if match.group(1) == "Ол":
+        return subject + clause[2:]
+    last = subject[-1].lower()
+    vowels = [letter for letter in subject.lower() if letter in _BACK_VOWELS | _FRONT_VOWELS]
+    front = bool(vowels) and vowels[-1] in _FRONT_VOWELS
+    consonant = "н" if last in _BACK_VOWELS | _FRONT_VOWELS | set("мнң") else "т" if last in _VOICELESS else "д"
+    return subject + consonant + ("ің" if front else "ың") + clause[len("Оның"):]
+
+
+def _resolve_named_document(clause: str, previous: str) -> str | None:
     match = re.match(r"(%s)\s+([^\W\d_]+)" % "|".join(_DEMONSTRATIVES), clause, re.IGNORECASE)
     if not match:
         return None
