@@ -138,6 +138,8 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         if resolved is None:
             return Row("", f"starts with «{lead.group()}», which points back to an earlier sentence")
         text = resolved
+    if getattr(rules, "lacks_subject", None) is not None and rules.lacks_subject(text):
+        return Row("", "the clause has no subject of its own")
     if not rules.has_predicate(text):
         finite = _made_finite(text, rules)
         if finite is None:
@@ -163,7 +165,9 @@ def _without_dates(text: str, start: int, end: int, matches: list[DateMatch], ru
     pieces, position = [], start
     for match in matches:
         # "1921 және 1931-1933 жылдар", "1715-1824": a bare year coordinated with the date goes with it.
-        pieces.append(_COORDINATED.sub("", text[position : match.start]))
+        piece = _COORDINATED.sub("", text[position : match.start])
+        preposition = getattr(rules, "DATE_PREPOSITION", None)
+        pieces.append(preposition.sub("", piece) if preposition is not None else piece)  # "born in 1713": "in" goes too
         rest = rules.GOVERNING_WORD.match(text, match.end, end)
         position = rest.end() if rest else match.end
     pieces.append(text[position:end])
@@ -175,8 +179,12 @@ def without_dates(text: str, matches: list[DateMatch], rules) -> str:
     return _clean(_without_dates(text, 0, len(text), list(matches), rules), rules)
 
 
+_WEB_NOTES = re.compile(r"\[(?:\d{1,3}|citation needed|[a-z]{1,8})\]")
+"""Reference marks copied from web pages ("[5]", "[citation needed]")."""
+
+
 def _clean(text: str, rules) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", _WEB_NOTES.sub("", text)).strip()
     text = re.sub(r"\s*\(\s*[,;]?\s*\)", "", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # "кейін, (1918 ж.), кеңес" lost its date: one comma

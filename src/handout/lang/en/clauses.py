@@ -18,6 +18,12 @@ LEADING_CONNECTIVE = re.compile(
 )
 """Words that tie a clause to what came before without naming anything: dropped from a row's start."""
 GOVERNING_WORD = re.compile(r"(?!)")
+DATE_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|during|since|from|by|until|till|before|after|of|around|about)\s+(?:the\s+)?"
+    r"(?:(?:early|late|mid|middle|end|beginning|start|first|second|last)\s+(?:half\s+|years\s+)?(?:of\s+(?:the\s+)?)?)?$|\bthe\s+$",
+    re.IGNORECASE,
+)
+"""A preposition (and article) before a date: taken out with it ("was born in 1713" → "was born")."""
 TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$", re.IGNORECASE)
 DROPPABLE = (
     re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;]*(?:,|$)"),
@@ -28,7 +34,8 @@ BACK_POINTERS = frozenset("he she it they his her its their them this these that
 ANAPHORS = BACK_POINTERS
 _IRREGULAR = frozenset(
     """was were is are became began become took made led fell rose won lost gave went came held met fought
-    left broke built brought sent set grew drew wrote spoke stood saw got had has""".split()
+    left broke built brought sent set grew drew wrote spoke stood saw got had has fled died ran struck
+    became bore chose fought sought taught thought told paid laid""".split()
 )
 ATTRIBUTIVE_DATE = re.compile(r"^\d{3,4}$")
 MISSING_STOP = re.compile(r"[a-z]{2}(?:ed|was|were)(?P<gap>\s+)(?=(?:He|She|They|This|These|However|It)\b)")
@@ -61,7 +68,14 @@ def is_attributive(text_date: str, after: str, before: str = "") -> bool:
 def has_predicate(clause: str) -> bool:
     """Tell whether a clause has a finite verb (a past form or a common irregular one)."""
     words = [word.lower() for word in _WORD.findall(clause)]
-    return any(word in _IRREGULAR or (word.endswith("ed") and len(word) > 4) for word in words[1:])
+    return any(word in _IRREGULAR or (word.endswith("ed") and len(word) >= 4) for word in words)
+
+
+def lacks_subject(clause: str) -> bool:
+    """Tell whether a clause starts with its verb: its subject was the date or stood before it."""
+    words = _WORD.findall(clause[:40])
+    first = words[0].lower() if words else ""
+    return first in _IRREGULAR or first in ("had", "were", "was", "is", "are") or (first.endswith("ed") and len(first) > 4)
 
 
 def resolve_back_pointer(clause: str, previous: str) -> str | None:

@@ -19,6 +19,8 @@ LEADING_CONNECTIVE = re.compile(
 )
 """Words that tie a clause to what came before without naming anything: dropped from a row's start."""
 GOVERNING_WORD = re.compile(r"\s*(?:включительно)\b", re.IGNORECASE)
+DATE_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|с|со|к|до|после|на|около|по|от|между|начиная\s+с)\s+$", re.IGNORECASE)
+"""A preposition before a date: taken out with it ("в 1920 году" → nothing left behind)."""
 TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:а|и|но|однако)$")
 DROPPABLE = (
     re.compile(r",\s+(?:который|которая|которое|которые|которого|которой|которых|которым|где|куда|откуда)\b[^,;]*(?:,|$)"),
