@@ -54,6 +54,12 @@ def test_a_date_that_names_a_noun_does_not_date_the_clause():
     assert events_from_text(text, printable=True) == []
 
 
+def test_a_date_before_a_participle_dates_the_participle_not_the_clause():
+    text = "Жақан Сыздықовтың 1927 жылы жазылған «Әлі қарттың әңгімелері» поэмасы 1940 жылы кітап болып шыққан бойында өртелді."
+    rows = {event.date.start: event.event for event in events_from_text(text, printable=True)}
+    assert list(rows) == ["1940"] and rows["1940"].endswith("өртелді")
+
+
 def test_a_pronoun_led_clause_is_left_out_with_its_reason_and_a_converb_made_finite():
     text = "Съезд ашылды. Оның жұмысы 1920 жылы 4 қазанда басталды. 1917 жылы Петроградта Уақытша өкімет құлатылып, мемлекет билігінің кеңестердің қолына көшкені тек Ресейді ғана емес, дүниежүзін, бүкіл әлемді, Азияны, Еуропаны, Американы, Африканы, Аустралияны, мұхит аралдарын дүр сілкіндірді."
     mentions = mentions_in_text(text)

@@ -97,12 +97,17 @@ def is_attributive_year(text_date: str) -> bool:
     return text_date.rstrip().endswith("жылғы")
 
 
+_PARTICIPLE_THEN_NOUN = re.compile(r"\s+[^\W\d_]{3,}(?:ған|ген|қан|кен)\s+(?!(?:соң|кейін|жоқ|еді|екен|болатын|кезде|уақытта)\b)[«\"“]?[^\W\d_]{2,}")
+
+
 def is_attributive(text_date: str, after: str, before: str = "") -> bool:
     """Tell whether a date only names the noun after it ("1916 жылғы көтеріліске қатысушылар").
 
     ``after`` is the text after the date. A document named with its date and then used in the
     instrumental ("1917 жылғы 22 қарашадағы "Сот туралы" жарлығымен ... қысқартылды") dates the act.
     """
+    if _PARTICIPLE_THEN_NOUN.match(after):
+        return True  # "1927 жылы жазылған поэма … өртелді": the date is the poem's, not the burning's
     if not _ATTRIBUTIVE_END.search(text_date.rstrip()):
         return False
     head = " ".join(after.split()[:6])
@@ -112,7 +117,8 @@ def is_attributive(text_date: str, after: str, before: str = "") -> bool:
 def has_predicate(clause: str) -> bool:
     """Tell whether a clause ends in a finite verb (or a predicate word like "жоқ", "керек")."""
     words = _WORD.findall(clause[-60:])
-    return bool(words) and bool(_FINITE.search(words[-1].lower())) and len(words[-1]) > 3
+    last = words[-1].lower() if words else ""
+    return bool(_FINITE.search(last)) and (len(last) > 3 or last in ("еді", "жоқ"))
 
 
 def finite_form(word: str) -> str | None:
