@@ -145,6 +145,8 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         if finite is None:
             return Row("", "the clause has no finite verb: it does not read as a statement")
         text = finite
+    if re.match(r"\d{4}\b", text):
+        return Row("", "the clause starts with a year the date grammar did not read")
     if len(_WORD.findall(text)) < MIN_WORDS:
         return Row("", f"the clause is shorter than {MIN_WORDS} words")
     if not _quotes_balance(text):

@@ -33,7 +33,7 @@ LEADING_CONNECTIVE = re.compile(
 )
 """Words that tie a clause to what came before without naming anything: dropped from a row's start
 (the row's date already says when)."""
-GOVERNING_WORD = re.compile(r"\s*(?:қамтитын|қамтыған|қамтыды|кезеңде|аралығында|аралығындағы|аралығын\s+қамтиды|аралығын\s+қамтыды|аумағын\s+қамтыған|аумағын\s+қамтитын)\b",
+GOVERNING_WORD = re.compile(r"\s*(?:қамтитын|қамтыған|қамтыды|кезеңде|аралығында|аралығындағы|аралығын\s+қамтиды|аралығын\s+қамтыды|аумағын\s+қамтыған|аумағын\s+қамтитын|күні|түні)\b",
                             re.IGNORECASE)
 """A word right after a date that the date governs ("1917-1920 жылдарды қамтитын"): it goes with the date."""
 TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:ал|және|мен|бірақ|ал енді|да|де)$")
