@@ -115,7 +115,7 @@ def chronology(
     diagnostics = Diagnostics()
     try:
         if file.suffix.lower() == ".txt":
-            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics), file.stem, languages.DEFAULT
+            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics, printable=True), file.stem, languages.DEFAULT
         else:
             lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
             events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang
@@ -186,9 +186,10 @@ def check(
     files: list[Path] = typer.Argument(..., help="Lecture files or folders to check."),
     fix: bool = typer.Option(False, help="Apply the safe repairs (a .bak copy is kept)."),
     force: bool = typer.Option(False, help="With --fix: overwrite an existing .bak copy."),
+    report: bool = typer.Option(False, "--report", help="Also print the teacher's report on each lecture's chronology (see `handout review`)."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
 ) -> None:
-    """Report damaged Kazakh text (mixed scripts, legacy letters, ...); exit 1 while problems remain."""
+    """Report damaged Kazakh text (mixed scripts, legacy letters, ...) and probable missing full stops; exit 1 while damage remains."""
     from ..errors import HandoutError
     from ..lang.kk.importer import check_files
 
@@ -201,8 +202,41 @@ def check(
     problems = front_matter_problems(files)
     for line in (*problems, *lines):
         typer.echo(line)
+    for note in _lecture_notes(files, everything=report):
+        typer.echo(str(note))  # a probable missing full stop is a note for a person: it does not fail the check
     if remaining or problems:
         raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    files: list[Path] = typer.Argument(..., help="Lecture files or folders."),
+) -> None:
+    """List, with file:line, the chronology rows left out or to check, and the front-matter fix for each."""
+    notes = _lecture_notes(files, everything=True)
+    for note in notes:
+        typer.echo(str(note))
+    if not notes:
+        _say("nothing to review")
+
+
+def _lecture_notes(files: list[Path], everything: bool) -> list:
+    """The report notes of every lecture (everything) or only its probable missing full stops."""
+    from ..enrich.review import lecture_files, missing_stops, review_lecture
+    from ..errors import HandoutError
+    from ..source.lecture import load_lecture
+
+    notes = []
+    for path in lecture_files(files):
+        if path.suffix.lower() != ".md":
+            continue
+        try:
+            lecture = load_lecture(path)
+        except HandoutError as error:
+            _say(str(error))  # a lecture that does not load fails alone
+            continue
+        notes.extend(review_lecture(lecture) if everything else missing_stops(lecture))
+    return notes
 
 
 @app.command()

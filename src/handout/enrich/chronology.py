@@ -4,28 +4,48 @@ Order of the table: by start date; at the same start the less precise (wider)
 date comes first ("1917" before "1917-10" before "1917-10-30"), then by end,
 then by source line.
 
+Each dated mention gets a row (``enrich/rows.py``): a self-contained statement cut from its
+sentence at clause boundaries, or a reason it is left out of the printed table (a pronoun
+pointing back, no finite verb, a date that only names a noun, ...); ``handout review`` lists
+those with ``file:line`` and the fix. Mentions of one event with one date merge, keeping the
+printable, written-year, weightiest one. A year taken from context marks the event ``inferred``.
+Key events (``enrich/keys.py``) are the ones a student's copy and the worksheet print; the
+teacher's copy prints every printable event.
+
 Teacher's control (front matter ``chronology``):
 
 - ``false`` or ``{enabled: false}``: no table;
 - ``exclude: [...]``: drop every event whose ``text_date`` equals the entry, whose
   start date equals it ("1917-12-05"), whose "start/end" equals it
   ("1917-10/1918-03"), or whose description or sentence contains it;
-- ``rewrite: [{date, event}]``: new description for events matched the same way by date;
-- ``add: [{date, event, text_date?}]``: an authored event; ``date`` is ISO
-  ("1936", "1936-12-05", "1921/1922") or an expression in the lecture's language ("1936 жылы 5 желтоқсанда").
+- ``rewrite: [{date, event}]``: new description for events matched the same way by date
+  (also for a row that was left out: the teacher's words are printed);
+- ``add: [{date, event, text_date?}]``: an authored event, always a key event; ``date`` is ISO
+  ("1936", "1936-12-05", "1921/1922") or an expression in the lecture's language ("1936 жылы 5 желтоқсанда");
+- ``pin: [...]``: make these events key events (matched as ``exclude`` matches);
+- ``drop: [...]``: take these events off the key events (the teacher's copy still prints them);
+- ``show: key`` (the default) or ``all``: with ``all``, every copy prints every event.
+
+Example::
+
+    chronology:
+      pin: ["1925 жылы"]
+      drop: ["1920-08-17"]
+      add: [{date: "1918-04-20/1918-05-01", event: "Ташкентте Түркістан АКСР-і құрылды"}]
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from pathlib import Path
 
 from .. import lang as languages
-from ..lang.dates import DateMatch, sort_key
+from ..lang.dates import sort_key
+from . import keys, rows
 from ..model import Block, DateValue, Event, Lecture
 
-MAX_DESCRIPTION = 120
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -67,16 +87,33 @@ def _copy(text: str, start: int, end: int, plain: list[str], origin: list[int]) 
 
 
 @dataclasses.dataclass
-class _Found:
+class Found:
+    """One dated mention: its event, where it is told, and whether its row can be printed."""
+
     event: Event
     sentence_key: tuple[str, int]
     """(anchor, sentence index): mentions in the same or the next sentence merge."""
+    problem: str = ""
+    """Why the row is left out of the printed table (empty: printed)."""
+
+    def rank(self, rules) -> tuple:
+        """Which of two mentions of one event to keep: printable, written year, weight, a full-length clause."""
+        return (not self.problem, not self.event.inferred, keys.weight(self.event, rules), rows.statement_quality(self.event.event))
 
 
-def extract_events(lecture: Lecture, diagnostics=None) -> list[Event]:
-    """Return the distinct dated events told in the lecture, sorted by date."""
+@dataclasses.dataclass(frozen=True)
+class MissingStop:
+    """A probable missing full stop ("болды Оның"): a finite verb, then a word that starts sentences."""
+
+    line: int
+    before: str
+    after: str
+
+
+def find_mentions(lecture: Lecture, diagnostics=None, stops: list | None = None) -> list[Found]:
+    """Return every dated mention of the lecture, merged per event, with the reason a row is left out."""
     language = languages.get(lecture.meta.lang)
-    found: list[_Found] = []
+    found: list[Found] = []
     context: int | None = None
     current_section = object()
     for section, block in lecture.blocks():
@@ -85,160 +122,197 @@ def extract_events(lecture: Lecture, diagnostics=None) -> list[Event]:
             context = None  # a new section starts a new story
             if section is not None:
                 heading = Block(section.title, section.line, section.anchor)
-                _, _ = _events_in_block(heading, "", None, lecture.path, diagnostics, found, language, heading=True)
+                _events_in_block(heading, section.title, None, lecture.path, diagnostics, found, language, None)
         title = section.title if section is not None else ""
-        context = _events_in_block(block, title, context, lecture.path, diagnostics, found, language)[1]
+        context = _events_in_block(block, title, context, lecture.path, diagnostics, found, language, stops)
     return _merge(found, language)
 
 
-def events_from_text(text: str, path: str | Path = "<text>", diagnostics=None, lang: str | None = None) -> list[Event]:
-    """Return the dated events of plain text (paragraphs separated by blank lines) in ``lang`` (None: the default)."""
+def extract_events(lecture: Lecture, diagnostics=None) -> list[Event]:
+    """Return the distinct dated events told in the lecture, sorted by date (also those a table leaves out)."""
+    return [item.event for item in find_mentions(lecture, diagnostics)]
+
+
+def events_from_text(text: str, path: str | Path = "<text>", diagnostics=None, lang: str | None = None,
+                     printable: bool = False) -> list[Event]:
+    """Return the dated events of plain text (paragraphs separated by blank lines) in ``lang`` (None: the default).
+
+    With ``printable``, only the events whose row the table prints (a self-contained statement).
+    """
+    return [item.event for item in mentions_in_text(text, path, diagnostics, lang) if not (printable and item.problem)]
+
+
+def mentions_in_text(text: str, path: str | Path = "<text>", diagnostics=None, lang: str | None = None) -> list[Found]:
+    """Return the merged dated mentions of plain text, as :func:`find_mentions` does for a lecture."""
     language = languages.get(lang)
-    found: list[_Found] = []
+    found: list[Found] = []
     context: int | None = None
     for block in _paragraphs(text):
-        context = _events_in_block(block, "", context, path, diagnostics, found, language)[1]
+        context = _events_in_block(block, "", context, path, diagnostics, found, language, None)
     return _merge(found, language)
 
 
 def _paragraphs(text: str) -> list[Block]:
     blocks = []
+    lines = _LineIndex(text)
     for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         if match.group().strip():
-            line = text.count("\n", 0, match.start()) + 1
+            line = lines.line_of(match.start())
             blocks.append(Block(match.group(), line, f"p-{line}"))
     return blocks
 
 
-def _events_in_block(block: Block, title: str, context: int | None, path, diagnostics, found: list[_Found], language,
-                     heading=False):
-    """Add the events of one block to ``found``; return (count, the context year after it)."""
+class _LineIndex:
+    """Line numbers of positions in a text, by bisection (a count per position would be quadratic)."""
+
+    def __init__(self, text: str):
+        self.newlines = [index for index, char in enumerate(text) if char == "\n"]
+
+    def line_of(self, position: int) -> int:
+        return bisect.bisect_left(self.newlines, position) + 1
+
+
+def _events_in_block(block: Block, title: str, context: int | None, path, diagnostics, found: list[Found], language,
+                     stops: list | None) -> int | None:
+    """Add the mentions of one block to ``found``; return the context year after it."""
     plain, origin = strip_markdown(block.text)
     matches = language.find_dates(plain, context)
-    spans = language.split_sentences(plain)
     rules = language.clauses
-    count = 0
-    for index, match in enumerate(matches):
-        line = block.line + block.text.count("\n", 0, origin[match.start])
-        if match.value is None:
-            if diagnostics is not None:
-                diagnostics.warn(path, line, "bad-date", match.problem or "impossible date")
-            continue
-        sentence_index = _sentence_of(spans, match.start)
-        start, end = spans[sentence_index] if spans else (0, len(plain))
-        sentence = _clean(plain[start:end], rules)
-        same_sentence = [m for m in matches if start <= m.start < end]
-        description = _describe(plain, start, end, match, same_sentence, rules)
-        if heading:
-            description = description or sentence
-        event = Event(
-            date=match.value,
-            event=description or _capitalize(sentence),
-            sentence=sentence,
-            line=line,
-            section=title if not heading else block.text,
-            anchor=block.anchor,
-        )
-        found.append(_Found(event, (block.anchor, sentence_index)))
-        count += 1
+    lines = _LineIndex(block.text)
+    spans = _sentence_spans(plain, language, rules)
+    if stops is not None:
+        for gap in rules.MISSING_STOP.finditer(plain):
+            stops.append(MissingStop(block.line + lines.line_of(origin[gap.start("gap")]) - 1,
+                                     plain[max(0, gap.start("gap") - 30):gap.start("gap")].split()[-1],
+                                     plain[gap.end("gap"):gap.end("gap") + 30].split()[0]))
+    position, previous = 0, ""
+    for sentence_index, (start, end) in enumerate(spans):
+        own = []
+        while position < len(matches) and matches[position].start < end:
+            if matches[position].start >= start:
+                own.append(matches[position])
+            position += 1
+        text = plain[start:end]
+        if own:
+            relative = [dataclasses.replace(m, start=m.start - start, end=m.end - start) for m in own]
+            sentence = rows.sentence_of(text, relative, previous, rules)
+            cleaned = _squeeze(text)
+            for index, match in enumerate(relative):
+                line = block.line + lines.line_of(origin[own[index].start]) - 1
+                if match.value is None:
+                    if diagnostics is not None:
+                        diagnostics.warn(path, line, "bad-date", match.problem or "impossible date")
+                    continue
+                found.append(_mention(sentence, index, match, cleaned, line, title, block, sentence_index, rules))
+            _same_clause_twice(found[len(found) - len(relative):])
+            previous = rows.without_dates(text, relative, rules) if len(text) <= rows.MAX_SCAN else ""
+        else:
+            previous = text
     if matches:
         last_year = next((m.year for m in reversed(matches) if m.year is not None), None)
         context = last_year if last_year is not None else context
-    return count, context
+    return context
 
 
-def _sentence_of(spans: list[tuple[int, int]], position: int) -> int:
-    for index, (start, end) in enumerate(spans):
-        if position < end:
-            return index
-    return max(len(spans) - 1, 0)
+def _sentence_spans(plain: str, language, rules) -> list[tuple[int, int]]:
+    """The language's sentences, also split where a full stop is probably missing ("болды Оның")."""
+    spans = language.split_sentences(plain) or [(0, len(plain))]
+    gaps = [gap.start("gap") for gap in rules.MISSING_STOP.finditer(plain)]
+    if not gaps:
+        return spans
+    result = []
+    for start, end in spans:
+        low = bisect.bisect_right(gaps, start)
+        for gap in gaps[low:bisect.bisect_left(gaps, end)]:
+            result.append((start, gap))
+            start = gap + 1
+        result.append((start, end))
+    return result
 
 
-def _describe(text: str, start: int, end: int, match: DateMatch, same_sentence: list[DateMatch], rules) -> str:
-    """Return the clause carrying the event, without its dates, ending with its verb, at most MAX_DESCRIPTION long."""
-    clause_start, clause_end = _clause_around(text, start, end, match.start, rules)
-    while clause_end < end and rules.ends_with_converb(text[clause_start:clause_end].rstrip(",")):
-        clause_end = _clause_around(text, start, end, clause_end + 1, rules)[1]  # go on to the finite verb
-    clause = _without_dates(text, clause_start, clause_end, same_sentence, rules)
-    if len(_WORD.findall(clause)) < 3:
-        clause = _without_dates(text, start, end, same_sentence, rules)
-    clause = rules.LEADING_CONNECTIVE.sub("", _clean(clause, rules))
-    return _shorten(_capitalize(clause))
+def _mention(sentence, index, match, cleaned, line, title, block, sentence_index, rules) -> Found:
+    row = rows.describe(sentence, index, rules)
+    problem = row.problem
+    value = match.value
+    if not problem and sentence.text[:match.start].rstrip().endswith("(") and sentence.text[match.end:].lstrip().startswith(")"):
+        problem = f"«{value.text_date}» in brackets glosses a word (a life span, a reign), not the clause's event"
+    if not problem and rules.is_attributive(value.text_date, sentence.text[match.end:match.end + 120],
+                                            sentence.text[max(0, match.start - 40):match.start]):
+        problem = f"«{value.text_date}» only names a noun: it does not date the clause's event"
+    inferred = _inferred(value)
+    event = Event(
+        date=value,
+        event=row.text,  # empty when left out: such a row is never printed (the report quotes the sentence)
+        sentence=cleaned,
+        line=line,
+        section=title,
+        anchor=block.anchor,
+        inferred=inferred,
+        review=problem or ("the year is taken from the context" if inferred else ""),
+    )
+    return Found(event, (block.anchor, sentence_index), problem)
 
 
-def _clause_around(text: str, start: int, end: int, position: int, rules) -> tuple[int, int]:
-    """Return the span of the clause of the sentence [start, end) that holds ``position``."""
-    clause_start, clause_end = start, end
-    for boundary in rules.CLAUSE_BOUNDARY.finditer(text, start, end):
-        if boundary.end() <= position:
-            clause_start = boundary.end()
-        elif boundary.start() >= position:
-            clause_end = boundary.start() + (1 if text[boundary.start()] == "," and rules.ends_with_converb(text[clause_start:boundary.start()]) else 0)
-            break
-    return clause_start, clause_end
+def _inferred(value: DateValue) -> bool:
+    """Tell whether the year of a date is not written in it ("Сол жылы", a bare "17 тамызда")."""
+    if value.precision in ("decade", "century"):
+        return False
+    return value.start[:4].lstrip("0") not in value.text_date
 
 
-def _without_dates(text: str, start: int, end: int, matches: list[DateMatch], rules) -> str:
-    """Return text[start:end] with every date inside it (and a word governed by it) taken out."""
-    pieces, position = [], start
-    for match in matches:
-        if match.start >= start and match.end <= end:
-            pieces.append(text[position : match.start])
-            rest = rules.GOVERNING_WORD.match(text, match.end, end)
-            position = rest.end() if rest else match.end
-    pieces.append(text[position:end])
-    return " ".join(pieces)
+def _same_clause_twice(mentions: list[Found]) -> None:
+    """Two dates of one sentence that print the same clause: the first keeps it, the others are left out."""
+    seen: dict[str, Found] = {}
+    for item in mentions:
+        if item.problem:
+            continue
+        first = seen.setdefault(item.event.event, item)
+        if first is not item:
+            item.problem = f"prints the same clause as the row of «{first.event.date.text_date}»"
+            item.event = dataclasses.replace(item.event, review=item.problem)
 
 
-def _clean(text: str, rules) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s*\(\s*\)", "", text)
-    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # "кейін, (1918 ж.), кеңес" lost its date: one comma
-    text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(]+$", "", text)
-    return rules.TRAILING_CONJUNCTION.sub("", text)  # a clause cut before its second half
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _shorten(text: str) -> str:
-    text = text.rstrip(".")
-    if len(text) <= MAX_DESCRIPTION:
-        return text
-    # Keep the subject at the start and the verb at the end (Kazakh is verb-final); cut the middle.
-    head_cut = text.rfind(" ", 0, MAX_DESCRIPTION // 2)
-    tail_cut = text.find(" ", len(text) - (MAX_DESCRIPTION // 2 - 4))
-    if head_cut < 20 or tail_cut < 0 or tail_cut <= head_cut:
-        return text[: MAX_DESCRIPTION - 1].rstrip(" ,;:–-") + "…"
-    return text[:head_cut].rstrip(" ,;:–-") + " … " + text[tail_cut:].lstrip(" ,;:–-")
-
-
 def _words(text: str) -> set[str]:
-    return {word.lower()[:6] for word in _WORD.findall(text)}
+    return {word.lower()[:6] for word in _WORD.findall(text[:rows.MAX_SCAN])}
 
 
-def _merge(found: list[_Found], language) -> list[Event]:
-    """Merge mentions of one event (same start and end, same or next sentence, or shared words)."""
-    kept: list[_Found] = []
+_MERGE_WINDOW = 8
+"""A mention is compared with the last few kept mentions of its date only (linear time)."""
+
+
+def _merge(found: list[Found], language) -> list[Found]:
+    """Merge mentions of one event (same start and end, same or next sentence, or shared words), keeping the best."""
+    kept: list[Found] = []
+    by_date: dict[tuple[str, str], list[int]] = {}
     for item in found:
         date = (item.event.date.start, item.event.date.end)
-        duplicate = False
-        for other in kept:
-            if (other.event.date.start, other.event.date.end) != date:
-                continue
+        same_date = by_date.setdefault(date, [])
+        for index in same_date[-_MERGE_WINDOW:]:
+            other = kept[index]
             near = other.sentence_key[0] == item.sentence_key[0] and abs(other.sentence_key[1] - item.sentence_key[1]) <= 1
             if near or _overlap(other.event.sentence, item.event.sentence) >= 0.3:
-                duplicate = True
+                if item.rank(language.clauses) > other.rank(language.clauses):
+                    kept[index] = item
                 break
-        if not duplicate:
+        else:
+            same_date.append(len(kept))
             kept.append(item)
-    kept = [item for item in kept if not _absorbed_year(item, kept, language.clauses)]
-    return sorted((item.event for item in kept), key=lambda event: (*sort_key(event.date), event.line))
+    in_sentence: dict[tuple[str, int], list[Found]] = {}
+    for item in kept:
+        in_sentence.setdefault(item.sentence_key, []).append(item)
+    kept = [item for item in kept if not _absorbed_year(item, in_sentence[item.sentence_key], language.clauses)]
+    return sorted(kept, key=lambda item: (*sort_key(item.event.date), item.event.line))
 
 
-def _absorbed_year(item: _Found, kept: list[_Found], rules) -> bool:
+def _absorbed_year(item: Found, same_sentence: list[Found], rules) -> bool:
     """Tell whether an attributive year ("1916 жылғы көтеріліс") only lends its year to a finer date.
 
     In "1916 жылғы көтеріліс шілде айынан бастап қараша айына дейін созылды" the year
@@ -248,10 +322,10 @@ def _absorbed_year(item: _Found, kept: list[_Found], rules) -> bool:
     if date.precision != "year" or date.start != date.end or not rules.is_attributive_year(date.text_date):
         return False
     return any(
-        other is not item and other.sentence_key == item.sentence_key
+        other is not item
         and other.event.date.start.startswith(date.start) and other.event.date.end.startswith(date.start)
         and other.event.date.precision in ("day", "month", "season")
-        for other in kept
+        for other in same_sentence
     )
 
 
@@ -263,25 +337,66 @@ def _overlap(left: str, right: str) -> float:
 # -- teacher's control -----------------------------------------------------------
 
 
+CONTROL_KEYS = ("enabled", "exclude", "rewrite", "add", "pin", "drop", "show")
+
+
 def add_chronology(lecture: Lecture, diagnostics) -> Lecture:
-    """Return the lecture with its chronology: found events, then the teacher's exclusions, rewrites and additions."""
+    """Return the lecture with its chronology: the printable events, the teacher's control applied, key events marked."""
+    control = _control(lecture, diagnostics)
+    if control is None:
+        return dataclasses.replace(lecture, chronology=())
+    mentions = find_mentions(lecture, diagnostics)
+    if not mentions:
+        diagnostics.warn(lecture.path, None, "no-dated-events",
+                         f"no dated event found in this lecture (lang: {lecture.meta.lang}); the chronology is empty. "
+                         f"Check that `lang` is the language the lecture is written in, or add events with `chronology: {{add: [...]}}`")
+    return dataclasses.replace(lecture, chronology=tuple(chronology_of(mentions, control, lecture, diagnostics)))
+
+
+def chronology_of(mentions: list[Found], control: dict, lecture: Lecture, diagnostics) -> list[Event]:
+    """Apply the teacher's control to the mentions; return the printed events with their key marks."""
+    path, line, lang = lecture.path, lecture.setting_lines.get("chronology"), lecture.meta.lang
+    left_out = {id(item.event) for item in mentions if item.problem}
+    events = _apply_control([item.event for item in mentions], control, path, line, diagnostics, lang)
+    printed = [event for event in events if id(event) not in left_out]
+    pinned = _matching_indices(printed, control.get("pin"), "pin", path, line, diagnostics)
+    pinned |= {index for index, event in enumerate(printed) if event.source == "authored"}
+    dropped = _matching_indices(printed, control.get("drop"), "drop", path, line, diagnostics) - pinned
+    show = control.get("show", "key")
+    if show not in ("key", "all"):
+        diagnostics.warn(path, line, "bad-chronology", f"`chronology.show` must be key or all, got {show!r:.40}")
+        show = "key"
+    return keys.mark_key_events(printed, languages.get(lang).clauses, pinned, dropped, show_all=show == "all")
+
+
+def _control(lecture: Lecture, diagnostics) -> dict | None:
+    """Return the teacher's ``chronology`` mapping (None: no table), warning about what it cannot use."""
     control = lecture.settings.get("chronology", True)
     line = lecture.setting_lines.get("chronology")
     if control is False or control is None:
-        return dataclasses.replace(lecture, chronology=())
+        return None
     if control is True:
         control = {}
     if not isinstance(control, dict):
-        diagnostics.warn(lecture.path, line, "bad-chronology", "`chronology` must be true, false or a mapping with exclude/rewrite/add")
+        diagnostics.warn(lecture.path, line, "bad-chronology", "`chronology` must be true, false or a mapping with " + ", ".join(CONTROL_KEYS[1:]))
         control = {}
-    unknown = set(control) - {"enabled", "exclude", "rewrite", "add"}
-    for key in sorted(unknown):
-        diagnostics.warn(lecture.path, line, "bad-chronology", f"unknown `chronology` key `{key}` is ignored; use enabled, exclude, rewrite or add")
-    if control.get("enabled", True) is False:
-        return dataclasses.replace(lecture, chronology=())
-    events = extract_events(lecture, diagnostics)
-    events = _apply_control(events, control, lecture.path, line, diagnostics, lecture.meta.lang)
-    return dataclasses.replace(lecture, chronology=tuple(events))
+    for key in sorted(set(control) - set(CONTROL_KEYS)):
+        diagnostics.warn(lecture.path, line, "bad-chronology", f"unknown `chronology` key `{key}` is ignored; use " + ", ".join(CONTROL_KEYS))
+    return None if control.get("enabled", True) is False else control
+
+
+def _matching_indices(events: list[Event], entries, key: str, path, line, diagnostics) -> set[int]:
+    """Indices of the events each ``pin``/``drop`` entry names (by date or words, as ``exclude`` does)."""
+    chosen: set[int] = set()
+    for entry in _as_list(entries, key, path, line, diagnostics):
+        if not isinstance(entry, (str, int)):
+            diagnostics.warn(path, line, "bad-chronology", f"`chronology.{key}` entries must be text, got {entry!r:.40}")
+            continue
+        hits = {index for index, event in enumerate(events) if _excluded(event, str(entry))}
+        if not hits:
+            diagnostics.warn(path, line, "bad-chronology", f"`chronology.{key}` entry «{str(entry):.60}» matches no printed event")
+        chosen |= hits
+    return chosen
 
 
 def _apply_control(events: list[Event], control: dict, path, line, diagnostics, lang: str) -> list[Event]:
@@ -301,7 +416,7 @@ def _apply_control(events: list[Event], control: dict, path, line, diagnostics, 
         matched = False
         for index, event in enumerate(events):
             if _date_matches(event, wanted):
-                events[index] = dataclasses.replace(event, event=entry["event"].strip(), source="authored")
+                events[index] = dataclasses.replace(event, event=entry["event"].strip(), source="authored", review="")
                 matched = True
         if not matched:
             diagnostics.warn(path, line, "bad-chronology", f"`chronology.rewrite` date «{wanted}» matches no event")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterable
 
 from ... import lang as languages
@@ -14,17 +15,27 @@ def without_answers(questions: Iterable[Question]) -> tuple[Question, ...]:
     return tuple(dataclasses.replace(question, answer=None, pairs=()) for question in questions)
 
 
-def blank_chronology(chronology: Iterable[Event], questions: Iterable[Question], lang: str) -> list[dict]:
-    """Rows of the worksheet's chronology, each with its date or its event left blank.
+WORKSHEET_ROWS = 10
+"""About this many rows in the worksheet's chronology exercise."""
 
-    The column that would answer a question is the one left blank: a date asked
-    for is blank, an event asked for is blank, and a matching row shows only its date.
+
+def blank_chronology(chronology: Iterable[Event], questions: Iterable[Question], lang: str) -> list[dict]:
+    """Rows of the worksheet's chronology exercise, each with its date or its event left blank.
+
+    Only rows whose printed date no other event shares (else a date would not tell which event
+    it asks for), key events first, at most ``WORKSHEET_ROWS``, in date order. The column that
+    would answer a question is the one left blank: a date asked for is blank, otherwise the event.
     """
     language = languages.get(lang)
     asked_dates = {q.answer for q in questions if q.kind == "date" and q.answer}
+    events = list(chronology)
+    printed_dates = [language.typeset_text(language.format_date(event.date)) for event in events]
+    counts = Counter(printed_dates)
+    unique = [index for index, printed in enumerate(printed_dates) if counts[printed] == 1]
+    chosen = sorted(sorted(unique, key=lambda index: not events[index].key)[:WORKSHEET_ROWS])
     rows = []
-    for event in chronology:
-        printed = language.typeset_text(language.format_date(event.date))
+    for index in chosen:
+        event, printed = events[index], printed_dates[index]
         # A printed range ("1917 ж. қазан – 1918 ж. наурыз") would show an asked date inside it.
         blank = "date" if any(asked in printed for asked in asked_dates) else "event"
         rows.append({"date": None if blank == "date" else printed, "event": None if blank == "event" else event.event})

@@ -1,13 +1,12 @@
 """The English pack: date grammar and print form, sentences, hyphenation, labels, question templates.
 
-Until the English clause rules exist, the pack reads clauses with the Kazakh rules.
+Clause rules are the pack's own (``clauses.py``).
 """
 
 from __future__ import annotations
 
 from ..base import LanguagePack
-from ..kk import clauses
-from . import people, questions
+from . import clauses, people, questions
 from .dates import find_dates
 from .format import format_date
 from .labels import LABELS

@@ -1,16 +1,15 @@
 """The Russian pack: labels, question templates, the print form of dates.
 
-Until the Russian date grammar and clause rules exist, the pack reads dates and clauses with the
-Kazakh rules, as every lecture did before the packs (a Russian text yields few dates).
+Clause rules are the pack's own (``clauses.py``). Until the Russian date grammar exists, the pack reads
+dates with the Kazakh grammar, as every lecture did before the packs (a Russian text yields few dates).
 """
 
 from __future__ import annotations
 
 from ..base import LanguagePack
-from ..kk import clauses
 from ..kk.dates import find_dates
 from ..sentences import split_sentences
-from . import people, questions
+from . import clauses, people, questions
 from .format import format_date
 from .labels import LABELS
 from .phrases import PHRASES

@@ -1,0 +1,93 @@
+"""Russian clause rules: where a clause ends, which words lead or close one, what reads as a statement.
+
+The same names as every pack's ``clauses`` module (see ``lang/kk/clauses.py``). Russian is not
+verb-final: the predicate stands anywhere after the subject, so a description is the clause that
+holds the date, and it is shortened by dropping parentheticals and relative or participial
+clauses set off by commas (", который …,", ", где …,").
+"""
+
+from __future__ import annotations
+
+import re
+
+VERB_FINAL = False
+CLAUSE_BOUNDARY = re.compile(r";\s+|,\s+(?=(?:а|но|однако|причём|тогда как)\s)|:\s+(?=[А-ЯЁ])")
+LEADING_CONNECTIVE = re.compile(
+    r"^(?:(?:в результате(?: этого)?|таким образом|однако|тем не менее|кроме того|также|затем|после этого|"
+    r"вскоре|тогда же|в то же время|при этом|наконец|а|но|и)\b[,\s]*)+",
+    re.IGNORECASE,
+)
+"""Words that tie a clause to what came before without naming anything: dropped from a row's start."""
+GOVERNING_WORD = re.compile(r"\s*(?:включительно)\b", re.IGNORECASE)
+DATE_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|с|со|к|до|после|на|около|по|от|между|начиная\s+с)\s+$", re.IGNORECASE)
+"""A preposition before a date: taken out with it ("в 1920 году" → nothing left behind)."""
+TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:а|и|но|однако)$")
+DROPPABLE = (
+    re.compile(r",\s+(?:который|которая|которое|которые|которого|которой|которых|которым|где|куда|откуда)\b[^,;]*(?:,|$)"),
+    re.compile(r",\s+[а-яё]+(?:вший|вшая|вшее|вшие|ющий|ющая|ющее|ющие|емый|емая|нный|нная|нные)\b[^,;]*(?:,|$)"),
+)
+"""Relative and participial clauses set off by commas: dropped whole to shorten a description."""
+BACK_POINTERS = frozenset(
+    "он она оно они его её ее их ему ей им это этот эта эти этим этой этого тот та те того там тогда "
+    "такой такая такие здесь оттуда".split()
+)
+ANAPHORS = BACK_POINTERS
+_PAST = re.compile(r"(?:ал|ял|ил|ел|ёл|ол|ул|ыл|ла|ло|ли|лся|лась|лось|лись|ются|ется|ится|ятся|ет|ут|ют|ит|ят)$")
+_SHORT_PARTICIPLE = re.compile(r"(?:ан|ян|ен|ён|ит|ут|ыт)(?:а|о|ы)?$")
+_AUXILIARIES = frozenset("был была было были стал стала стало стали является являлась являлся являются есть".split())
+MISSING_STOP = re.compile(r"[а-яё]{2}(?:ал|ил|ел|ли|ла|лся|лась|лись)(?P<gap>\s+)(?=(?:Он|Она|Они|Это|Этот|Эта|Эти|Однако|Но|Тогда|Затем)\b)")
+"""A past verb, then a capitalized word that starts sentences ("образована Она"): a full stop is missing at ``gap``."""
+KEY_HEADS = (
+    "образова", "основа", "создан", "учрежд", "декрет", "указ", "постановлен", "съезд", "принят", "республик",
+    "столиц", "провозгла", "автоном", "утвержд", "закон", "конституц", "независим", "суверен", "союз",
+    "восстани", "революц", "реформ", "избран", "назначен", "деклараци", "договор", "победа", "началась",
+    "закончилась", "алаш",
+)
+PERSON = re.compile(r"\b(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def ends_with_converb(clause: str) -> bool:
+    """Russian clauses are not chained by converbs the way Kazakh ones are."""
+    return False
+
+
+def is_attributive_year(text_date: str) -> bool:
+    """Tell whether a year only names a noun («восстание 1916 г.»): a bare genitive year, no preposition."""
+    return bool(re.fullmatch(r"\d{3,4}(?:\s*г\.|\s+года|-го\s+года)", text_date.strip().lower()))
+
+
+def is_attributive(text_date: str, after: str, before: str = "") -> bool:
+    """A year written after its noun, without a preposition («восстания 1916 г.»), names the noun.
+
+    A year that opens a line of a timeline ("1916 г. — восстание") dates it.
+    """
+    return is_attributive_year(text_date) and bool(re.search(r"[а-яё]{3,}\s*$", before.lower())) and not re.match(r"\s*[–—-]", after)
+
+
+def has_predicate(clause: str) -> bool:
+    """Tell whether a clause has a finite verb (a past or present form, or a short participle after был)."""
+    words = [word.lower() for word in _WORD.findall(clause)]
+    return any(_PAST.search(word) and len(word) > 3 for word in words) or any(
+        word in _AUXILIARIES for word in words) or any(_SHORT_PARTICIPLE.search(word) and len(word) > 5 for word in words[1:])
+
+
+def resolve_back_pointer(clause: str, previous: str) -> str | None:
+    """Russian pronouns are not resolved: the whole sentence or the report takes over."""
+    return None
+
+
+def subordinate_lead(clause: str) -> int:
+    """Where the main clause starts after a leading dependent clause («После того как …, …»), else 0."""
+    match = re.match(r"^(?:после того как|когда|хотя|поскольку|так как|несмотря на то что)\b[^,]{3,120},\s+", clause, re.IGNORECASE)
+    return match.end() if match and len(_WORD.findall(clause[match.end():])) >= 4 else 0
+
+
+def quotable(text: str, text_date: str) -> str | None:
+    """Return the clause as a sentence a question may quote, or None when it does not read as one."""
+    text = LEADING_CONNECTIVE.sub("", text).strip()
+    text = text[:1].upper() + text[1:]
+    words = _WORD.findall(text)
+    if not 5 <= len(words) <= 28 or words[0].lower() in BACK_POINTERS or not has_predicate(text):
+        return None
+    return None if is_attributive_year(text_date) else text
