@@ -4,7 +4,6 @@ import dataclasses
 import re
 import subprocess
 import types
-from pathlib import Path
 
 import pytest
 

@@ -7,7 +7,6 @@ import subprocess
 
 import pytest
 
-from handout.diagnostics import Diagnostics
 from handout.render.html import RenderOptions, stylesheet_text
 from handout.render.theme import find_theme
 from handout.typeset.fonts import fallbacks, installed_families

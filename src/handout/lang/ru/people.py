@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..people import clause_words, from_capital
+from ..people import from_capital
 
 SURNAME_ENDINGS = r"ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ская"
 _TITLES = r"председател[ьяем]|секретар[ьяем]|комиссар[аом]?|руководител[ьяем]|командующ(?:ий|его|им)|атаман[аом]?|глав[аоуы]"
