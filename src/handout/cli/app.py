@@ -32,6 +32,17 @@ def _fail(error: Exception, debug: bool) -> None:
     raise typer.Exit(1)
 
 
+def _check_environment(debug: bool) -> None:
+    """Refuse invalid SOURCE_DATE_EPOCH or HANDOUT_TIME_BUDGET before any work starts."""
+    from ..errors import HandoutError
+    from ..source.limits import check_environment
+
+    try:
+        check_environment()
+    except HandoutError as error:
+        _fail(error, debug)
+
+
 def _say(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -72,6 +83,7 @@ def build(
     if lang is not None and not languages.known(lang):
         raise typer.BadParameter(f"expected {languages.choices()}", param_hint="--lang")
     print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
+    _check_environment(debug)
     if target.is_dir():
         _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options,
                       tuple(allow_host), connect_timeout)
@@ -261,6 +273,7 @@ def watch(
     editions = EDITIONS if edition in (None, "all") else (edition,)
     # The preview renders pages from the PDFs: --serve changes nothing in what is built, or its cache keys.
     settings = BuildSettings(out_dir=out or Path("dist"), editions=editions, emit_html=emit_html)
+    _check_environment(False)
     try:
         if not target.is_dir():
             lecture_files(target)
