@@ -277,7 +277,7 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
     entries = []
     for position, path in enumerate(course.lectures, start=1):
         try:
-            lecture = load_lecture(path, diagnostics)
+            lecture = load_lecture(path, diagnostics, root=course.root)
         except HandoutError as error:
             failure = JobFailure(error.message, str(error.path) if error.path else str(path), error.line)
             entries.append(LectureEntry(path, position, path.stem, position, error=failure))
@@ -287,7 +287,7 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
             overrides["number"] = position
         if not lecture.meta.course:
             overrides["course"] = course.title
-        digest = make_key(lecture.source_text, referenced_files(lecture.source_text, path.parent))
+        digest = make_key(lecture.source_text, referenced_files(lecture.source_text, path.parent, path.parent))
         number = lecture.meta.number if lecture.meta.number is not None else position
         own = {key: lecture.settings[key] for key in PRINT_KEYS if key in lecture.settings}
         entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own,

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from ..diagnostics import Diagnostics
+from ..source.sandbox import is_inside
 
 MAX_DATA_URL_CHARS = 64 * 1024
 """Largest ``data:`` URL served (about 48 KB of image: an icon or a small diagram); larger ones are refused."""
@@ -71,11 +72,9 @@ def resolve_inside(url: str, root: Path) -> Path:
         raise RefusedURL(f"{parsed.scheme or 'relative'} URLs are not fetched: {_short(url)}")
     if parsed.netloc not in ("", "localhost"):
         raise RefusedURL(f"file URLs on another machine are not fetched: {_short(url)}")
-    path = Path(unquote(parsed.path)).resolve()
-    root = root.resolve()
-    if path != root and root not in path.parents:
-        raise RefusedURL(f"{unquote(parsed.path)} is outside the course folder {root}; copy the file into it")
-    return path
+    if not is_inside(unquote(parsed.path), root):
+        raise RefusedURL(f"{_short(unquote(parsed.path))} is outside the course folder {root}; copy the file into it")
+    return Path(unquote(parsed.path)).resolve()
 
 
 def _short(url: str) -> str:

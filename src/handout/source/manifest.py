@@ -34,7 +34,8 @@ from .. import lang as languages
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 
-MANIFEST_NAME = "handout.toml"
+from .manifest_name import MANIFEST_NAME
+from .sandbox import is_inside, outside_message
 EDITIONS = ("student", "teacher", "worksheet")
 PAPERS = ("a4", "a5", "letter")
 LAYOUTS = ("standard", "booklet", "2up", "large-print")
@@ -139,6 +140,8 @@ def load_course(target: Path, diagnostics: Diagnostics | None = None) -> CourseS
         raise HandoutError("no such course folder; check the path", target)
     manifest = target / MANIFEST_NAME
     if manifest.is_file():
+        if not is_inside(manifest, target):
+            raise HandoutError(outside_message(manifest, target), manifest)
         return read_manifest(manifest, diagnostics)
     lectures = tuple(sorted(path for path in target.glob("*.md") if path.is_file()))
     if not lectures:
@@ -269,8 +272,8 @@ class _ManifestChecker:
             if not matches:
                 self.problem("course.lectures", f"{pattern!r} matches no .md file in {self.root}")
             for match in matches:
-                if root not in match.resolve().parents:
-                    self.problem("course.lectures", f"{match} is outside the course folder (a symlink?)")
+                if not is_inside(match, root) or match.resolve() == root:
+                    self.problem("course.lectures", f"{match} {outside_message(match, root)}")
                     continue
                 found.setdefault(match, None)
         stems: dict[str, Path] = {}
