@@ -336,7 +336,7 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
 
     diagnostics = Diagnostics()
     try:
-        course = load_course(target, diagnostics)
+        course = load_course(target, diagnostics, out_given=out is not None)
         if out is not None:
             course = replace(course, out_dir=out)
         elif course.manifest is None:

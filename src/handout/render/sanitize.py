@@ -134,9 +134,17 @@ class HtmlSanitizer:
         except RefusedURL as refusal:
             self.warn("refused-url", f"link removed: {refusal}", href)
             return None
-        if target and not (self.base / target).exists():
-            self.warn("broken-link", f"link to {target!r}, which does not exist; check the file name", href)
-        return href
+        if not target:
+            return href
+        if not (self.base / target).exists():
+            self.warn("broken-link", f"link to {target!r}, which does not exist; check the file name "
+                      "(the link is removed, its text kept)", href)
+            return None
+        # WeasyPrint would write the file's absolute URL (this computer's folders) into the PDF,
+        # and a printed or mailed handout cannot open a file beside it anyway.
+        self.warn("local-link", f"link to the local file {target!r} removed, its text kept: a PDF cannot open "
+                  "files beside it; name the file in the text, or link to a web page", href)
+        return None
 
     def check_style_attribute(self, tag: str, value: str) -> str | None:
         if _UNSAFE_STYLE.search(value):
