@@ -210,6 +210,8 @@ def check(
     try:
         lines, remaining = check_files(files, fix=fix, force=force)
     except HandoutError as error:
+        for line in getattr(error, "report", []):  # the files fixed before the error are still reported
+            typer.echo(line)
         _fail(error, debug)
     problems = front_matter_problems(files)
     for line in (*problems, *lines):
