@@ -35,5 +35,6 @@ def format_location(path: Path | str | None, line: int | None, level: str, messa
     """Format a message the way compilers do, so editors can jump to it."""
     if path is None:
         return f"{level}: {message}"
-    where = f"{path}:{line}" if line else f"{path}"
+    shown = str(path).encode("utf-8", "backslashreplace").decode("utf-8")  # a Latin-1 file name prints as \xe9
+    where = f"{shown}:{line}" if line else shown
     return f"{where}: {level}: {message}"

@@ -311,7 +311,8 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
             lecture = load_lecture(path, diagnostics, root=course.root)
         except HandoutError as error:
             failure = JobFailure(error.message, str(error.path) if error.path else str(path), error.line)
-            entries.append(LectureEntry(path, position, path.stem, position, error=failure))
+            shown = path.stem.encode("utf-8", "backslashreplace").decode("utf-8")  # a Latin-1 name must print
+            entries.append(LectureEntry(path, position, shown, position, error=failure))
             continue
         overrides: dict[str, Any] = {}
         if lecture.meta.number is None:

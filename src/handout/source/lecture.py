@@ -71,6 +71,9 @@ def read_source_text(path: Path, root: Path | None = None) -> str:
     """Read a lecture as UTF-8, refusing binary files, other encodings, huge files and files outside the course."""
     from .sandbox import course_root_of, is_inside, outside_message
 
+    if not _utf8_name(path):
+        raise HandoutError("the file name is not valid UTF-8 (perhaps Latin-1 or cp1251); rename the file, "
+                           "e.g. `convmv -f latin1 -t utf-8 --notest FILE`", path)
     root = course_root_of(path) if root is None else root
     if path.exists() and not is_inside(path, root):
         raise HandoutError(outside_message(path, root), path)
@@ -111,6 +114,14 @@ def read_source_text(path: Path, root: Path | None = None) -> str:
     check_numbers(text, path)
     check_nesting(text, path)
     return text
+
+
+def _utf8_name(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
