@@ -43,6 +43,18 @@ def _check_environment(debug: bool) -> None:
         _fail(error, debug)
 
 
+def _loaded_with_chronology(file: Path, diagnostics):
+    """Load a lecture and find its dated events, each stage within the time budget."""
+    from ..enrich.chronology import add_chronology
+    from ..source.lecture import load_lecture
+    from ..source.limits import time_budget
+
+    with time_budget(file, stage="loading"):
+        lecture = load_lecture(file, diagnostics)
+    with time_budget(file, stage="chronology"):
+        return add_chronology(lecture, diagnostics)
+
+
 def _say(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -116,10 +128,11 @@ def chronology(
 ) -> None:
     """Print the dated events found in a lecture (what the chronology table will show)."""
     from ..diagnostics import Diagnostics
-    from ..enrich.chronology import add_chronology, events_from_text
+    from ..enrich.chronology import events_from_text
     from ..errors import HandoutError
     from ..publish import export
-    from ..source.lecture import load_lecture, read_source_text
+    from ..source.lecture import read_source_text
+    from ..source.limits import time_budget
 
     formats = {"table", "json", "csv", "timelinejs"}
     if format not in formats:
@@ -127,9 +140,12 @@ def chronology(
     diagnostics = Diagnostics()
     try:
         if file.suffix.lower() == ".txt":
-            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics, printable=True), file.stem, languages.DEFAULT
+            text = read_source_text(file)
+            with time_budget(file, stage="chronology"):
+                events = events_from_text(text, file, diagnostics, printable=True)
+            title, text_lang = file.stem, languages.DEFAULT
         else:
-            lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
+            lecture = _loaded_with_chronology(file, diagnostics)
             events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang
     except HandoutError as error:
         _print_diagnostics(diagnostics)
@@ -155,10 +171,9 @@ def questions(
 ) -> None:
     """Print the review questions a build would use (keys are for `questions: exclude/reword`)."""
     from ..diagnostics import Diagnostics
-    from ..enrich.chronology import add_chronology
     from ..enrich.questions import build_questions, questions_json, questions_table
     from ..errors import HandoutError
-    from ..source.lecture import load_lecture
+    from ..source.limits import time_budget
 
     if format not in ("table", "json"):
         raise typer.BadParameter("expected table or json", param_hint="--format")
@@ -166,8 +181,9 @@ def questions(
         raise typer.BadParameter(f"expected {languages.choices()}", param_hint="--lang")
     diagnostics = Diagnostics()
     try:
-        lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
-        found = build_questions(lecture, diagnostics, lang)
+        lecture = _loaded_with_chronology(file, diagnostics)
+        with time_budget(file, stage="questions"):
+            found = build_questions(lecture, diagnostics, lang)
     except HandoutError as error:
         _print_diagnostics(diagnostics)
         _fail(error, debug)

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from ..publish.files import write_atomic
 from ..render.theme import Theme
-from ..source.sandbox import is_inside
+from ..source.sandbox import readable_file
 
 CACHE_NAME = ".handout-cache.json"
 PARTS_FOLDER = ".handout-reader-parts"
@@ -80,7 +80,7 @@ def referenced_files(text: str, folder: Path, root: Path | None = None) -> list[
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", name) or name.startswith("#"):
             continue
         path = folder / unquote(name.split("#", 1)[0])
-        if is_inside(path, root) and path.is_file():
+        if readable_file(path, root):
             found.append((name, file_digest(path)))
     return found
 

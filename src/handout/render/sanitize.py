@@ -22,6 +22,7 @@ from markdown.postprocessors import Postprocessor
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 from ..source.limits import MAX_NESTING
+from ..source.sandbox import exists
 from .urls import RefusedURL, URLPolicy
 
 ALLOWED_TAGS = frozenset({
@@ -105,7 +106,7 @@ class HtmlSanitizer:
             from urllib.parse import unquote, urlparse
 
             path = Path(unquote(urlparse(url).path))
-            if not path.is_file():
+            if not exists(path) or not path.is_file():
                 raise HandoutError(f"image {src!r} not found; check the file name (paths start at the lecture's folder)",
                                    self.source, self.line_of(src))
             with path.open("rb") as stream:
@@ -140,7 +141,7 @@ class HtmlSanitizer:
             return None
         if not target:
             return href
-        if not (self.base / target).exists():
+        if not exists(self.base / target):
             self.warn("broken-link", f"link to {target!r}, which does not exist; check the file name "
                       "(the link is removed, its text kept)", href)
             return None

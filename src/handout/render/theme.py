@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..source.sandbox import is_inside
+from ..source.sandbox import is_inside, readable_file
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -34,7 +34,7 @@ class Theme:
     def stylesheet(self, name: str) -> Path | None:
         for folder in self.style_dirs:
             candidate = folder / name
-            if is_inside(candidate, folder) and candidate.is_file():
+            if readable_file(candidate, folder):
                 return candidate
         return None
 
@@ -43,7 +43,7 @@ class Theme:
         seen: dict[str, Path] = {}
         for folder in (*self.template_dirs, *self.style_dirs):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-                if is_inside(path, folder) and path.is_file():  # a symlink out of the folder is never read
+                if readable_file(path, folder):  # a symlink out of the folder is never read
                     seen.setdefault(f"{folder.name}/{path.relative_to(folder)}", path)
         return [seen[key] for key in sorted(seen)]
 
@@ -71,7 +71,7 @@ class SandboxedLoader(jinja2.BaseLoader):
         pieces = jinja2.loaders.split_template_path(template)
         for folder in self.folders:
             path = folder.joinpath(*pieces)
-            if path.is_file() and is_inside(path, folder):
+            if readable_file(path, folder):
                 source = path.read_text(encoding="utf-8")
                 mtime = path.stat().st_mtime
                 return source, str(path), lambda path=path, mtime=mtime: path.is_file() and path.stat().st_mtime == mtime

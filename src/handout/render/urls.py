@@ -27,6 +27,12 @@ MAX_DATA_URL_CHARS = 64 * 1024
 """Largest ``data:`` URL served (about 48 KB of image: an icon or a small diagram); larger ones are refused."""
 
 
+MAX_NAME_BYTES = 255
+"""Longest file name (one path component) Linux file systems allow."""
+MAX_PATH_BYTES = 4096
+"""Longest path the kernel accepts."""
+
+
 class RefusedURL(Exception):
     """A resource the sandbox does not serve."""
 
@@ -72,6 +78,10 @@ def resolve_inside(url: str, root: Path) -> Path:
         raise RefusedURL(f"{parsed.scheme or 'relative'} URLs are not fetched: {_short(url)}")
     if parsed.netloc not in ("", "localhost"):
         raise RefusedURL(f"file URLs on another machine are not fetched: {_short(url)}")
+    name = unquote(parsed.path)
+    if len(name.encode("utf-8", "surrogateescape")) > MAX_PATH_BYTES or any(
+            len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in name.split("/")) or "\0" in name:
+        raise RefusedURL(f"{_short(name)} is not a file name this computer can have (too long); check the reference")
     if not is_inside(unquote(parsed.path), root):
         raise RefusedURL(f"{_short(unquote(parsed.path))} is outside the course folder {root}; copy the file into it")
     return Path(unquote(parsed.path)).resolve()

@@ -30,6 +30,23 @@ def is_inside(path: Path | str, root: Path | str) -> bool:
     return real == base or base in real.parents
 
 
+def readable_file(path: Path | str, root: Path | str) -> bool:
+    """Tell whether ``path`` is a regular file inside ``root`` that may be read; False for names the
+    file system refuses (too long, a NUL byte) rather than an exception."""
+    try:
+        return is_inside(path, root) and Path(path).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def exists(path: Path | str) -> bool:
+    """``Path.exists`` that says False for names the file system refuses (too long, a NUL byte)."""
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def course_root_of(path: Path | str) -> Path:
     """Return the course folder a lecture belongs to: the nearest folder above it with a manifest, else its own.
 
