@@ -10,7 +10,7 @@ import pytest
 from handout.diagnostics import Diagnostics
 from handout.errors import HandoutError
 from handout.source.limits import source_date_epoch, time_budget, time_budget_seconds
-from handout.source.sandbox import is_inside
+from handout.sandbox import is_inside
 
 
 def test_the_budget_names_the_stage_that_ran_out():

@@ -33,12 +33,14 @@ def _fail(error: Exception, debug: bool) -> None:
 
 
 def _check_environment(debug: bool) -> None:
-    """Refuse invalid SOURCE_DATE_EPOCH or HANDOUT_TIME_BUDGET before any work starts."""
+    """Refuse an invalid SOURCE_DATE_EPOCH, HANDOUT_TIME_BUDGET or HANDOUT_LOCK_TIMEOUT before any work starts."""
     from ..errors import HandoutError
+    from ..publish.locking import lock_timeout_seconds
     from ..source.limits import check_environment
 
     try:
         check_environment()
+        lock_timeout_seconds()
     except HandoutError as error:
         _fail(error, debug)
 
@@ -202,8 +204,11 @@ def import_command(
     from ..errors import HandoutError
     from ..lang.kk.importer import import_file
 
+    from ..source.limits import time_budget
+
     try:
-        written = import_file(file, output or file.with_suffix(".md"), force=force)
+        with time_budget(file, stage="import", advice="split the text into several files"):
+            written = import_file(file, output or file.with_suffix(".md"), force=force)
     except HandoutError as error:
         _fail(error, debug)
     typer.echo(f"wrote {written}")

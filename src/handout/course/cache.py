@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from ..publish.files import write_atomic
 from ..render.theme import Theme
-from ..source.sandbox import readable_file
+from ..sandbox import readable_file
 
 CACHE_NAME = ".handout-cache.json"
 PARTS_FOLDER = ".handout-reader-parts"

@@ -22,7 +22,7 @@ from markdown.postprocessors import Postprocessor
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 from ..source.limits import MAX_NESTING
-from ..source.sandbox import exists
+from ..sandbox import exists
 from .urls import RefusedURL, URLPolicy
 
 ALLOWED_TAGS = frozenset({

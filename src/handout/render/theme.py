@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..source.sandbox import is_inside, readable_file
+from ..sandbox import is_inside, readable_file
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 

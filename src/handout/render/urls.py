@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from ..diagnostics import Diagnostics
-from ..source.sandbox import is_inside
+from ..sandbox import is_inside
 
 MAX_DATA_URL_CHARS = 64 * 1024
 """Largest ``data:`` URL served (about 48 KB of image: an icon or a small diagram); larger ones are refused."""

@@ -69,7 +69,7 @@ def load_lecture(path: Path, diagnostics=None, root: Path | None = None) -> Lect
 
 def read_source_text(path: Path, root: Path | None = None) -> str:
     """Read a lecture as UTF-8, refusing binary files, other encodings, huge files and files outside the course."""
-    from .sandbox import course_root_of, is_inside, outside_message
+    from ..sandbox import course_root_of, is_inside, outside_message
 
     if not _utf8_name(path):
         raise HandoutError("the file name is not valid UTF-8 (perhaps Latin-1 or cp1251); rename the file, "

@@ -34,8 +34,7 @@ from .. import lang as languages
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 
-from .manifest_name import MANIFEST_NAME
-from .sandbox import is_inside, outside_message
+from ..sandbox import MANIFEST_NAME, is_inside, outside_message
 EDITIONS = ("student", "teacher", "worksheet")
 PAPERS = ("a4", "a5", "letter")
 LAYOUTS = ("standard", "booklet", "2up", "large-print")

@@ -94,15 +94,12 @@ def import_text(text: str, source_name: str, course: str = "", date: str = "") -
 
 def import_file(src: Path, out: Path, force: bool = False, course: str = "", date: str = "") -> Path:
     """Import one extraction into a lecture file, refusing to overwrite it unless forced."""
-    from ...source.limits import time_budget
-
     if out.is_dir():
         raise HandoutError(f"is a folder; give the Markdown file to write, e.g. -o {out / (src.stem + '.md')}", out)
     if out.exists() and not force:
         raise HandoutError("the output file exists; use --force to overwrite it", out)
     text = read_text(src)
-    with time_budget(src, stage="import", advice="split the text into several files"):
-        markdown = import_text(text, str(src), course=course, date=date)
+    markdown = import_text(text, str(src), course=course, date=date)
     write_atomically(out, markdown, like=out if out.is_file() else None)
     return out
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ...errors import HandoutError
-from ...source.sandbox import is_inside, real_path
+from ...sandbox import is_inside, real_path
 from . import orthography
 
 BOM = b"\xef\xbb\xbf"

@@ -1,4 +1,4 @@
-"""The one rule of what a course may read: a file whose real path lies inside the course folder.
+"""The one rule of what a course may read (part of the spine: every stage and the language packs ask it): a file whose real path lies inside the course folder.
 
 Every reader of course files asks :func:`is_inside` before opening (or hashing) anything:
 the lecture loader, the manifest's lecture list, the theme's templates and styles, the
@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .manifest_name import MANIFEST_NAME
+MANIFEST_NAME = "handout.toml"
+"""A course folder's manifest (read by :mod:`handout.source.manifest`); its folder is the course root."""
 
 
 def real_path(path: Path | str) -> Path | None:
