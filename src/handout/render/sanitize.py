@@ -190,8 +190,10 @@ def _image_problem(path: Path, head: bytes) -> str | None:
         return None  # SVG: WeasyPrint reads it as XML and reports its own errors
     import warnings
 
-    from PIL import Image
+    from PIL import Image, ImageFile
 
+    # WeasyPrint sets LOAD_TRUNCATED_IMAGES on import, which would make a truncated file load "fine".
+    truncated_ok, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -204,6 +206,8 @@ def _image_problem(path: Path, head: bytes) -> str | None:
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
         reason = str(error) or type(error).__name__
         return f"it cannot be decoded ({reason[:120]}); the file is damaged or truncated: save or export it again"
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated_ok
     return None
 
 
