@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import HandoutError, format_location
+from .errors import MAX_MESSAGE_CHARS, HandoutError, cut, format_location
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Diagnostics:
             self.items.append(diagnostic)
 
     def warn(self, path: Path | str | None, line: int | None, code: str, message: str) -> None:
+        message = cut(message, MAX_MESSAGE_CHARS)  # a warning may quote a value of any size
         self.add(Diagnostic(str(path) if path is not None else None, line, "warning", code, message))
 
     def extend(self, other: "Diagnostics") -> None:

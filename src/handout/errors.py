@@ -5,10 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 
+MAX_MESSAGE_CHARS = 2000
+"""Longest message printed; a quoted value (an expanded YAML setting, a whole line) is cut to fit."""
+
+
+def cut(value: object, limit: int = 300) -> str:
+    """Return ``value`` as text of at most ``limit`` characters, saying how much was left out."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
 class HandoutError(Exception):
     """A problem with the user's input or environment, reported as ``path:line: error: message``."""
 
     def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        message = cut(message, MAX_MESSAGE_CHARS)
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path is not None else None
@@ -22,5 +35,6 @@ def format_location(path: Path | str | None, line: int | None, level: str, messa
     """Format a message the way compilers do, so editors can jump to it."""
     if path is None:
         return f"{level}: {message}"
-    where = f"{path}:{line}" if line else f"{path}"
+    shown = str(path).encode("utf-8", "backslashreplace").decode("utf-8")  # a Latin-1 file name prints as \xe9
+    where = f"{shown}:{line}" if line else shown
     return f"{where}: {level}: {message}"

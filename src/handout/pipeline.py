@@ -14,6 +14,7 @@ from .render.html import EDITIONS, RenderOptions, lecture_context, render_html
 from .render.theme import Theme, find_theme
 from .render.urls import URLPolicy
 from .source.lecture import load_lecture
+from .source.limits import MAX_NESTING, time_budget
 from .typeset import printing
 from .typeset.accessibility import check_images
 from .typeset.engine import typeset
@@ -37,8 +38,10 @@ class BuildSettings:
 
 
 def prepare_lecture(path: Path, diagnostics: Diagnostics) -> Lecture:
-    """Load and enrich one lecture (everything before rendering)."""
-    return enrich(load_lecture(path, diagnostics), diagnostics)
+    """Load and enrich one lecture (everything before rendering), each stage within the time budget."""
+    with time_budget(path, stage="loading"):
+        lecture = load_lecture(path, diagnostics)
+    return enrich(lecture, diagnostics)
 
 
 def output_path(out_dir: Path, edition: str, stem: str, suffix: str = ".pdf") -> Path:
@@ -63,7 +66,12 @@ def convert_lecture(lecture: Lecture, settings: BuildSettings, diagnostics: Diag
     lang = settings.lang or lecture.meta.lang
     settings = printing.resolve_settings(settings, lecture, diagnostics)
     check_images(lecture, diagnostics)
-    context = lecture_context(lecture, lang, diagnostics, URLPolicy(lecture.path.parent, settings.allowed_hosts))
+    try:
+        with time_budget(lecture.path, stage="rendering"):
+            context = lecture_context(lecture, lang, diagnostics, URLPolicy(lecture.path.parent, settings.allowed_hosts))
+    except RecursionError:  # a nesting the loader's line check cannot see (inline markup)
+        raise HandoutError(f"Markdown nested too deeply to convert; keep lists, quotes and emphasis within "
+                           f"{MAX_NESTING} levels", lecture.path) from None
     return ConvertedLecture(lecture, settings, lang, context)
 
 
@@ -73,7 +81,8 @@ def typeset_edition(converted: ConvertedLecture, theme: Theme, edition: str,
     lecture, settings = converted.lecture, converted.settings
     options = RenderOptions(edition=edition, lang=converted.lang, paper=settings.paper, layout=settings.layout,
                             print_shop=settings.print_shop)
-    html = render_html(lecture, theme, options, converted.context)
+    with time_budget(lecture.path, stage="rendering"):
+        html = render_html(lecture, theme, options, converted.context)
     pdf = typeset(
         html,
         lecture.path.parent,

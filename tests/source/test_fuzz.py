@@ -70,3 +70,47 @@ def test_random_lectures_to_pdf_fail_only_cleanly(text):
         except HandoutError:
             return
         assert pdf.startswith(b"%PDF")
+
+
+# Issue 20: front matter with aliases, nesting and huge values, Markdown structure, and manifests,
+# through the real CLI: no traceback, a bounded time (hypothesis' deadline), nothing written outside --out.
+HOSTILE_FRONT = ["a: &a [x, x, x]", "b: [*a, *a, *a]", "chronology: " + "[" * 40 + "]" * 40, "title: A", "title: B",
+                 "number: " + "9" * 4400, "number: 1_0", "questions: {exclude: *a}", "date: 2026-13-45", "x: !!binary AA"]
+HOSTILE_BLOCKS = ["> " * 40 + "q", "    " * 40 + "- deep", "| " + " | ".join("c" * 30) + " |", "7" * 200,
+                  "[a](/etc/passwd)", "![i](../../x.png)", "[l](b.md)", "*" * 50 + "x" + "*" * 50, "## Бөлім"]
+MANIFEST_OUTS = ["dist", ".", "..", "/tmp/handout-fuzz-out", "a/../..", "lectures"]
+
+hostile_lecture = st.tuples(
+    st.lists(st.sampled_from(HOSTILE_FRONT), max_size=4),
+    st.lists(st.one_of(st.sampled_from(HOSTILE_BLOCKS), st.sampled_from(MARKDOWN_PIECES)), min_size=1, max_size=6),
+).map(lambda parts: "---\n" + "\n".join(["title: T", *parts[0]]) + "\n---\n## Бөлім\n\n" + "\n\n".join(parts[1]) + "\n")
+manifest = st.tuples(st.sampled_from(MANIFEST_OUTS), st.sampled_from(['"*.md"', '"../*.md"', '"/etc/*"'])).map(
+    lambda parts: f'[course]\ntitle = "Т"\nlectures = [{parts[1]}]\n[build]\nout = "{parts[0]}"\n')
+
+
+@settings(max_examples=6, deadline=60_000, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_lecture, st.one_of(st.none(), manifest), st.booleans())
+def test_hostile_courses_build_or_fail_cleanly_and_write_only_into_the_output(lecture, toml, give_out):
+    from typer.testing import CliRunner
+
+    from handout.cli.app import app
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        course = root / "course"
+        course.mkdir()
+        (course / "a.md").write_text(lecture, encoding="utf-8")
+        if toml is not None:
+            (course / "handout.toml").write_text(toml, encoding="utf-8")
+        before = {path for path in root.rglob("*")}
+        out = root / "out"
+        give_out = give_out or toml is None  # without a manifest the default is ./dist, outside this folder
+        args = ["build", str(course), "--edition", "student", "--jobs", "1", *(["--out", str(out)] if give_out else [])]
+        result = CliRunner().invoke(app, args, catch_exceptions=True)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert "Traceback" not in result.output
+        assert result.exit_code in (0, 1)
+        outputs = {out} if give_out else {course / "dist"}
+        new = {path for path in root.rglob("*")} - before
+        assert all(any(path == o or o in path.parents for o in outputs) for path in new), new
+        assert not Path("/tmp/handout-fuzz-out").exists()

@@ -32,6 +32,31 @@ def _fail(error: Exception, debug: bool) -> None:
     raise typer.Exit(1)
 
 
+def _check_environment(debug: bool) -> None:
+    """Refuse an invalid SOURCE_DATE_EPOCH, HANDOUT_TIME_BUDGET or HANDOUT_LOCK_TIMEOUT before any work starts."""
+    from ..errors import HandoutError
+    from ..publish.locking import lock_timeout_seconds
+    from ..source.limits import check_environment
+
+    try:
+        check_environment()
+        lock_timeout_seconds()
+    except HandoutError as error:
+        _fail(error, debug)
+
+
+def _loaded_with_chronology(file: Path, diagnostics):
+    """Load a lecture and find its dated events, each stage within the time budget."""
+    from ..enrich.chronology import add_chronology
+    from ..source.lecture import load_lecture
+    from ..source.limits import time_budget
+
+    with time_budget(file, stage="loading"):
+        lecture = load_lecture(file, diagnostics)
+    with time_budget(file, stage="chronology"):
+        return add_chronology(lecture, diagnostics)
+
+
 def _say(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -72,6 +97,7 @@ def build(
     if lang is not None and not languages.known(lang):
         raise typer.BadParameter(f"expected {languages.choices()}", param_hint="--lang")
     print_options = _print_options(paper=paper, layout=layout, pdf_variant=pdf_variant, print_shop=print_shop or None)
+    _check_environment(debug)
     if target.is_dir():
         _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, force, quiet, scheduler, print_options,
                       tuple(allow_host), connect_timeout)
@@ -104,10 +130,11 @@ def chronology(
 ) -> None:
     """Print the dated events found in a lecture (what the chronology table will show)."""
     from ..diagnostics import Diagnostics
-    from ..enrich.chronology import add_chronology, events_from_text
+    from ..enrich.chronology import events_from_text
     from ..errors import HandoutError
     from ..publish import export
-    from ..source.lecture import load_lecture, read_source_text
+    from ..source.lecture import read_source_text
+    from ..source.limits import time_budget
 
     formats = {"table", "json", "csv", "timelinejs"}
     if format not in formats:
@@ -115,9 +142,12 @@ def chronology(
     diagnostics = Diagnostics()
     try:
         if file.suffix.lower() == ".txt":
-            events, title, text_lang = events_from_text(read_source_text(file), file, diagnostics, printable=True), file.stem, languages.DEFAULT
+            text = read_source_text(file)
+            with time_budget(file, stage="chronology"):
+                events = events_from_text(text, file, diagnostics, printable=True)
+            title, text_lang = file.stem, languages.DEFAULT
         else:
-            lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
+            lecture = _loaded_with_chronology(file, diagnostics)
             events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang
     except HandoutError as error:
         _print_diagnostics(diagnostics)
@@ -143,10 +173,9 @@ def questions(
 ) -> None:
     """Print the review questions a build would use (keys are for `questions: exclude/reword`)."""
     from ..diagnostics import Diagnostics
-    from ..enrich.chronology import add_chronology
     from ..enrich.questions import build_questions, questions_json, questions_table
     from ..errors import HandoutError
-    from ..source.lecture import load_lecture
+    from ..source.limits import time_budget
 
     if format not in ("table", "json"):
         raise typer.BadParameter("expected table or json", param_hint="--format")
@@ -154,8 +183,9 @@ def questions(
         raise typer.BadParameter(f"expected {languages.choices()}", param_hint="--lang")
     diagnostics = Diagnostics()
     try:
-        lecture = add_chronology(load_lecture(file, diagnostics), diagnostics)
-        found = build_questions(lecture, diagnostics, lang)
+        lecture = _loaded_with_chronology(file, diagnostics)
+        with time_budget(file, stage="questions"):
+            found = build_questions(lecture, diagnostics, lang)
     except HandoutError as error:
         _print_diagnostics(diagnostics)
         _fail(error, debug)
@@ -174,8 +204,11 @@ def import_command(
     from ..errors import HandoutError
     from ..lang.kk.importer import import_file
 
+    from ..source.limits import time_budget
+
     try:
-        written = import_file(file, output or file.with_suffix(".md"), force=force)
+        with time_budget(file, stage="import", advice="split the text into several files"):
+            written = import_file(file, output or file.with_suffix(".md"), force=force)
     except HandoutError as error:
         _fail(error, debug)
     typer.echo(f"wrote {written}")
@@ -198,6 +231,8 @@ def check(
     try:
         lines, remaining = check_files(files, fix=fix, force=force)
     except HandoutError as error:
+        for line in getattr(error, "report", []):  # the files fixed before the error are still reported
+            typer.echo(line)
         _fail(error, debug)
     problems = front_matter_problems(files)
     for line in (*problems, *lines):
@@ -261,6 +296,7 @@ def watch(
     editions = EDITIONS if edition in (None, "all") else (edition,)
     # The preview renders pages from the PDFs: --serve changes nothing in what is built, or its cache keys.
     settings = BuildSettings(out_dir=out or Path("dist"), editions=editions, emit_html=emit_html)
+    _check_environment(False)
     try:
         if not target.is_dir():
             lecture_files(target)
@@ -323,7 +359,7 @@ def _build_course(target, out, edition, lang, emit_html, strict, debug, jobs, fo
 
     diagnostics = Diagnostics()
     try:
-        course = load_course(target, diagnostics)
+        course = load_course(target, diagnostics, out_given=out is not None)
         if out is not None:
             course = replace(course, out_dir=out)
         elif course.manifest is None:

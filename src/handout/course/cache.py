@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from ..publish.files import write_atomic
 from ..render.theme import Theme
+from ..sandbox import readable_file
 
 CACHE_NAME = ".handout-cache.json"
 PARTS_FOLDER = ".handout-reader-parts"
@@ -51,7 +52,7 @@ def theme_fingerprint(theme: Theme) -> str:
     digest = hashlib.sha256()
     for path in theme.files():
         digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        digest.update(file_digest(path).encode())
     return digest.hexdigest()
 
 
@@ -64,22 +65,33 @@ _LOCAL_REFERENCE = re.compile(
 )
 
 
-def referenced_files(text: str, folder: Path) -> list[tuple[str, str]]:
+def referenced_files(text: str, folder: Path, root: Path | None = None) -> list[tuple[str, str]]:
     """Return (reference, SHA-256) of each local file the text's images, styles and link definitions name.
 
     A key built from a text alone misses a picture replaced under the same name; adding
     these digests makes that picture's outputs stale. Names that are not local files
-    (``https:``, ``data:``, anchors, missing files) are skipped.
+    (``https:``, ``data:``, anchors, missing files) are skipped, and so is every file outside
+    the course folder ``root`` (default ``folder``): the build refuses those, so they are not read.
     """
+    root = folder if root is None else root
     found = []
     names = {name for match in _LOCAL_REFERENCE.findall(text) for name in match if name}
     for name in sorted(names):
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", name) or name.startswith("#"):
             continue
         path = folder / unquote(name.split("#", 1)[0])
-        if path.is_file():
-            found.append((name, hashlib.sha256(path.read_bytes()).hexdigest()))
+        if readable_file(path, root):
+            found.append((name, file_digest(path)))
     return found
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file, read in blocks (a picture may be large), or a marker when it cannot be read."""
+    try:
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError as error:
+        return f"unreadable: {error.strerror}"
 
 
 def make_key(*parts: Any) -> str:

@@ -198,7 +198,6 @@ def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = Fals
     they beat each lecture's front matter, which beats the manifest.
     """
     from ..pipeline import BuildSettings
-    from ..typeset.printing import output_suffix
 
     print_options = print_options or {}
 
@@ -206,14 +205,15 @@ def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = Fals
     environment = build_environment()
     common = [tool_fingerprint(), theme_fingerprint(theme), environment]
     entries = gather_lectures(course, diagnostics)
-    jobs: list[LectureJob | ReaderPartJob | ReaderJob] = []
-    good = [entry for entry in entries if entry.error is None]
     settings = BuildSettings(out_dir=course.out_dir, editions=student_first(course.editions), lang=lang,
                              **{"paper": course.paper, "layout": course.layout, **print_options},
                              emit_html=emit_html, forced=frozenset(print_options), allowed_hosts=tuple(allowed_hosts))
+    names = output_names(entries, settings)
+    entries = refuse_collisions(entries, names)
+    jobs: list[LectureJob | ReaderPartJob | ReaderJob] = []
+    good = [entry for entry in entries if entry.error is None]
     for entry in good:
-        named = replace(settings, **{k: v for k, v in entry.print_settings.items() if k not in settings.forced})
-        name = f"{entry.path.stem}{output_suffix(named)}.pdf"
+        name = names[entry.path]
         targets = tuple(
             EditionTarget(edition, course.out_dir / edition / name,
                           make_key(*common, edition, entry.source_digest, entry.overrides,
@@ -255,6 +255,37 @@ def build_environment(environ=os.environ) -> dict[str, str]:
     return {name: environ[name] for name in BYTES_ENVIRONMENT if name in environ}
 
 
+def output_names(entries: list[LectureEntry], settings: Any) -> dict[Path, str]:
+    """Name each loaded lecture's PDF: its stem and the suffix of its own layout (``x-booklet.pdf``)."""
+    from ..typeset.printing import output_suffix
+
+    names = {}
+    for entry in entries:
+        if entry.error is None:
+            named = replace(settings, **{k: v for k, v in entry.print_settings.items() if k not in settings.forced})
+            names[entry.path] = f"{entry.path.stem}{output_suffix(named)}.pdf"
+    return names
+
+
+def refuse_collisions(entries: list[LectureEntry], names: dict[Path, str]) -> list[LectureEntry]:
+    """Fail a lecture whose PDF name an earlier lecture already takes (``x.md`` as a booklet and ``x-booklet.md``).
+
+    The earlier one is built; the later one fails with both names, instead of one silently replacing the other.
+    """
+    taken: dict[str, Path] = {}
+    result = []
+    for entry in entries:
+        name = names.get(entry.path)
+        if name is not None and name in taken:
+            message = (f"its PDF would be named {name}, like that of {taken[name].name}; "
+                       "rename one of the two lectures or change its layout")
+            entry = replace(entry, error=JobFailure(message, str(entry.path), None))
+        elif name is not None:
+            taken[name] = entry.path
+        result.append(entry)
+    return result
+
+
 def student_first(editions: tuple[str, ...]) -> tuple[str, ...]:
     """Order editions so the student edition, the one a teacher checks after a save, is written first."""
     return tuple(sorted(editions, key=lambda edition: edition != "student"))
@@ -277,17 +308,18 @@ def gather_lectures(course: CourseSettings, diagnostics: Diagnostics | None = No
     entries = []
     for position, path in enumerate(course.lectures, start=1):
         try:
-            lecture = load_lecture(path, diagnostics)
+            lecture = load_lecture(path, diagnostics, root=course.root)
         except HandoutError as error:
             failure = JobFailure(error.message, str(error.path) if error.path else str(path), error.line)
-            entries.append(LectureEntry(path, position, path.stem, position, error=failure))
+            shown = path.stem.encode("utf-8", "backslashreplace").decode("utf-8")  # a Latin-1 name must print
+            entries.append(LectureEntry(path, position, shown, position, error=failure))
             continue
         overrides: dict[str, Any] = {}
         if lecture.meta.number is None:
             overrides["number"] = position
         if not lecture.meta.course:
             overrides["course"] = course.title
-        digest = make_key(lecture.source_text, referenced_files(lecture.source_text, path.parent))
+        digest = make_key(lecture.source_text, referenced_files(lecture.source_text, path.parent, path.parent))
         number = lecture.meta.number if lecture.meta.number is not None else position
         own = {key: lecture.settings[key] for key in PRINT_KEYS if key in lecture.settings}
         entries.append(LectureEntry(path, position, lecture.meta.title, number, overrides, digest, own,

@@ -21,6 +21,10 @@ def default_enrichers() -> list[Enricher]:
 
 def enrich(lecture: Lecture, diagnostics: Diagnostics, enrichers: Sequence[Enricher] | None = None) -> Lecture:
     """Run every enricher over the lecture, each seeing the previous one's result."""
+    from ..source.limits import time_budget
+
     for enricher in default_enrichers() if enrichers is None else enrichers:
-        lecture = enricher(lecture, diagnostics)
+        stage = getattr(enricher, "__name__", "enrichment").removeprefix("add_")
+        with time_budget(lecture.path, stage=stage, advice=f"shorten the lecture or turn the {stage} off in its front matter"):
+            lecture = enricher(lecture, diagnostics)
     return lecture

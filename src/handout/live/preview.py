@@ -24,6 +24,9 @@ from ..render.html import EDITIONS
 POLL_MS = 300
 PNG_SCALE = 1.5
 """Page image scale: 1.5 × 72 dpi = 108 dpi, sharp enough on screen and quick to render."""
+MAX_PAGE_DIGITS = 6
+"""Longest page number the preview asks for (a million pages)."""
+
 
 class PreviewState:
     """What the page shows: the output folder, a version bumped per rebuild, the last error."""
@@ -222,7 +225,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_page(self, rest: str) -> None:
         document, _, number = unquote(rest).rpartition("/")
-        png = self.state.page_png(document, int(number)) if number.isdigit() and document else None
+        # ASCII digits only, and few of them: "²" is a digit to isdigit() but not to int(), and
+        # a 5,000-digit number is past int()'s limit; neither can be a page.
+        page = int(number) if number.isascii() and number.isdigit() and len(number) <= MAX_PAGE_DIGITS else None
+        png = self.state.page_png(document, page) if page is not None and document else None
         if png is None:
             self._send(b"no such page", "text/plain", HTTPStatus.NOT_FOUND)
         else:

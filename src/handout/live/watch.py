@@ -146,7 +146,7 @@ class Watcher:
     def _load_course(self, diagnostics: Diagnostics):
         from ..source.manifest import load_course
 
-        course = load_course(self.target, diagnostics)
+        course = load_course(self.target, diagnostics, out_given=self.out_given)
         changes = {"editions": self.settings.editions} if self.editions_given else {}
         if self.out_given:
             changes["out_dir"] = self.settings.out_dir

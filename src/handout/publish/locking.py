@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import math
 import os
 import time
 from contextlib import contextmanager
@@ -31,9 +32,12 @@ def lock_timeout_seconds() -> float:
     """Return the wait from ``HANDOUT_LOCK_TIMEOUT`` (seconds), else the default."""
     raw = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
     try:
-        return float(raw) if raw else DEFAULT_LOCK_TIMEOUT
+        seconds = float(raw) if raw else DEFAULT_LOCK_TIMEOUT
     except ValueError:
-        raise HandoutError(f"{LOCK_TIMEOUT_ENV}={raw!r} is not a number of seconds; set e.g. {LOCK_TIMEOUT_ENV}=60") from None
+        seconds = float("nan")
+    if not math.isfinite(seconds) or seconds < 0:  # nan would make every deadline comparison false
+        raise HandoutError(f"{LOCK_TIMEOUT_ENV}={raw[:40]!r} is not a number of seconds; set e.g. {LOCK_TIMEOUT_ENV}=60")
+    return seconds
 
 
 @contextmanager

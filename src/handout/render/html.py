@@ -18,7 +18,7 @@ from .. import lang as languages
 from ..enrich.questions import blank_chronology, localized_questions, without_answers
 from ..model import Block, Lecture
 from .sanitize import POSTPROCESSOR_PRIORITY, HtmlSanitizer, SanitizingPostprocessor
-from .theme import Theme
+from .theme import SandboxedLoader, Theme
 from .timeline import label_size, layout_timeline, page_measure, text_alternative, timeline_events
 from .urls import URLPolicy
 
@@ -131,7 +131,7 @@ def format_date(value, lang: str) -> str:
 @lru_cache(maxsize=8)
 def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder) for folder in template_dirs]),
+        loader=SandboxedLoader(template_dirs),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

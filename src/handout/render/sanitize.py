@@ -22,6 +22,7 @@ from markdown.postprocessors import Postprocessor
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 from ..source.limits import MAX_NESTING
+from ..sandbox import exists
 from .urls import RefusedURL, URLPolicy
 
 ALLOWED_TAGS = frozenset({
@@ -105,7 +106,7 @@ class HtmlSanitizer:
             from urllib.parse import unquote, urlparse
 
             path = Path(unquote(urlparse(url).path))
-            if not path.is_file():
+            if not exists(path) or not path.is_file():
                 raise HandoutError(f"image {src!r} not found; check the file name (paths start at the lecture's folder)",
                                    self.source, self.line_of(src))
             with path.open("rb") as stream:
@@ -113,6 +114,10 @@ class HtmlSanitizer:
             if not _looks_like_image(head):
                 raise HandoutError(f"{src!r} is not an image; give a PNG, JPEG, GIF, WebP or SVG file",
                                    self.source, self.line_of(src))
+            problem = _image_problem(path, head)
+            if problem:
+                self.warn("bad-image", f"image {src!r} left out: {problem}", src)
+                return None
         return src if not src.lower().lstrip().startswith("data:") else url
 
     def check_link(self, href: str) -> str | None:
@@ -134,9 +139,17 @@ class HtmlSanitizer:
         except RefusedURL as refusal:
             self.warn("refused-url", f"link removed: {refusal}", href)
             return None
-        if target and not (self.base / target).exists():
-            self.warn("broken-link", f"link to {target!r}, which does not exist; check the file name", href)
-        return href
+        if not target:
+            return href
+        if not exists(self.base / target):
+            self.warn("broken-link", f"link to {target!r}, which does not exist; check the file name "
+                      "(the link is removed, its text kept)", href)
+            return None
+        # WeasyPrint would write the file's absolute URL (this computer's folders) into the PDF,
+        # and a printed or mailed handout cannot open a file beside it anyway.
+        self.warn("local-link", f"link to the local file {target!r} removed, its text kept: a PDF cannot open "
+                  "files beside it; name the file in the text, or link to a web page", href)
+        return None
 
     def check_style_attribute(self, tag: str, value: str) -> str | None:
         if _UNSAFE_STYLE.search(value):
@@ -160,6 +173,44 @@ class HtmlSanitizer:
         return True
 
 
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+"""Largest picture file typeset (a full-page photo at print resolution is a few MB)."""
+MAX_IMAGE_PIXELS = 50_000_000
+"""Most pixels a picture may have (about 8,000 × 6,000); WeasyPrint would hold every one in memory."""
+MAX_TABLE_COLUMNS = 20
+"""Most columns a table may have before its right side falls off the page."""
+
+
+def _image_problem(path: Path, head: bytes) -> str | None:
+    """Say why a raster picture would leave a hole or exhaust memory (too big, truncated, corrupt), else None."""
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        return f"the file has {size // 1024 // 1024} MB, more than {MAX_IMAGE_BYTES // 1024 // 1024} MB; scale it down"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        return None  # SVG: WeasyPrint reads it as XML and reports its own errors
+    import warnings
+
+    from PIL import Image, ImageFile
+
+    # WeasyPrint sets LOAD_TRUNCATED_IMAGES on import, which would make a truncated file load "fine".
+    truncated_ok, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return (f"it is {width:,} × {height:,} pixels, more than {MAX_IMAGE_PIXELS:,}; "
+                            "scale it down")
+                image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        reason = str(error) or type(error).__name__
+        return f"it cannot be decoded ({reason[:120]}); the file is damaged or truncated: save or export it again"
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated_ok
+    return None
+
+
 def _looks_like_image(head: bytes) -> bool:
     if head.startswith(_IMAGE_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return True
@@ -179,6 +230,17 @@ class _RebuildingParser(HTMLParser):
         """Stack of dropped elements whose content is dropped too."""
         self.style: list[str] | None = None
         """Text of a ``<style>`` being collected, checked once it closes."""
+        self.cells = 0
+        """Cells seen in the current table row."""
+        self.wide_table_reported = False
+
+    def _count_cell(self) -> None:
+        self.cells += 1
+        if self.cells == MAX_TABLE_COLUMNS + 1 and not self.wide_table_reported:
+            self.wide_table_reported = True
+            self.sanitizer.warn("wide-table", f"a table row has more than {MAX_TABLE_COLUMNS} columns; the page is "
+                                "too narrow and the columns past the edge would be cut off: split the table or turn it",
+                                "|")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closed=False)
@@ -206,6 +268,10 @@ class _RebuildingParser(HTMLParser):
         if len(self.open) >= MAX_NESTING:
             raise HandoutError(f"lists or HTML nested more than {MAX_NESTING} levels deep; flatten them",
                                self.sanitizer.source, self.sanitizer.line_of(""))
+        if tag in ("td", "th"):
+            self._count_cell()
+        elif tag == "tr":
+            self.cells = 0
         kept = self._attributes(tag, attrs)
         if tag == "img" and "src" not in dict(kept):
             return

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
+from ..sandbox import is_inside, readable_file
+
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
@@ -30,7 +34,7 @@ class Theme:
     def stylesheet(self, name: str) -> Path | None:
         for folder in self.style_dirs:
             candidate = folder / name
-            if candidate.is_file():
+            if readable_file(candidate, folder):
                 return candidate
         return None
 
@@ -39,7 +43,7 @@ class Theme:
         seen: dict[str, Path] = {}
         for folder in (*self.template_dirs, *self.style_dirs):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-                if path.is_file():
+                if readable_file(path, folder):  # a symlink out of the folder is never read
                     seen.setdefault(f"{folder.name}/{path.relative_to(folder)}", path)
         return [seen[key] for key in sorted(seen)]
 
@@ -52,6 +56,23 @@ def find_theme(course_root: Path | None) -> Theme:
     if course_root is not None:
         course_root = course_root.resolve()
         for folder, paths in ((course_root / "templates", templates), (course_root / "styles", styles)):
-            if folder.is_dir() and folder not in paths:
+            if folder.is_dir() and is_inside(folder, course_root) and folder not in paths:
                 paths.insert(0, folder)
     return Theme(tuple(templates), tuple(styles))
+
+
+class SandboxedLoader(jinja2.BaseLoader):
+    """Jinja's file loader, except that a template whose real path leaves its folder is not read."""
+
+    def __init__(self, folders: tuple[Path, ...]):
+        self.folders = tuple(Path(folder) for folder in folders)
+
+    def get_source(self, environment, template):
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if readable_file(path, folder):
+                source = path.read_text(encoding="utf-8")
+                mtime = path.stat().st_mtime
+                return source, str(path), lambda path=path, mtime=mtime: path.is_file() and path.stat().st_mtime == mtime
+        raise jinja2.TemplateNotFound(template)

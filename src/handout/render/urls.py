@@ -21,9 +21,16 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from ..diagnostics import Diagnostics
+from ..sandbox import is_inside
 
 MAX_DATA_URL_CHARS = 64 * 1024
 """Largest ``data:`` URL served (about 48 KB of image: an icon or a small diagram); larger ones are refused."""
+
+
+MAX_NAME_BYTES = 255
+"""Longest file name (one path component) Linux file systems allow."""
+MAX_PATH_BYTES = 4096
+"""Longest path the kernel accepts."""
 
 
 class RefusedURL(Exception):
@@ -71,11 +78,13 @@ def resolve_inside(url: str, root: Path) -> Path:
         raise RefusedURL(f"{parsed.scheme or 'relative'} URLs are not fetched: {_short(url)}")
     if parsed.netloc not in ("", "localhost"):
         raise RefusedURL(f"file URLs on another machine are not fetched: {_short(url)}")
-    path = Path(unquote(parsed.path)).resolve()
-    root = root.resolve()
-    if path != root and root not in path.parents:
-        raise RefusedURL(f"{unquote(parsed.path)} is outside the course folder {root}; copy the file into it")
-    return path
+    name = unquote(parsed.path)
+    if len(name.encode("utf-8", "surrogateescape")) > MAX_PATH_BYTES or any(
+            len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in name.split("/")) or "\0" in name:
+        raise RefusedURL(f"{_short(name)} is not a file name this computer can have (too long); check the reference")
+    if not is_inside(unquote(parsed.path), root):
+        raise RefusedURL(f"{_short(unquote(parsed.path))} is outside the course folder {root}; copy the file into it")
+    return Path(unquote(parsed.path)).resolve()
 
 
 def _short(url: str) -> str:

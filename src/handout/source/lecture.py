@@ -11,6 +11,8 @@ import yaml
 from .. import lang as languages
 from ..errors import HandoutError
 from ..model import Block, Lecture, LectureMeta, Section
+from .frontyaml import FrontMatterLimit, compose_bounded, construct
+from .limits import cut
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 META_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -35,9 +37,13 @@ _AUTHOR_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 _LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d{1,9}[.)])\s")
 
 
-def load_lecture(path: Path, diagnostics=None) -> Lecture:
-    """Read a lecture file: decode, split front matter, split sections and blocks."""
-    text = read_source_text(path)
+def load_lecture(path: Path, diagnostics=None, root: Path | None = None) -> Lecture:
+    """Read a lecture file: decode, split front matter, split sections and blocks.
+
+    ``root`` is the course folder the file must lie in (symlinks resolved); by default
+    the nearest folder above it with a manifest, else its own folder.
+    """
+    text = read_source_text(path, root)
     front, body, body_line = split_front_matter(text, path)
     meta, settings, setting_lines = parse_front_matter(front, path, body_line, diagnostics)
     if not body.strip():
@@ -61,10 +67,19 @@ def load_lecture(path: Path, diagnostics=None) -> Lecture:
     )
 
 
-def read_source_text(path: Path) -> str:
-    """Read a lecture as UTF-8, refusing binary files, other encodings and huge files with advice."""
+def read_source_text(path: Path, root: Path | None = None) -> str:
+    """Read a lecture as UTF-8, refusing binary files, other encodings, huge files and files outside the course."""
+    from ..sandbox import course_root_of, is_inside, outside_message
+
+    if not _utf8_name(path):
+        raise HandoutError("the file name is not valid UTF-8 (perhaps Latin-1 or cp1251); rename the file, "
+                           "e.g. `convmv -f latin1 -t utf-8 --notest FILE`", path)
+    root = course_root_of(path) if root is None else root
+    if path.exists() and not is_inside(path, root):
+        raise HandoutError(outside_message(path, root), path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise HandoutError("no such file; check the path", path) from None
     except IsADirectoryError:
@@ -73,7 +88,7 @@ def read_source_text(path: Path) -> str:
         raise HandoutError(f"cannot read the file: {exc.strerror}", path) from None
     if len(data) > MAX_SOURCE_BYTES:
         raise HandoutError(
-            f"file is {len(data) // 1024 // 1024} MB, more than the 5 MB a lecture may have; split it into several lectures",
+            "file is more than the 5 MB a lecture may have; split it into several lectures",
             path,
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -93,10 +108,20 @@ def read_source_text(path: Path) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise HandoutError("file is empty; write the lecture in Markdown (see `handout new`)", path, 1)
-    from .limits import check_line_lengths
+    from .limits import check_line_lengths, check_numbers, check_nesting
 
     check_line_lengths(text, path)
+    check_numbers(text, path)
+    check_nesting(text, path)
     return text
+
+
+def _utf8_name(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
@@ -114,17 +139,21 @@ def parse_front_matter(front: str, path: Path, body_line: int, diagnostics=None)
     """Parse YAML front matter into metadata and settings, with every error's line."""
     if not front.strip():
         return LectureMeta(title=""), {}, {}
+    node = None
     try:
-        node = yaml.compose(front, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(front)
+        node = compose_bounded(front)
+        data = construct(node)
+    except FrontMatterLimit as exc:
+        raise HandoutError(f"front matter {exc.problem}", path, exc.problem_mark.line + 2) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        problem = cut(getattr(exc, "problem", None) or "invalid YAML", 120)
         raise HandoutError(f"front matter is not valid YAML ({problem}); check indentation and quotes", path, line) from None
-    except ValueError as exc:  # a well-formed but impossible value, e.g. an unquoted date: 2026-11-31
-        raise HandoutError(f"front matter has an impossible value ({exc}); write a real date like 2026-11-30, "
-                           "or quote the value to keep it as text", path, _bad_scalar_line(node)) from None
+    except (ValueError, OverflowError) as exc:  # a well-formed but impossible value: 2026-11-31, a 5,000-digit number
+        raise HandoutError(f"front matter has an impossible value ({cut(str(exc), 120)}); write a real date like "
+                           "2026-11-30 or a shorter number, or quote the value to keep it as text",
+                           path, _bad_scalar_line(node)) from None
     if not isinstance(data, dict):
         raise HandoutError("front matter must be a mapping of `key: value` lines", path, 2)
     key_lines = {
@@ -145,7 +174,8 @@ def parse_front_matter(front: str, path: Path, body_line: int, diagnostics=None)
         elif key in SETTING_KEYS:
             settings[key] = value
         elif diagnostics is not None:
-            diagnostics.warn(path, line, "unknown-key", f"unknown front matter key `{key}` is ignored; check its spelling")
+            diagnostics.warn(path, line, "unknown-key", f"unknown front matter key `{cut(key, 60)}` is ignored; "
+                             "check its spelling")
     if errors:
         if len(errors) > 1:
             raise HandoutError(
@@ -194,7 +224,7 @@ def _bad_scalar_line(node) -> int:
         if isinstance(item, yaml.ScalarNode):
             try:
                 constructor.construct_object(item, deep=True)
-            except ValueError:
+            except (ValueError, OverflowError):
                 return item.start_mark.line + 2
         elif isinstance(item, yaml.SequenceNode):
             pending.extend(item.value)

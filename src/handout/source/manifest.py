@@ -34,7 +34,7 @@ from .. import lang as languages
 from ..diagnostics import Diagnostics
 from ..errors import HandoutError
 
-MANIFEST_NAME = "handout.toml"
+from ..sandbox import MANIFEST_NAME, is_inside, outside_message
 EDITIONS = ("student", "teacher", "worksheet")
 PAPERS = ("a4", "a5", "letter")
 LAYOUTS = ("standard", "booklet", "2up", "large-print")
@@ -130,8 +130,12 @@ def _strip_comment(line: str) -> str:
     return line
 
 
-def load_course(target: Path, diagnostics: Diagnostics | None = None) -> CourseSettings:
-    """Read a course folder: its ``handout.toml`` when there is one, else its ``.md`` files in name order."""
+def load_course(target: Path, diagnostics: Diagnostics | None = None, out_given: bool = False) -> CourseSettings:
+    """Read a course folder: its ``handout.toml`` when there is one, else its ``.md`` files in name order.
+
+    ``out_given``: the command line names the output folder, so the manifest's ``out`` is not used
+    (and may then point anywhere).
+    """
     target = Path(target)
     if target.is_file() and target.name == MANIFEST_NAME:
         target = target.parent
@@ -139,7 +143,9 @@ def load_course(target: Path, diagnostics: Diagnostics | None = None) -> CourseS
         raise HandoutError("no such course folder; check the path", target)
     manifest = target / MANIFEST_NAME
     if manifest.is_file():
-        return read_manifest(manifest, diagnostics)
+        if not is_inside(manifest, target):
+            raise HandoutError(outside_message(manifest, target), manifest)
+        return read_manifest(manifest, diagnostics, out_given)
     lectures = tuple(sorted(path for path in target.glob("*.md") if path.is_file()))
     if not lectures:
         raise HandoutError(f"the folder has no .md lectures and no {MANIFEST_NAME}; run `handout new` to start a course", target)
@@ -157,7 +163,7 @@ def _default_title(lectures: tuple[Path, ...], root: Path) -> str:
     return course or root.resolve().name
 
 
-def read_manifest(path: Path, diagnostics: Diagnostics | None = None) -> CourseSettings:
+def read_manifest(path: Path, diagnostics: Diagnostics | None = None, out_given: bool = False) -> CourseSettings:
     """Parse and check ``handout.toml``; raise one :class:`ManifestError` listing every problem."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -171,15 +177,16 @@ def read_manifest(path: Path, diagnostics: Diagnostics | None = None) -> CourseS
         match = _TOML_LINE.search(str(exc))
         message = _TOML_LINE.sub("", str(exc)).strip()
         raise ManifestError(path, [(int(match.group(1)) if match else None, "toml", f"{message}; check quotes and brackets")]) from None
-    checker = _ManifestChecker(path, key_lines(text), diagnostics)
+    checker = _ManifestChecker(path, key_lines(text), diagnostics, out_given)
     return checker.settings(data)
 
 
 class _ManifestChecker:
     """Check a parsed manifest, collecting every problem before raising."""
 
-    def __init__(self, path: Path, lines: dict[str, int], diagnostics: Diagnostics | None):
+    def __init__(self, path: Path, lines: dict[str, int], diagnostics: Diagnostics | None, out_given: bool = False):
         self.path = path
+        self.out_given = out_given
         self.root = path.parent
         self.lines = lines
         self.diagnostics = diagnostics
@@ -205,6 +212,8 @@ class _ManifestChecker:
         self._check_choice(build, "paper", PAPERS)
         self._check_choice(build, "layout", LAYOUTS)
         lectures = self._lectures(course.get("lectures"))
+        if not self.out_given:
+            self._check_out(build.get("out", "dist"), lectures)
         if self.problems:
             self.problems.sort(key=lambda problem: problem[0] or 0)
             raise ManifestError(self.path, self.problems)
@@ -252,6 +261,23 @@ class _ManifestChecker:
         if key in build and build[key] not in choices:
             self.problem(f"build.{key}", f"expected one of {', '.join(choices)}, got {build[key]!r}")
 
+    def _check_out(self, out: str, lectures: tuple[Path, ...]) -> None:
+        """The output folder must lie inside the course, be none of its source folders, and not the course itself.
+
+        A build replaces what it writes and removes its stale parts, so an output folder
+        that is the course (or holds lectures) would overwrite the author's own files.
+        """
+        folder = self.root / out
+        hint = "name a folder inside the course such as \"dist\", or give --out on the command line"
+        if Path(out).is_absolute() or not is_inside(folder, self.root):
+            self.problem("build.out", f"{out!r} is outside the course folder; {hint}")
+        elif is_inside(self.root, folder):
+            self.problem("build.out", f"{out!r} is the course folder itself, where the lectures are; {hint}")
+        else:
+            held = [lecture for lecture in lectures if is_inside(lecture, folder)]
+            if held:
+                self.problem("build.out", f"{out!r} holds the lecture {held[0].name}; {hint}")
+
     def _lectures(self, patterns: list[str] | None) -> tuple[Path, ...]:
         """Expand the lecture paths and globs in order; each file once, at its first place."""
         if patterns is None:
@@ -269,8 +295,8 @@ class _ManifestChecker:
             if not matches:
                 self.problem("course.lectures", f"{pattern!r} matches no .md file in {self.root}")
             for match in matches:
-                if root not in match.resolve().parents:
-                    self.problem("course.lectures", f"{match} is outside the course folder (a symlink?)")
+                if not is_inside(match, root) or match.resolve() == root:
+                    self.problem("course.lectures", f"{match} {outside_message(match, root)}")
                     continue
                 found.setdefault(match, None)
         stems: dict[str, Path] = {}

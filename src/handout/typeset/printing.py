@@ -75,9 +75,11 @@ def build_timestamp(lecture: Lecture, environ=os.environ) -> str | None:
     The environment variable wins because it is the builder's explicit request (the
     reproducible-builds convention); the front-matter ``date`` keeps builds stable by default.
     """
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    from ..source.limits import source_date_epoch
+
+    epoch = source_date_epoch(environ)
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
         return date.fromisoformat(str(lecture.meta.date)).isoformat() if lecture.meta.date else None
     except ValueError:

@@ -10,10 +10,7 @@ The extraction conventions handled (those of the course's lecture files):
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +18,9 @@ import yaml
 
 from ...errors import HandoutError
 from . import orthography
+from .textfiles import check_files, read_text, write_atomically
+
+__all__ = ["check_files", "import_file", "import_text"]
 
 # "№10 Лекция тақырыбы: …", "Дәріс №3. Тақырыбы: …", "Лекция № 7", "8-дәріс. Тақырыбы: …", "Тақырыбы: …".
 LECTURE_WORD = r"(?:лекция|дәріс)"
@@ -94,29 +94,14 @@ def import_text(text: str, source_name: str, course: str = "", date: str = "") -
 
 def import_file(src: Path, out: Path, force: bool = False, course: str = "", date: str = "") -> Path:
     """Import one extraction into a lecture file, refusing to overwrite it unless forced."""
+    if out.is_dir():
+        raise HandoutError(f"is a folder; give the Markdown file to write, e.g. -o {out / (src.stem + '.md')}", out)
     if out.exists() and not force:
         raise HandoutError("the output file exists; use --force to overwrite it", out)
-    text = _read_text(src)
-    _write_atomically(out, import_text(text, str(src), course=course, date=date))
+    text = read_text(src)
+    markdown = import_text(text, str(src), course=course, date=date)
+    write_atomically(out, markdown, like=out if out.is_file() else None)
     return out
-
-
-def check_files(paths: Iterable[Path], fix: bool = False, force: bool = False) -> tuple[list[str], int]:
-    """Check files for legacy damage; with ``fix``, repair them (keeping ``<file>.bak``).
-
-    Returns report lines ``path:line:col: code: message`` and the number of damage
-    problems left (spelling notes are reported but not counted: only a person can judge them).
-    """
-    report: list[str] = []
-    remaining = 0
-    for path in _expand(paths):
-        text = _read_text(path, keep_line_ends=True)
-        if fix:
-            text = _fix_file(path, text, force, report)
-        for problem in orthography.find_problems(text):
-            report.append(f"{path}:{problem.line}:{problem.col}: {problem.code}: {problem.message}")
-            remaining += orthography.is_damage(problem)
-    return report, remaining
 
 
 # ---------------------------------------------------------------- lines and header
@@ -162,7 +147,9 @@ def _drop_page_furniture(raw: list[str]) -> list[str]:
         and not NUMBERED.match(raw[i].strip())
         and (re.search(r"[-–—]", raw[i]) or (i in gap_before and i in gap_after))
     }
-    at_boundary = gap_before | gap_after | {j for i in numbers for j in content if abs(j - i) <= 2 * spacing}
+    present = set(content)
+    near_numbers = {j for i in numbers for j in range(i - 2 * spacing, i + 2 * spacing + 1) if j in present}
+    at_boundary = gap_before | gap_after | near_numbers
     keys: dict[str, list[int]] = {}
     for i in content:
         line = raw[i].strip()
@@ -215,19 +202,21 @@ def _is_label(text: str) -> bool:
 def _read_numbered_items(lines: list[_Line], index: int, items: list[str]) -> int:
     """Collect ``1. …``, ``1) …`` or bulleted items (each may wrap) until the numbering stops or restarts."""
     bulleted = index < len(lines) and bool(BULLET.match(lines[index].text))
+    found: list[_Paragraph] = []
     while index < len(lines):
         line = lines[index]
         match = BULLET.match(line.text) if bulleted else NUMBERED.match(line.text)
         if _is_label(line.text):
             break
-        if match and (bulleted or int(match.group(1)) == len(items) + 1):
-            items.append(match.group(match.lastindex).strip())
-        elif items and not match and not line.after_gap and not NUMBERED.match(line.text):
-            items[-1] = _join(items[-1], line.text)
+        if match and (bulleted or int(match.group(1)) == len(items) + len(found) + 1):
+            found.append(_Paragraph())
+            found[-1].add(match.group(match.lastindex).strip(), frozenset())
+        elif found and not match and not line.after_gap and not NUMBERED.match(line.text):
+            found[-1].add(line.text, frozenset())
         else:
             break
         index += 1
-    items[:] = [item.rstrip(" ;.") for item in items]
+    items[:] = [item.rstrip(" ;.") for item in [*items, *(item.take() for item in found)]]
     return index
 
 
@@ -259,39 +248,77 @@ def _join(previous: str, text: str, vocabulary: frozenset[str] = frozenset()) ->
     The hyphen stays only where :func:`orthography.keeps_hyphen` sees a compound
     (қару-жарақ broken at its own hyphen).
     """
-    split = re.search(r"([^\W\d_]+)-$", previous)
-    if split and re.match(r"[^\W\d_]", text):
-        head, tail = split.group(1), re.match(r"[^\W\d_]+", text).group()
-        if orthography.keeps_hyphen(head, tail, vocabulary):
-            return previous + text
-        return previous[:-1] + text
-    return f"{previous} {text}"
+    kept, separator = _joint(previous, text, vocabulary)
+    return kept + separator + text
+
+
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
+def _joint(previous: str, text: str, vocabulary: frozenset[str]) -> tuple[str, str]:
+    """Return ``previous`` as it stays before ``text`` (its line-end hyphen kept or dropped) and the separator.
+
+    Only the end of ``previous`` is looked at (the word before the hyphen, found backwards),
+    so joining a line costs the length of that line, not of the paragraph before it.
+    """
+    if not previous.endswith("-") or not _WORD_START.match(text):
+        return previous, " "
+    head_reversed = _WORD_START.match(previous[-2::-1]) if len(previous) > 1 else None
+    if head_reversed is None:
+        return previous, " "
+    head, tail = head_reversed.group()[::-1], _WORD_START.match(text).group()
+    if orthography.keeps_hyphen(head, tail, vocabulary):
+        return previous, ""
+    return previous[:-1], ""
+
+
+class _Paragraph:
+    """A paragraph being joined from lines: a list of pieces, so adding a line never copies the text before it."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.pieces)
+
+    def add(self, text: str, vocabulary: frozenset[str]) -> None:
+        if self.pieces:
+            self.pieces[-1], separator = _joint(self.pieces[-1], text, vocabulary)
+            self.pieces.append(separator)
+        self.pieces.append(text)
+
+    def ends_sentence(self) -> bool:
+        return bool(SENTENCE_END.search("".join(self.pieces[-3:])))
+
+    def take(self) -> str:
+        text, self.pieces = "".join(self.pieces), []
+        return text
 
 
 def _split_sections(lines: list[_Line], contents: list[str], width: int) -> list[tuple[str, list[str]]]:
     """Group lines into (heading, paragraphs); the heading of the leading part is empty."""
     vocabulary = frozenset(word.lower() for line in lines for word in orthography.WORD.findall(line.text))
     sections: list[tuple[str, list[str]]] = [("", [])]
-    paragraph = ""
+    paragraph = _Paragraph()
     last_line = _Line("")
     for line in _split_run_in_section_starts(lines, contents):
         number = len(sections)
         match = NUMBERED.match(line.text)
-        new_section = bool(match) and int(match.group(1)) == number and (not paragraph or _ends_sentence(paragraph))
+        new_section = bool(match) and int(match.group(1)) == number and (not paragraph or paragraph.ends_sentence())
         bullet = bool(BULLET.match(line.text))
         if new_section or bullet or (paragraph and _starts_paragraph(last_line, line, width)):
             if paragraph:
-                sections[-1][1].append(paragraph)
-            paragraph = ""
+                sections[-1][1].append(paragraph.take())
         if new_section:
-            heading, paragraph = _section_heading(match.group(2), contents, number)
+            heading, first = _section_heading(match.group(2), contents, number)
             sections.append((heading, []))
+            if first:
+                paragraph.add(first, vocabulary)
         else:
-            paragraph = _join(paragraph, line.text, vocabulary) if paragraph else line.text
+            paragraph.add(line.text, vocabulary)
         last_line = line
     if paragraph:
-        sections[-1][1].append(paragraph)
-        paragraph = ""
+        sections[-1][1].append(paragraph.take())
     return [(heading, _finish_paragraphs(paragraphs, heading, contents)) for heading, paragraphs in sections]
 
 
@@ -321,10 +348,6 @@ def _starts_with_entry(text: str, entry: str) -> bool:
     """Tell whether text begins with a contents entry, ignoring case and spacing."""
     pattern = r"\s*".join(re.escape(word) for word in entry.split())
     return bool(re.match(pattern, text, re.IGNORECASE))
-
-
-def _ends_sentence(paragraph: str) -> bool:
-    return bool(SENTENCE_END.search(paragraph))
 
 
 def _section_heading(text: str, contents: list[str], number: int) -> tuple[str, str]:
@@ -396,57 +419,3 @@ def _render_body(sections: list[tuple[str, list[str]]]) -> str:
             parts.append(f"## {heading}")
         parts.extend(paragraphs)
     return "\n" + "\n\n".join(parts) + "\n"
-
-
-# ---------------------------------------------------------------- files
-
-
-def _expand(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into the Markdown and text files inside them."""
-    result: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            result.extend(sorted(p for p in path.rglob("*") if p.suffix in (".md", ".txt") and p.is_file()))
-        else:
-            result.append(path)
-    return result
-
-
-def _read_text(path: Path, keep_line_ends: bool = False) -> str:
-    """Read a UTF-8 text file (CRLF kept if asked, so a fix does not rewrite every line), with advice on failure."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="" if keep_line_ends else None) as stream:
-            return stream.read()
-    except FileNotFoundError:
-        raise HandoutError("no such file; check the path", path) from None
-    except UnicodeDecodeError as error:
-        raise HandoutError(f"not UTF-8 text (byte {error.start}); convert it to UTF-8 first", path) from None
-
-
-def _fix_file(path: Path, text: str, force: bool, report: list[str]) -> str:
-    """Apply every sure fix to one file, keeping a backup; return the new text."""
-    fixed, changes = orthography.apply_fixes(text)
-    if not changes:
-        return text
-    backup = path.with_name(path.name + ".bak")
-    if backup.exists() and not force:
-        raise HandoutError(f"backup {backup.name} already exists; move it away or use --force", path)
-    _write_atomically(backup, text)
-    _write_atomically(path, fixed)
-    for change in changes:
-        found = " ".join(change.found.split())
-        report.append(f"{path}:{change.line}:{change.col}: fixed {change.code}: «{found}» → «{change.fix}»")
-    return fixed
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write a file through a temporary file and a rename, so no half file is ever left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
