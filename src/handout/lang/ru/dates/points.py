@@ -85,6 +85,10 @@ DAY_MONTH = _compile(
     rf"(?:\s+(?P<alt2_year>{YEAR4}))?\s*\))?"
     rf"(?:{_YEAR_AFTER})?"
 )
+DUAL_STYLE = _compile(  # "23 февраля по старому стилю или 8 марта по новому": one date in both styles
+    rf"{NO_NUMBER_BEFORE}(?P<day>{DAY})\s+(?P<month>{MONTH})(?:\s+(?P<year>{YEAR4})\s*(?:г\.|года)?)?\s*\(?по\s+старому\s+стилю\)?,?\s+"
+    rf"(?:или|\(?)\s*(?P<alt_day>{DAY})\s+(?P<alt_month>{MONTH})(?:\s+{YEAR4}\s*(?:г\.|года)?)?\s+по\s+новому(?:\s+стилю)?\)?"
+)
 YEAR_DAY_MONTH = _compile(  # "1917, 4 дек.", "1918, нояб.": a table's row label, year first
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})\s*(?:г\.)?,\s*(?:(?P<day>{DAY})\s+)?(?P<month>{ANY_MONTH})"
 )
@@ -92,7 +96,7 @@ MONTH_YEAR = _compile(
     rf"(?<!\w)(?P<month>{ANY_MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?:\s+месяц[аеу]?)?{_YEAR_AFTER}"
 )
 MONTH_ALONE = _compile(  # needs the context year: "в августе", "до марта", "В январе-феврале"
-    rf"(?<!\w)(?P<prep>в|во|с|со|по|до|к|ко|конце|начале|середине|конца|начала|середины|концу|началу)\s+"
+    rf"(?<!\w)(?P<prep>в|во|с|со|по|до|к|ко|течение|конце|начале|середине|конца|начала|середины|концу|началу)\s+"
     rf"(?P<month>{MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?!\w)(?!\s*{DASH}?\s*\d)"
 )
 MONTH_LABEL = re.compile(  # "Январь – посмертная выставка": a chronicle's line label
@@ -177,6 +181,10 @@ def day_month_points(text: str) -> list[Point]:
             point.alt = (_int(match, "alt2_day"), _int(match, "alt2_day_end"), month_number(match.group("alt2_month")),
                          _int(match, "alt2_year"))
         points.append(point)
+    for match in DUAL_STYLE.finditer(text):
+        points.append(Point(match.start(), match.end(), "day", day=_int(match, "day"), month=month_number(match.group("month")),
+                            year=_int(match, "year"), explicit_year=match.group("year") is not None,
+                            alt=(_int(match, "alt_day"), None, month_number(match.group("alt_month")), None)))
     for match in YEAR_DAY_MONTH.finditer(text):
         kind = "day" if match.group("day") else "month"
         points.append(Point(match.start(), match.end(), kind, day=_int(match, "day"), month=month_number(match.group("month")),
@@ -263,7 +271,7 @@ _BARE_BEFORE = re.compile(
     r"|\([^()\n]{1,40},\s*$|[«\"„“]\s*$",
     re.IGNORECASE,
 )
-_PAGE_BEFORE = re.compile(r"(?:(?<!\w)(?:с|стр|pp?|т|№|n)\.?\s*$|№\s*$|#\s*$)", re.IGNORECASE)
+_PAGE_BEFORE = re.compile(r"(?<!\w)(?:с|стр|pp?|т|n|no)\.\s*$|(?<!\w)(?:стр|pp)\s*$|[№#]\s*$", re.IGNORECASE)
 
 
 def _bare_year_is_a_date(text: str, match: re.Match, four_digit_range: bool) -> bool:
