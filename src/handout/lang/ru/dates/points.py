@@ -124,6 +124,10 @@ DECADE = _compile(
 CENTURY = re.compile(  # case-sensitive: "В." is an initial, "в." a century
     rf"(?<![\w.])(?P<century>{ROMAN}|\d{{1,2}})(?:\s*{DASH}\s*(?P<century_end>{ROMAN}|\d{{1,2}}))?\s*(?P<cw>{CENTURY_WORD})"
 )
+CENTURY_OPEN_RANGE = re.compile(  # "XVI – первой половине XIX в.", "XVIII – начала XX в.": only the last has the word
+    rf"(?<![\w.])(?P<century>{ROMAN})\s*{DASH}\s*(?:(?P<half>перв\w+|втор\w+)\s+половин\w+\s+|(?:начал|середин|конц|конец)\w*\s+)"
+    rf"(?P<century_end>{ROMAN})\s*{CENTURY_WORD}"
+)
 NUMERIC = re.compile(
     rf"(?<![\d.,:/\w])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>\d{{4}}|\d{{2}})(?!\d|\.\d|:\d|-\d)(?:\s*г\.)?"
 )
@@ -330,6 +334,14 @@ def century_points(text: str) -> list[Point]:
         if value is None or not 1 <= value <= 21:
             continue
         points.append(Point(match.start(), match.end(), "century", century=value, century_end=end))
+    for match in CENTURY_OPEN_RANGE.finditer(text):
+        first, last = roman_value(match.group("century")), roman_value(match.group("century_end"))
+        if first is None or last is None or last <= first or not match.group("century").isupper():
+            continue
+        point = Point(match.start(), match.end(), "century", century=first, century_end=last)
+        if match.group("half"):
+            point.extras["end_half"] = 1 if match.group("half").lower().startswith("перв") else 2
+        points.append(point)
     return points
 
 

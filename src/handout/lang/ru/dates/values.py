@@ -43,7 +43,8 @@ def iso_range(point: Point) -> tuple[str, str, str]:
     if point.kind == "century":
         base = (point.century - 1) * 100
         if point.century_end:
-            return f"{base:04d}", f"{point.century_end * 100 - 1:04d}", "century"
+            last = point.century_end * 100 - (51 if point.extras.get("end_half") == 1 else 1)
+            return f"{base:04d}", f"{last:04d}", "century"
         if point.half:
             base += 50 * (point.half - 1)
             return f"{base:04d}", f"{base + 49:04d}", "century"

@@ -53,7 +53,7 @@ COUNT_NOUNS = re.compile(
 )
 
 # Regular-expression pieces (used with re.VERBOSE off, so spaces are written as \s).
-DASH = r"[-–—−‑]"
+DASH = r"[-–—−‑‒―]"
 MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 MONTH_ABBR = "(?:" + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\."
 SEASON = "(?:" + "|".join(sorted(SEASON_FORMS, key=len, reverse=True)) + ")"
