@@ -13,6 +13,12 @@ from .labels import LABELS
 from .phrases import PHRASES
 from .sentences import split_sentences
 
+def _register_hyphenation() -> None:
+    from .hyphenation import register
+
+    register()  # pyphen's own ru patterns, refusing numbers, acronyms and initials
+
+
 PACK = LanguagePack(
     people=people,
     code="ru",
@@ -25,4 +31,5 @@ PACK = LanguagePack(
     clauses=clauses,
     questions=questions,
     decimal_mark=",",
+    hyphenation=_register_hyphenation,
 )

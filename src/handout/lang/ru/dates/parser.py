@@ -16,7 +16,7 @@ from .values import day_after, day_before, impossible, iso_range
 from .words import BC, DASH, HALF_WORDS, PART, PART_FORMS, QUARTER_WORDS
 
 _PREFIX = re.compile(
-    r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|от|до|к|ко|по|между|после|около)\s+)?"
+    r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"
     rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й)\s+половин[аеыу]\s+"
     r"|(?P<quarter>первой|второй|третьей|последней|четвертой|четвёртой|1-й|2-й|3-й|4-й)\s+четверт[иь]\s+)?$",
     re.IGNORECASE,
@@ -66,7 +66,7 @@ def _prefix(text: str, point: Point) -> None:
         point.half = HALF_WORDS[match.group("half").lower()]
     if match.group("quarter") and point.kind == "century":
         point.quarter = QUARTER_WORDS[match.group("quarter").lower()]
-    keeps_prep = prep in ("с", "со", "до", "вплоть до", "к", "ко", "по", "между")
+    keeps_prep = prep is not None  # "в 1920 году", "с 1920 г.": the preposition belongs to the expression
     start = match.start("prep") if keeps_prep else None
     for name in ("part", "half", "quarter"):
         if start is None and match.group(name):
