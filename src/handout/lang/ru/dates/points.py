@@ -267,7 +267,7 @@ def _full_year_end(year: int, text: str | None) -> int | None:
     if text is None:
         return None
     end = int(text) if len(text) == 4 else year // 100 * 100 + int(text)
-    return end if year < end <= year + 150 else None
+    return end if year < end <= year + 300 else None  # "(1465—1718)": a khanate's span
 
 
 _BARE_BEFORE = re.compile(
