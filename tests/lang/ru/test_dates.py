@@ -52,6 +52,11 @@ def test_same_and_next_day_follow_the_last_dated_day():
     assert [m.value.start for m in find_dates(text)] == ["1986-12-16", "1986-12-16", "1986-12-17"]
 
 
+def test_dual_date_written_out_in_both_styles_keeps_the_first():
+    (_, match) = find_dates("В 1917 году 23 февраля по старому стилю или 8 марта по новому прошли демонстрации.")
+    assert (match.value.start, match.value.calendar, match.value.alt_start) == ("1917-02-23", "old", "1917-03-08")
+
+
 def test_a_day_without_any_year_is_not_dated():
     assert find_dates("22 июня – начало войны. 23 июня создан фронт.") == []
 

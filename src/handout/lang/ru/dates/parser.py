@@ -17,7 +17,7 @@ from .words import BC, DASH, HALF_WORDS, PART, PART_FORMS, QUARTER_WORDS
 
 _PREFIX = re.compile(
     r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"
-    rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й)\s+половин[аеыу]\s+"
+    rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й|I|II)\s+(?:половин[аеыу]|пол\.)\s+"
     r"|(?P<quarter>первой|второй|третьей|последней|четвертой|четвёртой|1-й|2-й|3-й|4-й)\s+четверт[иь]\s+)?$",
     re.IGNORECASE,
 )
@@ -240,7 +240,7 @@ class Resolver:
         if phrase.last is not first:
             return None
         prep = phrase.prep
-        if first.part and first.half is None:
+        if first.part and first.half is None and not (first.century_end or first.year_end or first.decade_end):
             return first.part
         if prep in ("с", "со"):
             return "from"

@@ -109,14 +109,15 @@ SEASON_YEAR = _compile(
 )
 SEASON_CONTEXT = _compile(rf"(?<!\w)(?:тем\s+же|той\s+же|этим\s+же|этой\s+же|этим|этой)\s+(?P<season>летом|весной|осенью|зимой)(?!\w)")
 YEAR = _compile(
-    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:\s*{DASH}\s*(?P<year_end>{YEAR4}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
+    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:\s*(?:{DASH}|/)\s*(?P<year_end>{YEAR4}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
 )
+YEAR_ORDINAL = _compile(rf"(?<!\w)(?:в|во|с|со|к|до|после)\s+(?P<year>{YEAR4})\s?-(?:м|го)(?!\w)")  # "в 1920-м", "с 1941-го"
 YEAR_TWO_DIGITS = _compile(rf"{NO_NUMBER_BEFORE}(?P<year>\d{{2}})\s?-(?:го|м|й)\s+(?P<yw>год(?:а|у|ом)?)(?!\w)")
 BARE_YEAR = _compile(
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})(?:\s*{DASH}\s*(?P<year_end>{YEAR4})|\s*{DASH}\s*(?P<year_end2>\d{{2}}))?(?![\d\w])(?![.,:]\d)(?!-\w)"
 )
 DECADE_NUMBER = r"(?:1\d\d0|20\d0|\d0)"
-DECADE_END = r"\s?-?\s?(?:ые|ых|ым|ыми|е|х|м|ми)(?!\w)"
+DECADE_END = r"(?:\s?-\s?(?:ые|ых|ым|ыми|е|х)|(?:е|х))(?!\w)"  # "1930-е", "30 - х", "1930х"; "1920-м" is a year
 DECADE = _compile(
     rf"{NO_NUMBER_BEFORE}(?P<decade>{DECADE_NUMBER})(?:{DECADE_END})?(?:\s*{DASH}\s*(?P<decade_end>{DECADE_NUMBER}))?{DECADE_END}"
     rf"(?:\s*(?P<yw>годы|годов|годах|годам|годами|гг\.?))?(?:\s+(?P<century>{ROMAN}|\d{{1,2}})\s*{CENTURY_WORD})?"
@@ -249,6 +250,8 @@ def year_points(text: str) -> list[Point]:
         if year_end is None and year % 10 == 0 and word in ("годы", "годах", "годов", "годам", "годами") and year >= 1000:
             point.kind, point.decade, point.year = "decade", year, None  # "в 1920 годы": the decade
         points.append(point)
+    for match in YEAR_ORDINAL.finditer(text):
+        points.append(Point(match.start("year"), match.end(), "year", year=int(match.group("year")), explicit_year=True))
     for match in YEAR_TWO_DIGITS.finditer(text):
         points.append(Point(match.start(), match.end(), "year", year=int(match.group("year")), two_digit_year=True,
                             explicit_year=True))
@@ -272,7 +275,7 @@ def _full_year_end(year: int, text: str | None) -> int | None:
 
 _BARE_BEFORE = re.compile(
     r"(?:^|\n)[\s|*>#-]*$|\|\s*$|(?<!\w)(?:в|во|с|со|по|до|к|ко|от|около|после|между|и)\s+$|\(\s*$"
-    r"|\([^()\n]{1,40},\s*$|[«\"„“]\s*$",
+    r"|\([^()\n]{1,40},\s*$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
     re.IGNORECASE,
 )
 _PAGE_BEFORE = re.compile(r"(?<!\w)(?:с|стр|pp?|т|n|no)\.\s*$|(?<!\w)(?:стр|pp)\s*$|[№#]\s*$", re.IGNORECASE)
