@@ -111,6 +111,7 @@ SEASON_CONTEXT = _compile(rf"(?<!\w)(?:тем\s+же|той\s+же|этим\s+ж
 YEAR = _compile(
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:\s*(?:{DASH}|/)\s*(?P<year_end>{YEAR4}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
 )
+YEAR_LOOKALIKE = re.compile(rf"(?<![\w.])(?P<year>[Il][0-9]{{3}})\s*(?P<yw>{YEAR_WORD})")  # "К I960 г.": a Latin I for 1
 YEAR_ORDINAL = _compile(rf"(?<!\w)(?:в|во|с|со|к|до|после)\s+(?P<year>{YEAR4})\s?-(?:м|го)(?!\w)")  # "в 1920-м", "с 1941-го"
 YEAR_TWO_DIGITS = _compile(rf"{NO_NUMBER_BEFORE}(?P<year>\d{{2}})\s?-(?:го|м|й)\s+(?P<yw>год(?:а|у|ом)?)(?!\w)")
 BARE_YEAR = _compile(
@@ -250,6 +251,10 @@ def year_points(text: str) -> list[Point]:
         if year_end is None and year % 10 == 0 and word in ("годы", "годах", "годов", "годам", "годами") and year >= 1000:
             point.kind, point.decade, point.year = "decade", year, None  # "в 1920 годы": the decade
         points.append(point)
+    for match in YEAR_LOOKALIKE.finditer(text):
+        year = int("1" + match.group("year")[1:])
+        if 1000 <= year <= 2100:
+            points.append(Point(match.start(), match.end(), "year", year=year, explicit_year=True))
     for match in YEAR_ORDINAL.finditer(text):
         points.append(Point(match.start("year"), match.end(), "year", year=int(match.group("year")), explicit_year=True))
     for match in YEAR_TWO_DIGITS.finditer(text):
