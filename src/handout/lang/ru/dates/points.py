@@ -124,7 +124,7 @@ DECADE = _compile(
     rf"(?:\s*(?P<yw>годы|годов|годах|годам|годами|гг\.?))?(?:\s+(?P<century>{ROMAN}|\d{{1,2}})\s*{CENTURY_WORD})?"
 )
 CENTURY = re.compile(  # case-sensitive: "В." is an initial, "в." a century
-    rf"(?<![\w.])(?P<century>{ROMAN}|\d{{1,2}})(?:\s*{DASH}\s*(?P<century_end>{ROMAN}|\d{{1,2}}))?\s*(?P<cw>{CENTURY_WORD})"
+    rf"(?<![\w.])(?P<century>{ROMAN}|\d{{1,2}})(?:\s*{DASH}\s*(?P<century_end>{ROMAN}|\d{{1,2}}))?(?:\s?-(?:м|го|й|ом))?\s*(?P<cw>{CENTURY_WORD})"
 )
 CENTURY_OPEN_RANGE = re.compile(  # "XVI – первой половине XIX в.", "XVIII – начала XX в.": only the last has the word
     rf"(?<![\w.])(?P<century>{ROMAN})\s*{DASH}\s*(?:(?P<half>перв\w+|втор\w+)\s+половин\w+\s+|(?:начал|середин|конц|конец)\w*\s+)"
@@ -280,9 +280,10 @@ def _full_year_end(year: int, text: str | None) -> int | None:
 
 _BARE_BEFORE = re.compile(
     r"(?:^|\n)[\s|*>#-]*$|\|\s*$|(?<!\w)(?:в|во|с|со|по|до|к|ко|от|около|после|между|и)\s+$|\(\s*$"
-    r"|\([^()\n]{1,40},\s*$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
+    r"|\([^()\n]{1,40},\s*$|\(\s*(?:род|р|ум|ок|около|с|до)\.?\s*$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
     re.IGNORECASE,
 )
+_PARTNER = re.compile(r"\s*(?:до|и|или|[-–—])\s*\d[\d\s]*?(?=\s|$)")
 _PAGE_BEFORE = re.compile(r"(?<!\w)(?:с|стр|pp?|т|n|no)\.\s*$|(?<!\w)(?:стр|pp)\s*$|[№#]\s*$", re.IGNORECASE)
 
 
@@ -294,6 +295,9 @@ def _bare_year_is_a_date(text: str, match: re.Match, four_digit_range: bool) -> 
     after = text[match.end() : match.end() + 20]
     if COUNT_NOUNS.match(after.lstrip()) and not after.lstrip().startswith(("года", "году", "годов")):
         return False
+    partner = _PARTNER.match(after)
+    if partner is not None and COUNT_NOUNS.match(after[partner.end() :].lstrip()):
+        return False  # "от 1000 до 1500 человек", "между 1500 и 2000 воинов": counts
     if four_digit_range:
         return True  # "1830 - 1961", "(1849–1936)": two years in order
     before_match = _BARE_BEFORE.search(before)
