@@ -80,7 +80,7 @@ def _compile(pattern: str) -> re.Pattern:
 DAY_MONTH = _compile(
     rf"{NO_NUMBER_BEFORE}(?P<day>{DAY})(?:-?го)?(?:\s*{DASH}\s*(?P<day_end>{DAY})(?:-?го)?)?"
     rf"(?:\s*\(\s*(?P<alt_day>{DAY})(?:\s*{DASH}\s*(?P<alt_day_end>{DAY}))?(?:\s+(?P<alt_month>{MONTH}))?\s*\))?"
-    rf"(?:\s+|\s*-\s*)(?P<month>{ANY_MONTH})"
+    rf"(?:\s+|\s*-\s*|(?=[а-яё]))(?P<month>{ANY_MONTH})"  # "22 июня", "16-декабря", "22июня"
     rf"(?:\s*\(\s*(?P<alt2_day>{DAY})(?:\s*{DASH}\s*(?P<alt2_day_end>{DAY}))?\s+(?P<alt2_month>{MONTH})"
     rf"(?:\s+(?P<alt2_year>{YEAR4}))?\s*\))?"
     rf"(?:{_YEAR_AFTER})?"
@@ -295,6 +295,8 @@ def _bare_year_is_a_date(text: str, match: re.Match, four_digit_range: bool) -> 
     after = text[match.end() : match.end() + 20]
     if COUNT_NOUNS.match(after.lstrip()) and not after.lstrip().startswith(("года", "году", "годов")):
         return False
+    if re.match(r"\s*[а-яё]+(?:ых|их)\s", after):
+        return False  # "1578 кыргызских семей": an adjective of a counted noun
     partner = _PARTNER.match(after)
     if partner is not None and COUNT_NOUNS.match(after[partner.end() :].lstrip()):
         return False  # "от 1000 до 1500 человек", "между 1500 и 2000 воинов": counts

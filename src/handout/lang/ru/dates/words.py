@@ -61,16 +61,18 @@ PART = "(?:" + "|".join(sorted(PART_FORMS, key=len, reverse=True)) + ")"
 # "г.", "гг.", "год", "года", "годы", "годов", "-го года", "-м году".
 YEAR_WORD = r"(?:гг\.?|г\.|г(?![\w.])|год(?:ами|ах|ам|ов|ом|ы|а|у|е)?(?!\w))"
 YEAR_SUFFIX = r"(?:\s?-?(?:го|м|й|ый|ом)(?!\w))?"
-ROMAN = r"(?:[IVXХІ]{1,6}(?![\w]))"
+ROMAN = r"(?:[IVXХІ]{1,6}П?(?![\w]))"  # "ХVП": an OCR'd II
 CENTURY_WORD = r"(?:вв\.|в\.|в(?![\w.])|век(?:ами|ах|ам|ов|ом|а|е|у)?(?!\w)|столети(?:ями|ях|ям|ем|е|я|и|й)(?!\w))"
 BC = re.compile(r"\s*(?:" + YEAR_WORD + r"|" + CENTURY_WORD + r")?\s*до\s*(?:н\.\s*э|нашей\s+эры|р\.\s*х|рождества)", re.IGNORECASE)
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
-_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "х": "x", "і": "i"})
+_LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "х": "x", "і": "i", "П": "II"})
 
 
 def roman_value(text: str) -> int | None:
     """Return the value of a Roman numeral (Cyrillic look-alikes allowed), 1–21; None otherwise."""
+    if text.startswith("П"):
+        return None  # a П stands for II only after other numerals ("ХVП")
     letters = text.translate(_LOOKALIKES).lower()
     if not letters or any(ch not in ROMAN_VALUES for ch in letters):
         return None
