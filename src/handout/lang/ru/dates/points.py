@@ -16,6 +16,7 @@ from .words import (
     COUNT_NOUNS,
     DASH,
     MONTH,
+    MONTH_FORMS,
     MONTH_ABBR,
     ROMAN,
     SEASON,
@@ -177,8 +178,8 @@ def day_month_points(text: str) -> list[Point]:
                       month=month_number(match.group("month")))
         if point.day_end is not None and point.day_end <= point.day:
             continue
-        if not _year_fields(point, match):
-            point.end = match.start("year") - 1
+        if not _year_fields(point, match):  # "5 мая 125 человек": the number after is no year
+            point.end = len(text[: match.start("year")].rstrip(" ,\n\t"))
             point.year = None
         if match.group("alt_day"):
             alt_month = month_number(match.group("alt_month")) if match.group("alt_month") else None
@@ -218,8 +219,6 @@ def month_points(text: str) -> list[Point]:
 
 
 def _nominative(month: int) -> str:
-    from .words import MONTH_FORMS
-
     return MONTH_FORMS[month - 1][0]
 
 
@@ -405,9 +404,8 @@ FINDERS = (day_month_points, numeric_points, month_points, season_points, decade
 def find_points(text: str) -> list[Point]:
     """Return every date point of ``text``, left to right, the longest where two overlap."""
     candidates = [point for finder in FINDERS for point in finder(text)]
-    candidates.sort(key=lambda point: (point.start, -(point.end - point.start)))
     chosen: list[Point] = []
-    for point in sorted(candidates, key=lambda point: -(point.end - point.start)):
+    for point in sorted(candidates, key=lambda point: (point.start - point.end, point.start)):
         if all(point.end <= other.start or point.start >= other.end for other in chosen):
             chosen.append(point)
     return sorted(chosen, key=lambda point: point.start)
