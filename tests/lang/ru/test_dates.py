@@ -66,6 +66,11 @@ def test_some_years_later_forgets_the_context_year():
     assert [m.value.start for m in find_dates(text)] == ["1998-06-10"]
 
 
+def test_a_day_of_every_year_takes_no_context_year():
+    text = "Столицу перенесли в 1998 году. Праздник столицы празднуется 6 июля."
+    assert [m.value.start for m in find_dates(text)] == ["1998"]
+
+
 def test_context_year_given_by_caller():
     (match,) = find_dates("В августе того же года вышел декрет.", context_year=1920)
     assert (match.value.start, match.year) == ("1920-08", 1920)

@@ -28,6 +28,8 @@ _FIRST_DAY = re.compile(  # "с 4 по 12 октября": the first day takes i
 )
 _STYLE = re.compile(r"\s*\(?\s*(?P<style>по\s+старому\s+стилю|ст\.\s*ст\.|по\s+новому\s+стилю|н\.\s*ст\.)", re.IGNORECASE)
 _RANGE_GAP = re.compile(rf"\s*{DASH}\s*")
+_ANNUAL = re.compile(r"(?:ежегодно|каждый\s+год|каждого\s+года|праздну\w*|празднова\w*|праздник\w*)[^.!?\n]{0,25}$",
+                     re.IGNORECASE)
 _JOINABLE = {"day", "month", "season", "year", "decade", "century"}
 
 
@@ -183,6 +185,8 @@ class Resolver:
         if point.context_shift is not None or point.kind in ("day", "month", "season"):
             if self.context_year is None:
                 return False
+            if point.kind == "day" and _ANNUAL.search(self.text[max(0, point.start - 40) : point.start]):
+                return False  # "празднуется 6 июля", "ежегодно 1 мая": a day of every year
             point.year = self.context_year + (point.context_shift or 0)
             point.extras["from_context"] = True
             if point.kind == "context":
