@@ -13,6 +13,7 @@ from .labels import LABELS
 from .phrases import PHRASES
 from .sentences import split_sentences
 
+
 def _register_hyphenation() -> None:
     from .hyphenation import register
 
