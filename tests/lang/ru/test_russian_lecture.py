@@ -37,7 +37,7 @@ def test_every_edition_has_a_russian_chronology(texts, edition):
 def test_chronology_rows_are_the_lecture_dates_printed_in_russian(texts):
     flat = re.sub(r"\s+", " ", _chronology(texts["teacher"]).replace("\u00ad", ""))
     for printed in ("21–26 июля 1917 г.", "5–13 (18–26) декабря 1917 г.", "30 октября (12 ноября) 1917 г.",
-                    "в ночь на 3 марта 1918 г.", "к весне 1918 г.", "10 июля 1919 г.", "26 августа 1920 г.",
+                    "в ночь на 17 февраля 1918 г.", "к весне 1918 г.", "10 июля 1919 г.", "26 августа 1920 г.",
                     "4–12 октября 1920 г."):
         assert printed in flat, printed
     assert flat.index("5–13 (18–26) декабря 1917 г.") < flat.index("26 августа 1920 г.")  # in date order
