@@ -1,18 +1,24 @@
-"""The Russian pack: labels, question templates, the print form of dates.
+"""The Russian pack: its date grammar (:mod:`.dates`), sentences (razdel), labels, question templates, the print form of dates.
 
-Clause rules are the pack's own (``clauses.py``). Until the Russian date grammar exists, the pack reads
-dates with the Kazakh grammar, as every lecture did before the packs (a Russian text yields few dates).
+Clause rules (``clauses.py``) and key people (``people.py``) are the pack's own too.
 """
 
 from __future__ import annotations
 
 from ..base import LanguagePack
-from ..kk.dates import find_dates
-from ..sentences import split_sentences
 from . import clauses, people, questions
+from .dates import find_dates
 from .format import format_date
 from .labels import LABELS
 from .phrases import PHRASES
+from .sentences import split_sentences
+
+
+def _register_hyphenation() -> None:
+    from .hyphenation import register
+
+    register()  # pyphen's own ru patterns, refusing numbers, acronyms and initials
+
 
 PACK = LanguagePack(
     people=people,
@@ -26,4 +32,5 @@ PACK = LanguagePack(
     clauses=clauses,
     questions=questions,
     decimal_mark=",",
+    hyphenation=_register_hyphenation,
 )
