@@ -58,4 +58,9 @@ LABELS: dict[str, str] = {
     "bundle_lecture": "in one archive (ZIP)",
     "no_match": "Nothing found",
     "thumbnail_of": "{title}: first page",
+    "page_before": "page\u00a0",
+    "page_after": "",
+    "true_label": "True",
+    "false_label": "False",
+    "order_slot": "Order",
 }

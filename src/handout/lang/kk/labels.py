@@ -58,4 +58,9 @@ LABELS: dict[str, str] = {
     "bundle_lecture": "бір архивте (ZIP)",
     "no_match": "Ештеңе табылмады",
     "thumbnail_of": "{title}: бірінші бет",
+    "page_before": "",
+    "page_after": "\u2011бет",
+    "true_label": "Дұрыс",
+    "false_label": "Қате",
+    "order_slot": "Реті",
 }

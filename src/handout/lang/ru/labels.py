@@ -58,4 +58,9 @@ LABELS: dict[str, str] = {
     "bundle_lecture": "одним архивом (ZIP)",
     "no_match": "Ничего не найдено",
     "thumbnail_of": "{title}: первая страница",
+    "page_before": "с.\u00a0",
+    "page_after": "",
+    "true_label": "Верно",
+    "false_label": "Неверно",
+    "order_slot": "Порядок",
 }

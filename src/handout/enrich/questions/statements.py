@@ -1,0 +1,120 @@
+"""Whole sentences of the lecture that a question may print as they stand (self-contained statements).
+
+Fill-in, true/false and year-choice items print a sentence of the lecture with one year (or
+number) blanked or swapped; "why" items quote the effect half of a sentence that states its
+cause. A sentence qualifies only when it reads alone: no pronoun pointing back first, no two
+sentences run together, quotes that balance, no ellipsis, a length a student reads at a glance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ... import lang as languages
+from ...model import Lecture
+from ..chronology import strip_markdown
+
+MIN_WORDS, MAX_WORDS = 6, 32
+_WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
+_YEAR = re.compile(r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d%])")
+_NUMBER = re.compile(r"(?<![\d.,‑-])\d{2,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?=[ \u00a0](?:мың|млн|млрд|тыс|thousand|million|[^\W\d_]{3,}))")
+
+
+@dataclasses.dataclass(frozen=True)
+class Statement:
+    """One self-contained sentence with where it stands."""
+
+    text: str
+    line: int
+    anchor: str
+    section: str
+    years: tuple[tuple[int, int], ...]
+    """Spans of the four-digit years inside the dates the language pack finds in the sentence."""
+
+
+def balanced(text: str) -> bool:
+    """Tell whether every quotation mark and bracket of the text is closed."""
+    pairs = (("«", "»"), ("„", "“"), ("(", ")"), ("[", "]"))
+    if any(text.count(left) != text.count(right) for left, right in pairs if left != "„"):
+        return False
+    return text.count('"') % 2 == 0 and text.count("„") <= text.count("“")
+
+
+def readable(text: str, rules) -> bool:
+    """Tell whether the sentence reads alone: no ellipsis, quotes closed, no pronoun first, no run-on."""
+    words = _WORD.findall(text)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or "…" in text or "..." in text:
+        return False
+    if not balanced(text) or rules.RUN_ON.search(text) or not text.rstrip().endswith((".", "!")):
+        return False
+    first = words[0].casefold()
+    pair = " ".join(words[:2]).casefold()
+    if any(word.casefold() in rules.PRONOUNS for word in words[1:4]):
+        return False  # "1924 жылы ол жойылып": the pronoun still points back
+    return first not in rules.LEADING_ANAPHORS and pair not in rules.LEADING_ANAPHORS
+
+
+def without_connector(text: str, rules) -> str:
+    """Drop a leading connective ("Ал", "Дегенмен") so a quoted sentence or clause starts cleanly."""
+    head, _, rest = text.partition(" ")
+    if rest and head.casefold().strip(",") in rules.LEADING_CONNECTORS:
+        return rest[:1].upper() + rest[1:]
+    return text
+
+
+def lecture_sentences(lecture: Lecture):
+    """Yield (sentence, line, anchor, section title) for every sentence of the lecture's sections."""
+    language = languages.get(lecture.meta.lang)
+    for section in lecture.sections:
+        for block in section.blocks:
+            if block.text.lstrip().startswith(("|", "#", ">", "```")):
+                continue
+            plain, origin = strip_markdown(block.text)
+            for start, end in language.split_sentences(plain):
+                sentence = re.sub(r"\s+", " ", plain[start:end]).strip()
+                line = block.line + block.text[: origin[start]].count("\n")
+                yield sentence, line, block.anchor, section.title
+
+
+def statements(lecture: Lecture) -> list[Statement]:
+    """Return the lecture's self-contained sentences, each with the year spans of its dates."""
+    language = languages.get(lecture.meta.lang)
+    rules = language.questions
+    found = []
+    for sentence, line, anchor, section in lecture_sentences(lecture):
+        if not readable(sentence, rules):
+            continue
+        years = []
+        for match in language.find_dates(sentence):
+            if match.value is None:
+                continue
+            years += [(m.start() + match.start, m.end() + match.start) for m in _YEAR.finditer(sentence[match.start:match.end])]
+        found.append(Statement(sentence, line, anchor, section, tuple(years)))
+    return found
+
+
+def swappable_year(statement: Statement) -> tuple[int, int] | None:
+    """Return the span of the statement's one year when it can be blanked or swapped safely.
+
+    Exactly one year in the sentence, written as a bare number (no suffix glued to it, whose
+    vowel harmony would follow the digits), and no other four-digit number around.
+    """
+    if len(statement.years) != 1 or len(_YEAR.findall(statement.text)) != 1:
+        return None
+    start, end = statement.years[0]
+    after = statement.text[end:end + 1]
+    if after in ("-", "‑", "–") and statement.text[end + 1:end + 2].isalpha():
+        return None
+    return start, end
+
+
+def number_span(statement: Statement) -> tuple[int, int] | None:
+    """Return the span of the one count in the sentence ("460 мың десятина"), if it has exactly one and no year."""
+    if statement.years or _YEAR.search(statement.text):
+        return None
+    found = list(_NUMBER.finditer(statement.text))
+    return (found[0].start(), found[0].end()) if len(found) == 1 else None
+
+
+BLANK = "______"
