@@ -96,9 +96,12 @@ def generate_questions(lecture: Lecture, control: QuestionControl) -> list[Quest
     candidates = _candidates(chronology, sections, lang)
     used: set[int] = set()
     years = {date_bounds(event.date)[0].year for event in chronology}
-    order = ordering_item([(c.event, c.clause) for c in candidates], date_bounds, lang, seed, used, count["ordering"])
+    # A short lecture keeps its few quotable events for the questions that ask about one event each.
+    order = None
+    if len(candidates) >= 8:
+        order = ordering_item([(c.event, c.clause) for c in candidates], date_bounds, lang, seed, used, count["ordering"])
     matching = []
-    if control.matching and count["matching"] >= 3:
+    if control.matching and count["matching"] >= 3 and len(candidates) - len(used) >= 6:
         matching = _matching(candidates, chronology, lang, count["matching"], used, seed)
     shown = tuple(left for q in matching for left in q.prompts)
     factual = [q for q in _factual_questions(candidates, chronology, lang, count, used, years, seed)
@@ -172,6 +175,8 @@ def _factual_questions(candidates, chronology, lang: str, count: dict[str, int],
     made = {"event": 0, "date": 0}
     questions = []
     for index, candidate in enumerate(_round_robin(candidates)):
+        if id(candidate.event) in used:
+            continue
         preferred = ("event", "date") if index % 2 == 0 else ("date", "event")
         for kind in preferred:
             if made[kind] >= limits[kind]:
