@@ -17,7 +17,7 @@ from .common import choice_options, make_question, short_hash, shuffled, year_di
 from .ordering import ordering_item
 from .people import person_choices, person_matching
 from .reasons import term_items, why_items
-from .statements import readable, statements, without_connector
+from .statements import balanced, readable, statements, without_connector
 
 if TYPE_CHECKING:
     from .control import QuestionControl
@@ -53,11 +53,19 @@ def event_clause(event: Event, lang: str | None = None) -> str | None:
         return None
     language = languages.get(lang)
     text = language.clauses.quotable(text, event.date.text_date)
-    if text is None:
+    if text is None or not balanced(text) or not _contiguous(text, event.sentence):
         return None
     if language.find_dates(text) or _YEAR.search(text):
         return None
     return text
+
+
+def _contiguous(clause: str, sentence: str) -> bool:
+    """Tell whether the clause stands in its sentence as written: a date cut from its middle leaves a broken phrase."""
+    if not sentence:
+        return True
+    flat = " ".join(sentence.split()).casefold()
+    return " ".join(clause.split()).casefold().rstrip(".") in flat
 
 
 def _precision_slot(value: DateValue) -> str:

@@ -17,6 +17,8 @@ from ..chronology import strip_markdown
 
 MIN_WORDS, MAX_WORDS = 6, 32
 _WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
+_GLUED = re.compile(r"[^\W\d_]{2}[.!?][^\W\d_\s]|[^\W_]-\s")
+"""Two sentences glued at a full stop ("жеткізді.Соғыстың"), or a hanging hyphen of damaged text ("жылы- автоматшы")."""
 _YEAR = re.compile(r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d%])")
 _NUMBER = re.compile(r"(?<![\d.,‑-])\d{2,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?=[ \u00a0](?:мың|млн|млрд|тыс|thousand|million|[^\W\d_]{3,}))")
 
@@ -48,9 +50,11 @@ def readable(text: str, rules) -> bool:
         return False
     if not balanced(text) or rules.RUN_ON.search(text) or not text.rstrip().endswith((".", "!")):
         return False
+    if _GLUED.search(text) or not rules.PREDICATE_END.search(words[-1] + "."):
+        return False  # two sentences glued at a full stop, or a heading-like phrase with no predicate
     first = words[0].casefold()
     pair = " ".join(words[:2]).casefold()
-    if any(word.casefold() in rules.PRONOUNS for word in words[1:4]):
+    if any(word.casefold() in rules.PRONOUNS for word in words[:4]):
         return False  # "1924 жылы ол жойылып": the pronoun still points back
     return first not in rules.LEADING_ANAPHORS and pair not in rules.LEADING_ANAPHORS
 
@@ -83,6 +87,7 @@ def statements(lecture: Lecture) -> list[Statement]:
     rules = language.questions
     found = []
     for sentence, line, anchor, section in lecture_sentences(lecture):
+        sentence = without_connector(sentence, rules)
         if not readable(sentence, rules):
             continue
         years = []

@@ -17,8 +17,11 @@ LEADING_ANAPHORS = frozenset(
 RUN_ON = re.compile(r"[a-z](?:ed|ew|ok|ame)\s+(?:His|Her|Its|Their|They|It|This)\b")
 """A probable missing full stop: two sentences run together."""
 
-PRONOUNS = frozenset("he she it they his her its their them this".split())
-"""Pronouns that, among a sentence's first words, point back to an earlier one."""
+PRONOUNS = frozenset("today now he she it they his her its their them this".split())
+"""Pronouns and deictic words that, among a sentence's first words, need an earlier sentence or the day of writing."""
+
+PREDICATE_END = re.compile(r"[^\W\d_]{2}[.!]?$")
+"""How a statement ends (any word: the language's word order puts no verb last)."""
 
 LEADING_CONNECTORS = frozenset("but and however thus so".split())
 """Connectives a quoted sentence or clause drops from its start."""

@@ -69,8 +69,13 @@ LEADING_ANAPHORS = frozenset(
 RUN_ON = re.compile(r"[^\W\d_](?:ды|ді|ты|ті|ған|ген|қан|кен)\s+(?:Оның|Олар|Ол|Бұл|Ал|Сонымен|Осы)\b")
 """A probable missing full stop ("пайда болды Оның …"): two sentences run together."""
 
-PRONOUNS = frozenset("ол олар оның олардың оларды оған оларға бұл бұның бұлар мұнда онда сонда".split())
-"""Pronouns that, among a sentence's first words ("1924 жылы ол жойылып"), point back to an earlier one."""
+PRONOUNS = frozenset("ол олар оның олардың оларды оған оларға бұл бұның бұлар мұнда онда сонда бүгін биыл қазір".split())
+"""Pronouns and deictic words that, among a sentence's first words ("1924 жылы ол жойылып", "Ал бүгін"), need an earlier sentence or the day of writing."""
+
+PREDICATE_END = re.compile(
+    r"(?:ды|ді|ты|ті|ған|ген|қан|кен|ады|еді|йды|йді|тұр|отыр|жатыр|жоқ|болатын|тын|тін|атын|етін|йтын|йтін|мақ|мек)[.!]?$"
+)
+"""How a Kazakh statement ends: a finite verb (a heading-like phrase "1916 жылғы көтеріліс." does not)."""
 
 LEADING_CONNECTORS = frozenset("ал бірақ алайда дегенмен сөйтіп сонымен яғни мәселен осылайша".split())
 """Connectives a quoted sentence or clause drops from its start ("Ал 1922 жылы …")."""

@@ -18,8 +18,11 @@ LEADING_ANAPHORS = frozenset(
 RUN_ON = re.compile(r"[^\W\d_](?:ал|ла|ли|ло|ась|ось|ись)\s+(?:Его|Она|Они|Он|Это|Этот|Эта|Затем)\b")
 """A probable missing full stop: two sentences run together."""
 
-PRONOUNS = frozenset("он она оно они его её ее их им ему это".split())
-"""Pronouns that, among a sentence's first words, point back to an earlier one."""
+PRONOUNS = frozenset("сегодня ныне теперь он она оно они его её ее их им ему это".split())
+"""Pronouns and deictic words that, among a sentence's first words, need an earlier sentence or the day of writing."""
+
+PREDICATE_END = re.compile(r"[^\W\d_]{2}[.!]?$")
+"""How a statement ends (any word: the language's word order puts no verb last)."""
 
 LEADING_CONNECTORS = frozenset("а но однако итак впрочем также".split())
 """Connectives a quoted sentence or clause drops from its start."""
