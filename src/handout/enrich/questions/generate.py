@@ -17,7 +17,7 @@ from .common import choice_options, make_question, short_hash, shuffled, year_di
 from .ordering import ordering_item
 from .people import person_choices, person_matching
 from .reasons import term_items, why_items
-from .statements import balanced, readable, statements, without_connector
+from .statements import balanced, points_back, readable, statements, without_connector
 
 if TYPE_CHECKING:
     from .control import QuestionControl
@@ -53,18 +53,24 @@ def event_clause(event: Event, lang: str | None = None) -> str | None:
         return None
     language = languages.get(lang)
     text = language.clauses.quotable(text, event.date.text_date)
-    if text is None or not balanced(text) or not _contiguous(text, event.sentence):
+    if text is None or not balanced(text) or points_back(text, language.questions):
+        return None
+    if not _contiguous(text, event.sentence, event.date.text_date):
         return None
     if language.find_dates(text) or _YEAR.search(text):
         return None
     return text
 
 
-def _contiguous(clause: str, sentence: str) -> bool:
-    """Tell whether the clause stands in its sentence as written: a date cut from its middle leaves a broken phrase."""
+def _contiguous(clause: str, sentence: str, text_date: str) -> bool:
+    """Tell whether the clause is its sentence less the date as written.
+
+    A whole date phrase dropped from the middle ("билігін 1917 жылғы 30 қазанда өз қолына алды")
+    leaves grammar whole; a date cut in half ("XV ғасырдың ортасы мен … аралығы") does not.
+    """
     if not sentence:
         return True
-    flat = " ".join(sentence.split()).casefold()
+    flat = " ".join(sentence.replace(text_date, " ").split()).casefold()
     return " ".join(clause.split()).casefold().rstrip(".") in flat
 
 
@@ -294,6 +300,8 @@ def _key_events(events: list[Event], limit: int, lang: str) -> list[Event]:
     pool = marked if len(marked) >= 2 else printable
     chosen, texts = [], set()
     for event in sorted(pool, key=lambda e: (-importance(e, lang), e.line)):
+        if any(event.date.start == other.date.start for other in chosen):
+            continue  # one mention per day: "4 қазан" and "4–12 қазан" tell the same congress
         if _event_text(event, lang) not in texts and len(chosen) < limit:
             texts.add(_event_text(event, lang))
             chosen.append(event)
@@ -329,11 +337,13 @@ def _section_tasks(lecture: Lecture, chronology, lang: str) -> list[Question]:
 
 
 def _first_sentences(section: Section, lang: str, limit: int = 320) -> str:
-    """Return the section's opening sentences (up to ``limit`` characters) as the answer's gist."""
+    """Return the section's opening sentences that read alone (up to ``limit`` characters) as the answer's gist."""
+    rules = languages.get(lang).questions
     for block in section.blocks:
         plain = strip_markdown(block.text)[0]
-        found = languages.get(lang).sentences(re.sub(r"\s+", " ", plain).strip())
-        if not found:
+        found = [s for s in languages.get(lang).sentences(re.sub(r"\s+", " ", plain).strip())
+                 if balanced(s) and "…" not in s and "..." not in s]
+        if not found or found[0].split()[0].casefold() in rules.LEADING_ANAPHORS:
             continue
         text = found[0]
         for sentence in found[1:]:

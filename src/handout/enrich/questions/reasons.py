@@ -5,15 +5,17 @@ from __future__ import annotations
 from ... import lang as languages
 from ...model import Lecture, Question
 from .common import choice_options, make_question, short_hash
-from .statements import balanced, lecture_sentences, without_connector
+from .statements import balanced, lecture_sentences, points_back, without_connector
 
 MIN_WORDS, MAX_WORDS = 4, 28
 
 
-def _clean(text: str, rules) -> bool:
+def _clean(text: str, rules, alone: bool = True) -> bool:
+    """Tell whether a half of a sentence prints whole; ``alone``: it must also read without the other half."""
     words = text.split()
-    return (MIN_WORDS - 1 <= len(words) <= MAX_WORDS and balanced(text) and "…" not in text and "..." not in text
-            and words[0].casefold().strip(",") not in rules.LEADING_ANAPHORS)
+    if not (MIN_WORDS - 1 <= len(words) <= MAX_WORDS and balanced(text) and "…" not in text and "..." not in text):
+        return False
+    return not alone or (words[0].casefold().strip(",") not in rules.LEADING_ANAPHORS and not points_back(text, rules))
 
 
 def why_items(lecture: Lecture, wanted: int) -> list[Question]:
@@ -31,7 +33,7 @@ def why_items(lecture: Lecture, wanted: int) -> list[Question]:
         if split is None:
             continue
         effect, cause = (without_connector(part, rules) for part in split)
-        if effect in seen or not (_clean(effect, rules) and _clean(cause, rules)):
+        if effect in seen or not (_clean(effect, rules) and _clean(cause, rules, alone=False)):
             continue
         seen.add(effect)
         text = language.phrases["why"].format(effect=language.quote(effect))

@@ -26,6 +26,9 @@ PREDICATE_END = re.compile(r"[^\W\d_]{2}[.!]?$")
 LEADING_CONNECTORS = frozenset("but and however thus so".split())
 """Connectives a quoted sentence or clause drops from its start."""
 
+POINTING = frozenset("this these those aforementioned".split())
+"""Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
+
 IMPORTANT_STEMS = (
     "found", "establish", "proclaim", "decree", "congress", "adopt", "republic", "capital", "government",
     "autonom", "independen", "law", "constitution", "reform", "uprising", "revolt", "war", "approv", "creat",

@@ -80,6 +80,9 @@ PREDICATE_END = re.compile(
 LEADING_CONNECTORS = frozenset("ал бірақ алайда дегенмен сөйтіп сонымен яғни мәселен осылайша".split())
 """Connectives a quoted sentence or clause drops from its start ("Ал 1922 жылы …")."""
 
+POINTING = frozenset("осы осының осыған осында сол соның соған бұл бұның мұндай осындай сондай аталған жоғарыда".split())
+"""Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
+
 IMPORTANT_STEMS = (
     "құрыл", "құру", "жарияла", "декрет", "съез", "қабылда", "республика", "астана", "үкімет", "автоном",
     "орнады", "орнатты", "тәуелсіз", "заң", "конституция", "реформа", "көтеріліс", "соғыс", "бекіт", "жеңді",

@@ -27,6 +27,9 @@ PREDICATE_END = re.compile(r"[^\W\d_]{2}[.!]?$")
 LEADING_CONNECTORS = frozenset("а но однако итак впрочем также".split())
 """Connectives a quoted sentence or clause drops from its start."""
 
+POINTING = frozenset("этот эта это эти этого этой этом этих этим данный данная указанный вышеупомянутый".split())
+"""Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
+
 IMPORTANT_STEMS = (
     "образова", "созда", "основа", "провозгла", "декрет", "съезд", "принят", "республик", "столиц",
     "правительств", "автоном", "установ", "независим", "закон", "конституц", "реформ", "восстан", "войн", "утвержд",
