@@ -131,3 +131,26 @@ def test_english_labels_and_questions(built):
     html = render_html(lecture, find_theme(LECTURE10.parent), RenderOptions(edition="teacher", lang="en"))
     assert "Answer key" in html and "(In the lecture: page\u00a0<a" in html
     assert "Which event in the lecture is dated" not in html and "не болды?" in html  # content keeps its language
+    russian = render_html(lecture, find_theme(LECTURE10.parent), RenderOptions(edition="teacher", lang="ru"))
+    assert "(В лекции: с.\u00a0<a" in russian and "стр.)" not in russian
+
+
+def test_teacher_key_gives_choice_letters_and_kazakh_page_references(built):
+    lecture, editions = built
+    text = pdf_text(editions["teacher"]).replace("\u00a0", " ")
+    assert re.search(r"\(Лекцияда: \d+\W?бет\)", text) and "бет)" in text and " бет)" not in text
+    letters = languages.get("kk").labels["matching_letters"]
+    for question in (q for q in lecture.questions if q.kind == "choice"):
+        assert contains(flat(text), f"{letters[question.options.index(question.correct)]}){question.correct}")
+
+
+def test_student_copy_prints_options_and_items_but_no_key(built):
+    lecture, editions = built
+    text = flat(pdf_text(editions["student"]))
+    choice = next(q for q in lecture.questions if q.kind == "choice")
+    ordering = next(q for q in lecture.questions if q.kind == "ordering")
+    assert all(flat(option) in text for option in choice.options)
+    assert all(flat(item) in text for item in ordering.items)
+    assert flat(ordering.answer) not in text
+    for question in (q for q in lecture.questions if q.kind == "truefalse" and q.truth is False):
+        assert flat(question.answer) not in text

@@ -29,7 +29,7 @@ from ...model import Lecture, Question
 from .control import DEFAULT_COUNT, QuestionControl, parse_control
 from .editions import blank_chronology, without_answers
 from .generate import content_seed, date_bounds, event_clause, generate_questions
-from .exports import gift, moodle_type, moodle_xml
+from .exports import gift, gift_escape, moodle_type, moodle_xml
 from .listing import question_record, questions_json, questions_table
 
 
@@ -110,6 +110,7 @@ __all__ = [
     "event_clause",
     "export_questions",
     "gift",
+    "gift_escape",
     "moodle_type",
     "moodle_xml",
     "generate_questions",
