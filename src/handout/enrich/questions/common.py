@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Iterable
 
 from ... import lang as languages
 from ...model import Question
 
+_FIRST_NUMBER = re.compile(r"\d+")
 ERA_YEARS = 15
 """A distractor year lies within this many years of the answer (the same era)."""
 
@@ -58,8 +60,9 @@ def choice_options(correct: str, distractors: list[str], seed) -> tuple[str, ...
     if len(unique) < 3:
         return None
     options = [correct] + unique[:4]
-    if all(option.isdigit() for option in options):
-        return tuple(sorted(options, key=int))  # years and counts in ascending order, as tests print them
+    years = [_FIRST_NUMBER.search(option) for option in options]
+    if all(years):
+        return tuple(sorted(options, key=lambda o: int(_FIRST_NUMBER.search(o).group())))  # ascending, as tests print dates
     return shuffled(options, seed)
 
 

@@ -54,6 +54,8 @@ def readable(text: str, rules) -> bool:
         return False  # two sentences glued at a full stop, or a heading-like phrase with no predicate
     first = words[0].casefold()
     pair = " ".join(words[:2]).casefold()
+    if any(word.casefold() in rules.BACK_REFERENCES for word in words):
+        return False
     if any(word.casefold() in rules.POINTING for word in words[:5]):
         return False  # "Қазақтан жиналатын осы ауыртпалық": the sentence leans on the one before
     if any(word.casefold() in rules.PRONOUNS for word in words[:4]):
@@ -63,7 +65,7 @@ def readable(text: str, rules) -> bool:
 
 def points_back(text: str, rules) -> bool:
     """Tell whether a clause leans on an earlier sentence (a pointing determiner anywhere in it)."""
-    return any(word.casefold() in rules.POINTING for word in _WORD.findall(text))
+    return any(word.casefold() in rules.POINTING or word.casefold() in rules.BACK_REFERENCES for word in _WORD.findall(text))
 
 
 def without_connector(text: str, rules) -> str:

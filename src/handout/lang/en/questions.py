@@ -29,6 +29,9 @@ LEADING_CONNECTORS = frozenset("but and however thus so".split())
 POINTING = frozenset("this these those aforementioned".split())
 """Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
 
+BACK_REFERENCES = frozenset("aforesaid abovementioned".split())
+"""Object pronouns that, anywhere in a sentence ("буржуазия мұнымен ымырласқысы келмеді"), refer to an earlier one."""
+
 IMPORTANT_STEMS = (
     "found", "establish", "proclaim", "decree", "congress", "adopt", "republic", "capital", "government",
     "autonom", "independen", "law", "constitution", "reform", "uprising", "revolt", "war", "approv", "creat",

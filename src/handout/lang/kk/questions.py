@@ -83,6 +83,9 @@ LEADING_CONNECTORS = frozenset("ал бірақ алайда дегенмен с
 POINTING = frozenset("осы осының осыған осында сол соның соған бұл бұның мұндай осындай сондай аталған жоғарыда".split())
 """Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
 
+BACK_REFERENCES = frozenset("мұнымен мұны мұнда мұндағы бұған осыны осыған соны соған сонымен оны онымен".split())
+"""Object pronouns that, anywhere in a sentence ("буржуазия мұнымен ымырласқысы келмеді"), refer to an earlier one."""
+
 IMPORTANT_STEMS = (
     "құрыл", "құру", "жарияла", "декрет", "съез", "қабылда", "республика", "астана", "үкімет", "автоном",
     "орнады", "орнатты", "тәуелсіз", "заң", "конституция", "реформа", "көтеріліс", "соғыс", "бекіт", "жеңді",

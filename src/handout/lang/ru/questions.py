@@ -30,6 +30,9 @@ LEADING_CONNECTORS = frozenset("а но однако итак впрочем т�
 POINTING = frozenset("этот эта это эти этого этой этом этих этим данный данная указанный вышеупомянутый".split())
 """Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
 
+BACK_REFERENCES = frozenset("этим этому вышеуказанный вышеназванный тому".split())
+"""Object pronouns that, anywhere in a sentence ("буржуазия мұнымен ымырласқысы келмеді"), refer to an earlier one."""
+
 IMPORTANT_STEMS = (
     "образова", "созда", "основа", "провозгла", "декрет", "съезд", "принят", "республик", "столиц",
     "правительств", "автоном", "установ", "независим", "закон", "конституц", "реформ", "восстан", "войн", "утвержд",
