@@ -14,6 +14,10 @@ from .common import choice_options, make_question, short_hash, year_distractors
 from .statements import BLANK, Statement, number_span, swappable_year
 
 
+MAX_PER_YEAR = 2
+"""At most this many blank items whose answer (or swapped year) is the same year."""
+
+
 def _spread(statements: list[Statement]) -> list[Statement]:
     """Order statements so consecutive picks come from different sections."""
     queues: dict[str, list[Statement]] = {}
@@ -47,6 +51,7 @@ def blank_items(lecture: Lecture, statements: list[Statement], lecture_years: se
     made: list[Question] = []
     limits = {"choice": count.get("choice", 0), "truefalse": count.get("truefalse", 0), "fill": count.get("fill", 0)}
     done = dict.fromkeys(limits, 0)
+    per_year: dict[int, int] = {}
     for index, statement in enumerate(_spread(statements)):
         if statement.text in used:
             continue
@@ -54,6 +59,8 @@ def blank_items(lecture: Lecture, statements: list[Statement], lecture_years: se
         if span is None:
             continue
         year = int(statement.text[span[0]:span[1]])
+        if per_year.get(year, 0) >= MAX_PER_YEAR:
+            continue  # three items in a row whose answer is 1920 test one fact, not three
         others = year_distractors(year, lecture_years)
         key = short_hash(statement.text)
         order = ("truefalse", "choice", "fill") if index % 3 == 0 else ("choice", "fill", "truefalse") if index % 3 == 1 else ("fill", "truefalse", "choice")
@@ -71,10 +78,11 @@ def blank_items(lecture: Lecture, statements: list[Statement], lecture_years: se
                 sentence = _replace(statement.text, span, BLANK)
                 question = make_question(lang, phrases["fill"].format(sentence=sentence), "fill", str(year),
                                          _where(statement), f"fill-{key}", correct=str(year), answer_kind="year")
-            elif others:
+            elif others and not statement.qualified:
                 question = _true_false(statement, span, others, done[kind], lang, key)
             if question is not None:
                 made.append(question)
+                per_year[year] = per_year.get(year, 0) + 1
                 done[kind] += 1
                 used.add(statement.text)
                 break

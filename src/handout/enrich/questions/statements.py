@@ -33,6 +33,8 @@ class Statement:
     section: str
     years: tuple[tuple[int, int], ...]
     """Spans of the four-digit years inside the dates the language pack finds in the sentence."""
+    qualified: bool = False
+    """A date of the sentence is "by", "until" or "from" one (1925 жылға қарай): another year there is no clear falsehood."""
 
 
 def balanced(text: str) -> bool:
@@ -99,12 +101,13 @@ def statements(lecture: Lecture) -> list[Statement]:
         sentence = without_connector(sentence, rules)
         if not readable(sentence, rules):
             continue
-        years = []
+        years, qualified = [], False
         for match in language.find_dates(sentence):
             if match.value is None:
                 continue
+            qualified = qualified or match.value.qualifier in ("until", "from", "by")
             years += [(m.start() + match.start, m.end() + match.start) for m in _YEAR.finditer(sentence[match.start:match.end])]
-        found.append(Statement(sentence, line, anchor, section, tuple(years)))
+        found.append(Statement(sentence, line, anchor, section, tuple(years), qualified))
     return found
 
 
