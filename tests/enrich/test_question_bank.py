@@ -232,3 +232,21 @@ def test_teacher_controls_cover_every_kind(tmp_path, lecture10):
     with pytest.raises(HandoutError, match="one of the `options`"):
         bad = text.replace("answer: II съезд", "answer: V съезд")
         load(make_files(tmp_path, {"bad.md": bad}) / "bad.md")
+
+
+def test_real_english_prose_gets_english_frames_and_whole_sentences(tmp_path):
+    texts = sorted((FIXTURES / "eval" / "en" / "dev").glob("*.txt"))[:8]
+    phrases = languages.get("en").phrases
+    frames = tuple(phrases[key].split("{")[0] for key in ("choice_year", "fill", "truefalse", "why", "term"))
+    kinds = set()
+    for text in texts:
+        body = f"## {text.stem}\n\n{text.read_text(encoding='utf-8')}"
+        lecture = lecture_of(tmp_path, body, lang="en", name=f"{text.stem}.md")
+        for question in lecture.questions:
+            kinds.add(question.kind)
+            for part in printed(question):
+                assert "…" not in part and "..." not in part, part
+            if question.kind in ("choice", "fill", "truefalse", "why"):
+                assert question.text.startswith(frames), question.text
+                assert not re.search("[әғқңөұүһі]", question.text)
+    assert {"choice", "fill", "truefalse"} <= kinds, kinds

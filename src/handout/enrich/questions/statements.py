@@ -20,7 +20,15 @@ _WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
 _GLUED = re.compile(r"[^\W\d_]{2}[.!?][^\W\d_\s]|[^\W_]-\s")
 """Two sentences glued at a full stop ("жеткізді.Соғыстың"), or a hanging hyphen of damaged text ("жылы- автоматшы")."""
 _YEAR = re.compile(r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d%])")
-_NUMBER = re.compile(r"(?<![\d.,‑-])\d{2,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?=[ \u00a0](?:мың|млн|млрд|тыс|thousand|million|[^\W\d_]{3,}))")
+_NUMBER = re.compile(
+    r"(?<![\d.,‑-])\d{2,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?=[ \u00a0](?:мың|млн|млрд|тыс|миллион|thousand|million|billion"
+    r"|десятин|гектар|hectare|адам|человек|people|сом|рубл|km|км)\w*)"
+)
+"""A count with its unit ("460 мың десятина"); ages, ordinals and anniversaries ("22 жыл толды") are left alone."""
+_CITATION = re.compile(r"\s*\[\d{1,3}\]")
+_LABEL_PREFIX = re.compile(r"^[^\W\d_][^.:!?]{0,40}:\s")
+_TIMELINE_ENTRY = re.compile(r"^\d{3,4}(?:[-–]\d+)?\s+(?=[^\W\d_])(?=\w)[^\W\d_a-zа-яәғқңөұүһі]|^[^–-]{0,25}\d{4}\s+[-–]\s")
+"""A timeline line ("1227 Death of Genghis Khan", "Nov. 15, 1993 – Kazakhstan introduces …"), not a sentence."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,6 +60,8 @@ def readable(text: str, rules) -> bool:
         return False
     if not balanced(text) or rules.RUN_ON.search(text) or not text.rstrip().endswith((".", "!")):
         return False
+    if _LABEL_PREFIX.match(text) or _TIMELINE_ENTRY.match(text):
+        return False  # "Domestic political development: After …": a heading run into its text
     if _GLUED.search(text) or not rules.PREDICATE_END.search(words[-1] + "."):
         return False  # two sentences glued at a full stop, or a heading-like phrase with no predicate
     first = words[0].casefold()
@@ -87,7 +97,7 @@ def lecture_sentences(lecture: Lecture):
                 continue
             plain, origin = strip_markdown(block.text)
             for start, end in language.split_sentences(plain):
-                sentence = re.sub(r"\s+", " ", plain[start:end]).strip()
+                sentence = _CITATION.sub("", re.sub(r"\s+", " ", plain[start:end])).strip()
                 line = block.line + block.text[: origin[start]].count("\n")
                 yield sentence, line, block.anchor, section.title
 
@@ -121,8 +131,8 @@ def swappable_year(statement: Statement) -> tuple[int, int] | None:
         return None
     start, end = statement.years[0]
     after = statement.text[end:end + 1]
-    if after in ("-", "‑", "–") and statement.text[end + 1:end + 2].isalpha():
-        return None
+    if after.isalpha() or after in ("'", "’") or (after in ("-", "‑", "–") and statement.text[end + 1:end + 2].isalnum()):
+        return None  # a decade ("1870s", "1920-е"), a range ("1219-25") or a suffix glued to the digits
     return start, end
 
 
