@@ -82,7 +82,8 @@ def test_other_languages_leave_no_kazakh_label(tmp_path, lang):
     # The questions are content and keep the lecture's Kazakh (issue 16): leave only the labels to check.
     source = LECTURE10.read_text(encoding="utf-8")
     counts = ", ".join(f"{kind}: 0" for kind in DEFAULT_COUNT)
-    quiet = source.replace("lang: kk\n", f"lang: kk\nquestions: {{authored: [\"Q1?\"], count: {{{counts}}}, matching: false}}\n", 1)
+    setting = f"questions: {{authored: [\"Q1?\"], count: {{{counts}}}, matching: false}}\n"
+    quiet = source.replace("lang: kk\n", "lang: kk\n" + setting, 1)
     lecture = tmp_path / "lecture10.md"
     lecture.write_text(quiet, encoding="utf-8")
     result = subprocess.run([*HANDOUT, "build", str(lecture), "--out", str(tmp_path), "--edition", "student", "--lang", lang],

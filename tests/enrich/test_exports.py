@@ -13,6 +13,10 @@ from handout.model import Question
 from support import HANDOUT, LECTURE10, ROOT
 
 
+GIFT_ITEM = re.compile(r"::(?P<title>(?:[^:\\]|\\.)+)::(?P<text>(?:[^{\\]|\\.)+)\{(?P<body>(?:[^}\\]|\\.)*)\}")
+"""One GIFT question: ::title:: text {body}, every special character inside escaped."""
+
+
 @pytest.fixture(scope="module")
 def exported():
     """Run the CLI once per format on lecture 10 (the way a teacher makes the files)."""
@@ -75,7 +79,7 @@ def test_gift_holds_every_question_with_its_key(exported):
     assert len(blocks) >= 15
     kinds = {"choice": 0, "truefalse": 0, "numeric": 0, "matching": 0}
     for block in blocks:
-        match = re.fullmatch(r"::(?P<title>(?:[^:\\]|\\.)+)::(?P<text>(?:[^{\\]|\\.)+)\{(?P<body>(?:[^}\\]|\\.)*)\}", block.strip())
+        match = GIFT_ITEM.fullmatch(block.strip())
         assert match, block
         body = match["body"]
         kinds["choice"] += bool(re.search(r"(?<!\\)=", body) and re.search(r"(?<!\\)~", body))

@@ -212,7 +212,8 @@ def test_terms_false_and_bad_terms(tmp_path):
 
 AUTHORED = """questions:
   authored:
-    - {kind: choice, text: "Алаш автономиясы қай съезде жарияланды?", options: [I съезд, II съезд, III съезд, IV съезд], answer: II съезд}
+    - {kind: choice, text: "Алаш автономиясы қай съезде жарияланды?",
+       options: [I съезд, II съезд, III съезд, IV съезд], answer: II съезд}
     - {kind: ordering, text: "Ретімен орналастырыңыз.", items: [Ақпан төңкерісі, Қазан төңкерісі, Алаш автономиясы, ҚазАКСР]}
     - {kind: truefalse, text: "Алашорда 1917 жылы құрылды.", answer: true}
   count: {truefalse: 0, fill: 1}

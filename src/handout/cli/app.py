@@ -168,7 +168,8 @@ def questions(
     file: Path = typer.Argument(..., help="A lecture .md file."),
     format: str = typer.Option("table", "--format", "-f", help="table, json, moodle (Moodle XML) or gift."),
     answers: bool = typer.Option(False, "--answers", help="Also print each answer (moodle and gift need it)."),
-    lang: Optional[str] = typer.Option(None, help=f"Accepted for symmetry with build: {languages.choices()}; questions stay in the lecture's language."),
+    lang: Optional[str] = typer.Option(
+        None, help=f"Accepted for symmetry with build: {languages.choices()}; questions stay in the lecture's language."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
 ) -> None:
     """Print the review questions a build would use (keys are for `questions: exclude/reword`)."""

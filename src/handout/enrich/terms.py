@@ -58,7 +58,8 @@ def authored_terms(lecture: Lecture) -> list[Term] | None:
     if isinstance(value, dict):
         value = [{"term": key, "definition": text} for key, text in value.items()]
     if not isinstance(value, list):
-        raise HandoutError(f"front matter key `terms`: expected a mapping of term: definition, got {type(value).__name__}", lecture.path, line)
+        raise HandoutError(f"front matter key `terms`: expected a mapping of term: definition, got {type(value).__name__}",
+                           lecture.path, line)
     terms = []
     for index, item in enumerate(value, 1):
         if not (isinstance(item, dict) and isinstance(item.get("term"), str) and isinstance(item.get("definition"), str)):

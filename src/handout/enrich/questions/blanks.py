@@ -14,6 +14,7 @@ from .common import choice_options, make_question, short_hash, year_distractors
 from .statements import BLANK, Statement, number_span, swappable_year
 
 
+_ROTATION = (("truefalse", "choice", "fill"), ("choice", "fill", "truefalse"), ("fill", "truefalse", "choice"))
 MAX_PER_YEAR = 2
 """At most this many blank items whose answer (or swapped year) is the same year."""
 
@@ -63,7 +64,7 @@ def blank_items(lecture: Lecture, statements: list[Statement], lecture_years: se
             continue  # three items in a row whose answer is 1920 test one fact, not three
         others = year_distractors(year, lecture_years)
         key = short_hash(statement.text)
-        order = ("truefalse", "choice", "fill") if index % 3 == 0 else ("choice", "fill", "truefalse") if index % 3 == 1 else ("fill", "truefalse", "choice")
+        order = _ROTATION[index % 3]  # kinds take turns, so each gets sentences from every section
         for kind in order:
             if done[kind] >= limits[kind]:
                 continue

@@ -144,11 +144,13 @@ def _authored_structured(item: dict, kind: str, text: str, index: int, path: Pat
     common = {"text": text, "kind": kind, "line": line, "source": "authored", "points": item.get("points"), "key": key}
     if kind == "truefalse":
         if not isinstance(answer, bool):
-            raise HandoutError(f"authored question {index + 1}: a truefalse question needs `answer: true` or `answer: false`", path, line)
+            raise HandoutError(f"authored question {index + 1}: a truefalse question needs `answer: true` or `answer: false`",
+                               path, line)
         return Question(answer=language.labels["true_label" if answer else "false_label"], truth=answer, **common)
     name = "options" if kind == "choice" else "items"
     values = item.get(name)
-    if not isinstance(values, list) or len(values) < (2 if kind == "choice" else 3) or not all(isinstance(v, (str, int)) for v in values):
+    least = 2 if kind == "choice" else 3
+    if not isinstance(values, list) or len(values) < least or not all(isinstance(v, (str, int)) for v in values):
         raise HandoutError(f"authored question {index + 1}: a {kind} question needs `{name}`: a list of texts", path, line)
     values = [str(value).strip() for value in values]
     if kind == "choice":
@@ -157,7 +159,8 @@ def _authored_structured(item: dict, kind: str, text: str, index: int, path: Pat
         return Question(answer=str(answer).strip(), options=tuple(values), correct=str(answer).strip(), **common)
     printed = shuffled(values, f"{path.name}:{text}")
     letters = language.labels["matching_letters"]
-    return Question(answer=", ".join(letters[printed.index(value)] for value in values), items=printed, order=tuple(values), **common)
+    answer = ", ".join(letters[printed.index(value)] for value in values)
+    return Question(answer=answer, items=printed, order=tuple(values), **common)
 
 
 def _authored_pairs(value, kind: str, index: int, path: Path, line: int) -> tuple[tuple[str, str], ...]:

@@ -56,9 +56,12 @@ def cause_and_effect(sentence: str) -> tuple[str, str] | None:
 
 
 _IS_CALLED = re.compile(
-    r"^(?P<definition>.+?)\s+(?:is|was|are|were)\s+(?:called|known as|termed)\s+(?P<term>“[^“”]{2,60}”|\"[^\"]{2,60}\"|\*\*[^*]{2,60}\*\*|[A-Z][\w-]*(?:\s[\w-]+){0,3})[.!]?$"
+    r"^(?P<definition>.+?)\s+(?:is|was|are|were)\s+(?:called|known as|termed)\s+"
+    r"(?P<term>“[^“”]{2,60}”|\"[^\"]{2,60}\"|\*\*[^*]{2,60}\*\*|[A-Z][\w-]*(?:\s[\w-]+){0,3})[.!]?$"
 )
-_MEANS = re.compile(r"^(?:The term\s+)?(?P<term>“[^“”]{2,60}”|\*\*[^*]{2,60}\*\*)\s+(?:means|refers to|denotes)\s+(?P<definition>.+?)[.!]?$")
+_MEANS = re.compile(
+    r"^(?:The term\s+)?(?P<term>“[^“”]{2,60}”|\*\*[^*]{2,60}\*\*)\s+(?:means|refers to|denotes)\s+(?P<definition>.+?)[.!]?$"
+)
 
 
 def definition(sentence: str) -> tuple[str, str] | None:

@@ -70,7 +70,8 @@ RUN_ON = re.compile(r"[^\W\d_](?:ды|ді|ты|ті|ған|ген|қан|кен
 """A probable missing full stop ("пайда болды Оның …"): two sentences run together."""
 
 PRONOUNS = frozenset("ол олар оның олардың оларды оған оларға бұл бұның бұлар мұнда онда сонда бүгін биыл қазір".split())
-"""Pronouns and deictic words that, among a sentence's first words ("1924 жылы ол жойылып", "Ал бүгін"), need an earlier sentence or the day of writing."""
+"""Pronouns and deictic words that, among a sentence's first words ("1924 жылы ол жойылып", "Ал бүгін"),
+need an earlier sentence or the day of writing."""
 
 PREDICATE_END = re.compile(
     r"(?:ды|ді|ты|ті|ған|ген|қан|кен|ады|еді|йды|йді|тұр|отыр|жатыр|жоқ|болатын|тын|тін|атын|етін|йтын|йтін|мақ|мек)[.!]?$"
@@ -116,7 +117,9 @@ def cause_and_effect(sentence: str) -> tuple[str, str] | None:
 
 
 _DEFINED_AS = re.compile(r"^(?P<term>[^,;:]{2,60}?)\s+дегеніміз\s*[—–-]?\s*(?P<definition>.+?)[.!]?$")
-_IS_CALLED = re.compile(r"^(?P<definition>.+?)\s+(?P<term>«[^«»]{2,60}»|\*\*[^*]{2,60}\*\*)\s+деп\s+(?:аталады|атаған|аталды|атайды|аталған)[.!]?$")
+_IS_CALLED = re.compile(
+    r"^(?P<definition>.+?)\s+(?P<term>«[^«»]{2,60}»|\*\*[^*]{2,60}\*\*)\s+деп\s+(?:аталады|атаған|аталды|атайды|аталған)[.!]?$"
+)
 
 
 def definition(sentence: str) -> tuple[str, str] | None:
