@@ -11,13 +11,35 @@ MAX_ROLE_WORDS = 12
 
 
 def _with_role(lecture: Lecture) -> list:
+    """Persons whose role is a noun phrase of two words or more that no other person shares.
+
+    "Алашорда үкіметінің төрағасы" asks well; "күрескер" (a fighter, said of many) or a verb
+    phrase ("Шығыстағы бөлігін басқарды") does not give one answer.
+    """
+    rules = languages.get(lecture.meta.lang).questions
+    roles = [_signature(person.role) for person in lecture.people]
     seen, people = set(), []
     for person in lecture.people:
         role = person.role.strip().rstrip(".")
-        if role and person.name not in seen and balanced(role) and "…" not in role and len(role.split()) <= MAX_ROLE_WORDS:
-            seen.add(person.name)
-            people.append(person)
+        words = role.split()
+        if not (2 <= len(words) <= MAX_ROLE_WORDS) or person.name in seen or roles.count(_signature(role)) > 1:
+            continue
+        if not balanced(role) or "…" in role or (rules.PREDICATE_END.search(words[-1]) and not _NOUNISH(rules, words[-1])):
+            continue
+        seen.add(person.name)
+        people.append(person)
     return people
+
+
+def _signature(role: str) -> tuple[str, ...]:
+    """Words cut to their first five letters: "Комитеті төрағасы" and "Комитетінің төрағасы" are one role."""
+    return tuple(word[:5] for word in role.strip().rstrip(".").casefold().split())
+
+
+def _NOUNISH(rules, word: str) -> bool:
+    """Tell whether a role's last word is its head noun rather than a verb (the pack may say; else a verb ending wins)."""
+    nouns = getattr(rules, "ROLE_HEADS", ())
+    return any(word.casefold().endswith(head) for head in nouns)
 
 
 def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
@@ -25,14 +47,11 @@ def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
     lang = lecture.meta.lang
     language = languages.get(lang)
     names = [person.name for person in lecture.people]
-    roles = [person.role.strip().casefold() for person in lecture.people]
     made = []
     for person in _with_role(lecture):
         if len(made) >= wanted:
             break
         role = person.role.strip().rstrip(".")
-        if roles.count(role.casefold()) > 1:
-            continue  # two persons share the role: the question has no single answer
         options = choice_options(person.name, [n for n in names if n != person.name], f"{seed}:{person.name}")
         if options is None:
             continue
@@ -46,7 +65,7 @@ def person_matching(lecture: Lecture, size: int, seed: int, asked: set[str]) -> 
     """Match 3–5 persons with their roles (persons not asked about in a choice item)."""
     lang = lecture.meta.lang
     language = languages.get(lang)
-    people = [p for p in _with_role(lecture) if p.name not in asked][:size]
+    people = [p for p in _with_role(lecture) if language.typeset_text(p.name) not in asked][:size]
     if len(people) < 3:
         return []
     pairs = tuple((person.name, person.role.strip().rstrip(".")) for person in people)
