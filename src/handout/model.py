@@ -122,7 +122,7 @@ class Term:
 class Question:
     text: str
     kind: str = "open"
-    """open, date, event or matching."""
+    """open, date, event, matching, choice, ordering, fill, truefalse, term, why or person."""
     answer: str | None = None
     section: str | None = None
     line: int = 0
@@ -139,6 +139,16 @@ class Question:
     """For a matching exercise: the left-hand column in print order (no answer in it)."""
     key: str = ""
     """Stable identity of a generated question, used to exclude or reword it."""
+    items: tuple[str, ...] = ()
+    """For an ordering exercise: the items in their shuffled print order (``answer`` lists them in date order)."""
+    order: tuple[str, ...] = ()
+    """For an ordering exercise: the items in chronological order (the key; stripped from students' copies)."""
+    truth: bool | None = None
+    """For a true/false statement: whether it is true (stripped from students' copies)."""
+    correct: str = ""
+    """The correct option of a choice, or the word or number a fill-in blank takes (stripped from students' copies)."""
+    answer_kind: str = ""
+    """What a fill-in blank takes: year, number, name or term (``numerical`` vs ``shortanswer`` in Moodle)."""
 
 
 @dataclass(frozen=True)

@@ -166,31 +166,38 @@ def chronology(
 @app.command()
 def questions(
     file: Path = typer.Argument(..., help="A lecture .md file."),
-    format: str = typer.Option("table", "--format", "-f", help="table or json."),
-    answers: bool = typer.Option(False, "--answers", help="Also print each answer."),
-    lang: Optional[str] = typer.Option(None, help=f"Language of the questions: {languages.choices()} (default: the lecture's)."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json, moodle (Moodle XML) or gift."),
+    answers: bool = typer.Option(False, "--answers", help="Also print each answer (moodle and gift need it)."),
+    lang: Optional[str] = typer.Option(
+        None, help=f"Accepted for symmetry with build: {languages.choices()}; questions stay in the lecture's language."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
 ) -> None:
     """Print the review questions a build would use (keys are for `questions: exclude/reword`)."""
     from ..diagnostics import Diagnostics
-    from ..enrich.questions import build_questions, questions_json, questions_table
+    from ..enrich import enrich
+    from ..enrich.questions import export_questions, warn_label_language
     from ..errors import HandoutError
+    from ..source.lecture import load_lecture
     from ..source.limits import time_budget
 
-    if format not in ("table", "json"):
-        raise typer.BadParameter("expected table or json", param_hint="--format")
+    if format not in ("table", "json", "moodle", "gift"):
+        raise typer.BadParameter("expected table, json, moodle or gift", param_hint="--format")
+    if format in ("moodle", "gift") and not answers:
+        raise typer.BadParameter(f"a {format} file carries the key: add --answers", param_hint="--answers")
     if lang is not None and not languages.known(lang):
         raise typer.BadParameter(f"expected {languages.choices()}", param_hint="--lang")
     diagnostics = Diagnostics()
     try:
-        lecture = _loaded_with_chronology(file, diagnostics)
-        with time_budget(file, stage="questions"):
-            found = build_questions(lecture, diagnostics, lang)
+        with time_budget(file, stage="loading"):
+            loaded = load_lecture(file, diagnostics)
+        with time_budget(file, stage="questions"):  # chronology, people and terms, then the questions
+            lecture = enrich(loaded, diagnostics)
+        warn_label_language(lecture, lang or lecture.meta.lang, diagnostics)
     except HandoutError as error:
         _print_diagnostics(diagnostics)
         _fail(error, debug)
     _print_diagnostics(diagnostics)
-    typer.echo(questions_json(found, answers) if format == "json" else questions_table(found, answers))
+    typer.echo(export_questions(lecture.questions, format, answers), nl=False)
 
 
 @app.command("import")

@@ -11,12 +11,13 @@ Enricher = Callable[[Lecture, Diagnostics], Lecture]
 
 
 def default_enrichers() -> list[Enricher]:
-    """Return the enrichers in the order they run (chronology and people before questions, which use them)."""
+    """Return the enrichers in the order they run (chronology, people and terms before questions, which use them)."""
     from .chronology import add_chronology
     from .people import add_people
     from .questions import add_questions
+    from .terms import add_terms
 
-    return [add_chronology, add_people, add_questions]
+    return [add_chronology, add_people, add_terms, add_questions]
 
 
 def enrich(lecture: Lecture, diagnostics: Diagnostics, enrichers: Sequence[Enricher] | None = None) -> Lecture:

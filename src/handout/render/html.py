@@ -15,7 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .. import lang as languages
-from ..enrich.questions import blank_chronology, localized_questions, without_answers
+from ..enrich.questions import blank_chronology, warn_label_language, without_answers
 from ..model import Block, Lecture
 from .sanitize import POSTPROCESSOR_PRIORITY, HtmlSanitizer, SanitizingPostprocessor
 from .theme import SandboxedLoader, Theme
@@ -151,6 +151,7 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
     sanitizer = HtmlSanitizer(policy or URLPolicy(lecture.path.parent), lecture.path, diagnostics)
     converter = MarkdownConverter(lecture.meta.lang, sanitizer)
     typeset = languages.get(lecture.meta.lang).typeset_text
+    warn_label_language(lecture, lang, diagnostics)
     return {
         "meta": lecture.meta,
         "title_html": converter.inline_html(lecture.meta.title),
@@ -172,7 +173,8 @@ def lecture_context(lecture: Lecture, lang: str, diagnostics=None, policy: URLPo
                             for event in lecture.chronology),
         "people": tuple(replace(person, role=typeset(person.role)) for person in lecture.people),
         "terms": tuple(replace(term, definition=typeset(term.definition)) for term in lecture.terms),
-        "questions": localized_questions(lecture, lang),
+        # Questions are content: they stay in the lecture's language whatever the labels' language.
+        "questions": lecture.questions,
         "stem": lecture.stem,
     }
 

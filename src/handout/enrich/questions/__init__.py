@@ -1,23 +1,23 @@
-"""Questions enricher: the teacher's authored questions, then questions generated from the lecture.
+"""Questions enricher: the teacher's authored questions, then a question bank generated from the lecture.
 
-Generated kinds (each with its answer, source line, link anchor and a stable ``key``):
+Every generated item is in the lecture's own language (``--lang`` changes labels only), prints
+whole sentences of the lecture (never cut, quotes balanced) and carries its answer, source line,
+link anchor and a stable ``key``. The kinds, one module each or per group:
 
-- ``event`` ("1920 жылы 26 тамызда не болды?"): the answer is the event; asked only
-  when no other event of the chronology falls within that date, so the answer is unique;
-- ``date`` ("Мына оқиға қай жылы болды: «…»?"): the answer is the date; asked only
-  when the printed date is unique in the chronology;
-- ``open`` tasks from the section headings (describe / explain), one compare task
-  and one task from the learning outcomes (name the periods in order);
-- ``matching``: dates ↔ events, the events shuffled with a seed taken from the
-  lecture's text, so the same source always gives the same sheet.
+- ``event`` ("1920 жылы 26 тамызда не болды?") and ``date`` ("Мына оқиға қай жылы болды: «…»?"),
+  a year question becoming a single ``choice`` among years of the same era (``generate``);
+- ``choice`` (year blanked in a sentence), ``fill`` (year, count or surname blanked) and
+  ``truefalse`` (another event's year swapped in; the key quotes the sentence) (``blanks``);
+- ``ordering`` of 4–6 events with distinct years (``ordering``);
+- ``matching``: dates ↔ events (``generate``) and persons ↔ roles (``people``, with "who was …?" choices);
+- ``why`` where a sentence states its cause and ``term`` from the definitions (``reasons``);
+- ``open`` tasks per section whose keys list the section's most important events, one compare
+  task and one from the learning outcomes (``generate``).
 
-An event is used by at most one question and only when its clause reads as a
-whole sentence (a finite verb at the end, no pronoun pointing back, no second date).
-
-Teacher's control (front matter ``questions``): a list of authored items, or a
-mapping with ``authored``, ``exclude`` (keys or question texts), ``reword``
-({key: text}), ``count`` ({date, event, task, matching}) and ``matching: false``;
-``questions: false`` turns questions off. Authored items come first, unaltered.
+Teacher's control (front matter ``questions``): a list of authored items (any kind), or a
+mapping with ``authored``, ``exclude`` (keys or question texts), ``reword`` ({key: text}),
+``count`` (per kind, see ``DEFAULT_COUNT``) and ``matching: false``; ``questions: false``
+turns questions off. Authored items come first, unaltered.
 """
 
 from __future__ import annotations
@@ -29,15 +29,16 @@ from ...model import Lecture, Question
 from .control import DEFAULT_COUNT, QuestionControl, parse_control
 from .editions import blank_chronology, without_answers
 from .generate import content_seed, date_bounds, event_clause, generate_questions
+from .exports import gift, gift_escape, moodle_type, moodle_xml
 from .listing import question_record, questions_json, questions_table
 
 
-def build_questions(lecture: Lecture, diagnostics: Diagnostics, lang: str | None = None) -> tuple[Question, ...]:
-    """Return the lecture's questions in ``lang``: authored first, then generated ones after the teacher's edits."""
+def build_questions(lecture: Lecture, diagnostics: Diagnostics) -> tuple[Question, ...]:
+    """Return the lecture's questions in its own language: authored first, then generated ones after the teacher's edits."""
     control = parse_control(lecture, diagnostics)
     if not control.enabled:
         return ()
-    generated = generate_questions(lecture, lang or lecture.meta.lang, control)
+    generated = generate_questions(lecture, control)
     generated = _apply_edits(generated, control, lecture, diagnostics)
     return _dedupe(list(control.authored) + generated)
 
@@ -80,11 +81,22 @@ def add_questions(lecture: Lecture, diagnostics: Diagnostics) -> Lecture:
     return dataclasses.replace(lecture, questions=build_questions(lecture, diagnostics))
 
 
-def localized_questions(lecture: Lecture, lang: str) -> tuple[Question, ...]:
-    """Return the lecture's questions in another language (generated ones regenerated, authored kept)."""
-    if lang == lecture.meta.lang or not lecture.questions:
-        return lecture.questions
-    return build_questions(lecture, Diagnostics(), lang)
+def export_questions(questions, format: str, with_answers: bool) -> str:
+    """Return the questions as ``table``, ``json``, ``moodle`` (XML) or ``gift`` text (the last two always with the key)."""
+    if format == "moodle":
+        return moodle_xml(questions)
+    if format == "gift":
+        return gift(questions)
+    text = questions_json(questions, with_answers) if format == "json" else questions_table(questions, with_answers)
+    return text + "\n"
+
+
+def warn_label_language(lecture: Lecture, lang: str, diagnostics: Diagnostics | None) -> None:
+    """Say once that ``--lang`` changes the labels only: questions stay in the lecture's language."""
+    if diagnostics is not None and lang != lecture.meta.lang and lecture.questions:
+        diagnostics.warn(lecture.path, lecture.setting_lines.get("lang"), "label-language",
+                         f"labels are in `{lang}` but the lecture is in `{lecture.meta.lang}`: its questions, options and "
+                         "answers stay in the lecture's language (set `lang:` in the front matter to change that)")
 
 
 __all__ = [
@@ -96,8 +108,13 @@ __all__ = [
     "content_seed",
     "date_bounds",
     "event_clause",
+    "export_questions",
+    "gift",
+    "gift_escape",
+    "moodle_type",
+    "moodle_xml",
     "generate_questions",
-    "localized_questions",
+    "warn_label_language",
     "parse_control",
     "question_record",
     "questions_json",

@@ -10,12 +10,15 @@ import yaml
 from ...diagnostics import Diagnostics
 from ...errors import HandoutError
 from ...model import Lecture, Question
-from .generate import matching_answer, shuffled
+from ... import lang as languages
+from .common import shuffled
+from .generate import matching_answer
 
-DEFAULT_COUNT = {"event": 6, "date": 6, "task": 9, "matching": 5}
-"""How many questions of each kind by default (matching: pairs in the exercise)."""
-AUTHORED_KINDS = ("open", "date", "event", "matching")
-AUTHORED_KEYS = frozenset({"text", "answer", "kind", "points", "pairs", "key"})
+DEFAULT_COUNT = {"event": 4, "date": 4, "choice": 4, "fill": 3, "truefalse": 4, "ordering": 5, "person": 3,
+                 "why": 3, "term": 4, "task": 9, "matching": 5}
+"""How many questions of each kind by default (matching: pairs per exercise; ordering: events in the exercise)."""
+AUTHORED_KINDS = ("open", "date", "event", "matching", "choice", "ordering", "fill", "truefalse", "term", "why")
+AUTHORED_KEYS = frozenset({"text", "answer", "kind", "points", "pairs", "options", "items", "key"})
 CONTROL_KEYS = frozenset({"authored", "exclude", "reword", "count", "matching"})
 
 
@@ -109,6 +112,8 @@ def _authored_question(item, index: int, path: Path, line: int, lang: str) -> Qu
     if kind not in AUTHORED_KINDS:
         raise HandoutError(f"authored question {index + 1}: `kind` must be one of {', '.join(AUTHORED_KINDS)}, got {kind!r:.40}", path, line)
     answer = item.get("answer")
+    if kind in ("choice", "ordering", "truefalse"):
+        return _authored_structured(item, kind, text.strip(), index, path, line, lang)
     if answer is not None and not isinstance(answer, (str, int, float)):
         raise HandoutError(f"authored question {index + 1}: `answer` must be text, got {type(answer).__name__}", path, line)
     points = item.get("points")
@@ -129,6 +134,33 @@ def _authored_question(item, index: int, path: Path, line: int, lang: str) -> Qu
         options=options,
         key=key,
     )
+
+
+def _authored_structured(item: dict, kind: str, text: str, index: int, path: Path, line: int, lang: str) -> Question:
+    """Check an authored choice (options, answer among them), ordering (items in date order) or true/false item."""
+    language = languages.get(lang)
+    key = str(item.get("key") or f"authored-{index + 1}")
+    answer = item.get("answer")
+    common = {"text": text, "kind": kind, "line": line, "source": "authored", "points": item.get("points"), "key": key}
+    if kind == "truefalse":
+        if not isinstance(answer, bool):
+            raise HandoutError(f"authored question {index + 1}: a truefalse question needs `answer: true` or `answer: false`",
+                               path, line)
+        return Question(answer=language.labels["true_label" if answer else "false_label"], truth=answer, **common)
+    name = "options" if kind == "choice" else "items"
+    values = item.get(name)
+    least = 2 if kind == "choice" else 3
+    if not isinstance(values, list) or len(values) < least or not all(isinstance(v, (str, int)) for v in values):
+        raise HandoutError(f"authored question {index + 1}: a {kind} question needs `{name}`: a list of texts", path, line)
+    values = [str(value).strip() for value in values]
+    if kind == "choice":
+        if str(answer).strip() not in values:
+            raise HandoutError(f"authored question {index + 1}: `answer` must be one of the `options`", path, line)
+        return Question(answer=str(answer).strip(), options=tuple(values), correct=str(answer).strip(), **common)
+    printed = shuffled(values, f"{path.name}:{text}")
+    letters = language.labels["matching_letters"]
+    answer = ", ".join(letters[printed.index(value)] for value in values)
+    return Question(answer=answer, items=printed, order=tuple(values), **common)
 
 
 def _authored_pairs(value, kind: str, index: int, path: Path, line: int) -> tuple[tuple[str, str], ...]:

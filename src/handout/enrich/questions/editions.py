@@ -11,8 +11,9 @@ from ...model import Event, Question
 
 
 def without_answers(questions: Iterable[Question]) -> tuple[Question, ...]:
-    """Strip answers and the correct matching order: what a student's copy may carry."""
-    return tuple(dataclasses.replace(question, answer=None, pairs=()) for question in questions)
+    """Strip every key: answers, the matching pairs, the ordering's order, truth and correct option."""
+    return tuple(dataclasses.replace(question, answer=None, pairs=(), order=(), truth=None, correct="")
+                 for question in questions)
 
 
 WORKSHEET_ROWS = 10
@@ -24,10 +25,12 @@ def blank_chronology(chronology: Iterable[Event], questions: Iterable[Question],
 
     Only rows whose printed date no other event shares (else a date would not tell which event
     it asks for), key events first, at most ``WORKSHEET_ROWS``, in date order. The column that
-    would answer a question is the one left blank: a date asked for is blank, otherwise the event.
+    would answer a question is the one left blank: a date (or a year a choice or fill-in asks for)
+    is blank, otherwise the event.
     """
     language = languages.get(lang)
-    asked_dates = {q.answer for q in questions if q.kind == "date" and q.answer}
+    asked_dates = {q.answer for q in questions
+                   if q.kind in ("date", "choice", "fill") and q.answer and q.answer[:1].isdigit()}
     events = list(chronology)
     printed_dates = [language.typeset_text(language.format_date(event.date)) for event in events]
     counts = Counter(printed_dates)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
-import random
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -13,6 +12,12 @@ from typing import TYPE_CHECKING
 from ... import lang as languages
 from ...model import DateValue, Event, Lecture, Question, Section
 from ..chronology import strip_markdown
+from .blanks import blank_items
+from .common import choice_options, make_question, short_hash, shuffled, year_distractors
+from .ordering import ordering_item
+from .people import person_choices, person_matching
+from .reasons import term_items, why_items
+from .statements import balanced, points_back, readable, statements, without_connector
 
 if TYPE_CHECKING:
     from .control import QuestionControl
@@ -44,15 +49,29 @@ def _last_day(iso: str) -> datetime.date:
 def event_clause(event: Event, lang: str | None = None) -> str | None:
     """Return the event's description when it reads as a whole sentence in ``lang`` (the lecture's), else None."""
     text = event.event.strip()
-    if not text or text.endswith("…") or not event.anchor:
+    if not text or "…" in text or "..." in text or not event.anchor:
         return None
     language = languages.get(lang)
     text = language.clauses.quotable(text, event.date.text_date)
-    if text is None:
+    if text is None or not balanced(text) or points_back(text, language.questions):
+        return None
+    if not _contiguous(text, event.sentence, event.date.text_date):
         return None
     if language.find_dates(text) or _YEAR.search(text):
         return None
     return text
+
+
+def _contiguous(clause: str, sentence: str, text_date: str) -> bool:
+    """Tell whether the clause is its sentence less the date as written.
+
+    A whole date phrase dropped from the middle ("билігін 1917 жылғы 30 қазанда өз қолына алды")
+    leaves grammar whole; a date cut in half ("XV ғасырдың ортасы мен … аралығы") does not.
+    """
+    if not sentence:
+        return True
+    flat = " ".join(sentence.replace(text_date, " ").split()).casefold()
+    return " ".join(clause.split()).casefold().rstrip(".") in flat
 
 
 def _precision_slot(value: DateValue) -> str:
@@ -82,20 +101,35 @@ def content_seed(lecture: Lecture) -> int:
     return int.from_bytes(hashlib.sha256(lecture.source_text.encode("utf-8")).digest()[:8], "big")
 
 
-def generate_questions(lecture: Lecture, lang: str, control: QuestionControl) -> list[Question]:
-    """Generate questions in ``lang`` from the chronology, the headings and the outcomes."""
+def generate_questions(lecture: Lecture, control: QuestionControl) -> list[Question]:
+    """Generate the question bank in the lecture's own language, kind by kind, each event or sentence used once."""
+    lang = lecture.meta.lang
     sections = {section.title: section for section in lecture.sections}
     chronology = lecture.chronology
-    candidates = _candidates(chronology, sections, lecture.meta.lang)
+    count, seed = control.count, content_seed(lecture)
+    candidates = _candidates(chronology, sections, lang)
     used: set[int] = set()
-    factual = _factual_questions(candidates, chronology, lecture.meta.lang, lang, control.count, used)
-    factual.sort(key=lambda q: (_section_number(q, sections), q.line))
-    tasks = _section_tasks(lecture, chronology, lang)[: control.count["task"]]
+    years = {date_bounds(event.date)[0].year for event in chronology}
+    # A short lecture keeps its few quotable events for the questions that ask about one event each.
+    order = None
+    if len(candidates) >= 8:
+        order = ordering_item([(c.event, c.clause) for c in candidates], date_bounds, lang, seed, used, count["ordering"])
     matching = []
-    if control.matching and control.count["matching"] >= 2:
-        asked = tuple(q.answer for q in factual if q.kind == "date" and q.answer)
-        matching = _matching(candidates, chronology, lang, control.count["matching"], used, content_seed(lecture), asked)
-    return factual + tasks + matching
+    if control.matching and count["matching"] >= 3 and len(candidates) - len(used) >= 6:
+        matching = _matching(candidates, chronology, lang, count["matching"], used, seed)
+    shown = tuple(left for q in matching for left in q.prompts)
+    factual = [q for q in _factual_questions(candidates, chronology, lang, count, used, years, seed)
+               if not any(q.answer and q.answer in left for left in shown)]  # a matching date must not print an answer
+    found = statements(lecture)
+    years |= {int(s.text[a:b]) for s in found for a, b in s.years}
+    blanks = blank_items(lecture, found, years, count, seed, {c.event.sentence for c in candidates if id(c.event) in used})
+    persons = person_choices(lecture, count["person"], seed)
+    factual += blanks + persons + why_items(lecture, count["why"]) + term_items(lecture, count["term"], seed)
+    factual.sort(key=lambda q: (_section_number(q, sections), q.line))
+    tasks = _section_tasks(lecture, chronology, lang)[: count["task"]]
+    if control.matching and count["matching"] >= 3:
+        matching += person_matching(lecture, count["matching"], seed, {q.correct for q in persons})
+    return factual + ([order] if order else []) + matching + tasks
 
 
 def _section_number(question: Question, sections: dict[str, Section]) -> int:
@@ -148,18 +182,21 @@ def _unique_printed_date(event: Event, chronology: Iterable[Event], lang: str) -
     return sum(language.format_date(other.date) == printed for other in chronology) == 1
 
 
-def _factual_questions(candidates, chronology, lecture_lang: str, lang: str, count: dict[str, int], used: set[int]) -> list[Question]:
-    """Turn events into questions, alternating "<date> не болды?" and "Мына оқиға қашан болды?"."""
+def _factual_questions(candidates, chronology, lang: str, count: dict[str, int], used: set[int], years: set[int],
+                       seed: int) -> list[Question]:
+    """Turn events into questions, alternating "<date> не болды?" and "Мына оқиға қашан болды?" (a choice when it can be)."""
     limits = {"event": count["event"], "date": count["date"]}
     made = {"event": 0, "date": 0}
     questions = []
     for index, candidate in enumerate(_round_robin(candidates)):
+        if id(candidate.event) in used:
+            continue
         preferred = ("event", "date") if index % 2 == 0 else ("date", "event")
         for kind in preferred:
             if made[kind] >= limits[kind]:
                 continue
             maker = _event_question if kind == "event" else _date_question
-            question = maker(candidate, chronology, lecture_lang, lang)
+            question = maker(candidate, chronology, lang) if kind == "event" else maker(candidate, chronology, lang, years, seed)
             if question is not None:
                 used.add(id(candidate.event))
                 made[kind] += 1
@@ -168,13 +205,13 @@ def _factual_questions(candidates, chronology, lecture_lang: str, lang: str, cou
     return questions
 
 
-def _event_question(candidate: _Candidate, chronology, lecture_lang: str, lang: str) -> Question | None:
+def _event_question(candidate: _Candidate, chronology, lang: str) -> Question | None:
     """Ask "<date> не болды?" when only this event of the lecture falls within the date."""
     event = candidate.event
     if not _unique_span(event, chronology):
         return None
     language = languages.get(lang)
-    phrase = language.questions.event_date_phrase(language, event.date, lecture_lang == lang)
+    phrase = language.questions.event_date_phrase(language, event.date, True)
     if phrase is None:
         return None
     text = language.phrases["event"].format(date=phrase)
@@ -182,14 +219,28 @@ def _event_question(candidate: _Candidate, chronology, lecture_lang: str, lang: 
     return _question(text, "event", candidate.clause, event, lang, f"event-{_date_key(event.date)}")
 
 
-def _date_question(candidate: _Candidate, chronology, lecture_lang: str, lang: str) -> Question | None:
-    """Ask when a quoted event happened, when its printed date is unique in the lecture."""
+def _date_question(candidate: _Candidate, chronology, lang: str, years: set[int], seed: int) -> Question | None:
+    """Ask when a quoted event happened, when its printed date is unique in the lecture.
+
+    A plain year becomes a single choice among years of the same era the lecture names.
+    """
     event = candidate.event
     if not _unique_printed_date(event, chronology, lang):
         return None
     language = languages.get(lang)
-    text = language.phrases[_precision_slot(event.date)].format(event=language.quote(candidate.clause))
-    return _question(text, "date", language.format_date(event.date), event, lang, f"date-{_date_key(event.date)}")
+    slot = _precision_slot(event.date)
+    text = language.phrases[slot].format(event=language.quote(candidate.clause))
+    printed = language.format_date(event.date)
+    key = f"date-{_date_key(event.date)}"
+    if slot == "date_year":
+        year = date_bounds(event.date)[0].year
+        others = [language.format_date(dataclasses.replace(event.date, start=str(y), end=str(y), text_date=str(y)))
+                  for y in year_distractors(year, years)]
+        options = choice_options(printed, others, f"{seed}:{key}")
+        if options:
+            return make_question(lang, text, "choice", printed, (event.section, event.line, event.anchor), key,
+                                 options=options, correct=printed)
+    return _question(text, "date", printed, event, lang, key)
 
 
 def _date_key(value: DateValue) -> str:
@@ -217,38 +268,66 @@ def _events_by_section(chronology: Iterable[Event]) -> dict[str, list[Event]]:
     return grouped
 
 
-def _event_line(event: Event, lang: str, lecture_lang: str) -> str:
-    return f"{languages.get(lang).format_date(event.date)} — {event_clause(event, lecture_lang) or event.event}"
+def _event_text(event: Event, lang: str) -> str | None:
+    """Return an event's words for a key: its clause when it reads alone, else its sentence when that does."""
+    clause = event_clause(event, lang)
+    if clause:
+        return clause
+    rules = languages.get(lang).questions
+    sentence = without_connector(event.sentence.strip().rstrip("."), rules)
+    if readable(sentence + ".", rules):
+        return sentence
+    return None
 
 
-def _key_events(events: list[Event], limit: int, lecture_lang: str) -> list[Event]:
-    """Pick the section's events for an answer: whole-sentence clauses first, in date order."""
-    good = [event for event in events if event_clause(event, lecture_lang)]
-    rest = [event for event in events if not event_clause(event, lecture_lang)]
-    chosen = (good + rest)[:limit] if len(good) < 2 else good[:limit]
+def _event_line(event: Event, lang: str) -> str:
+    return f"{languages.get(lang).format_date(event.date)} — {_event_text(event, lang)}"
+
+
+def importance(event: Event, lang: str) -> int:
+    """Score how much an event matters to a teacher: key flag, heads (founding, decree, congress…), precision."""
+    text = (event.sentence or event.event).casefold()
+    stems = languages.get(lang).questions.IMPORTANT_STEMS
+    score = 6 * event.key + 2 * sum(stem in text for stem in stems)
+    score += {"day": 2, "month": 1}.get(event.date.precision, 0)
+    return score - 3 * event.inferred
+
+
+def _key_events(events: list[Event], limit: int, lang: str) -> list[Event]:
+    """Pick the section's most important events that print whole (key events when the chronology marks some), in date order."""
+    printable = [event for event in events if _event_text(event, lang)]
+    marked = [event for event in printable if event.key]
+    pool = marked if len(marked) >= 2 else printable
+    chosen, texts = [], set()
+    for event in sorted(pool, key=lambda e: (-importance(e, lang), e.line)):
+        if any(event.date.start == other.date.start for other in chosen):
+            continue  # one mention per day: "4 қазан" and "4–12 қазан" tell the same congress
+        if _event_text(event, lang) not in texts and len(chosen) < limit:
+            texts.add(_event_text(event, lang))
+            chosen.append(event)
     return sorted(chosen, key=lambda event: date_bounds(event.date))
 
 
 def _section_tasks(lecture: Lecture, chronology, lang: str) -> list[Question]:
     """Describe (sections with events) or explain (others) each section; one compare; one from the outcomes."""
-    language, lecture_lang = languages.get(lang), lecture.meta.lang
+    language = languages.get(lang)
     grouped = _events_by_section(chronology)
     tasks = []
     for section in lecture.sections:
         events = grouped.get(section.title, [])
         heading = language.quote(section.title)
-        if len(events) >= 2:
+        key_events = _key_events(events, MAX_ANSWER_EVENTS, lang)
+        if len(key_events) >= 2:
             text = language.phrases["describe"].format(heading=heading)
-            key_events = _key_events(events, MAX_ANSWER_EVENTS, lecture_lang)
-            answer = "; ".join(_event_line(event, lang, lecture_lang) for event in key_events)
+            answer = "; ".join(_event_line(event, lang) for event in key_events)
         else:
-            answer = _first_sentences(section, lecture_lang)
+            answer = _first_sentences(section, lang)
             if not answer:
                 continue
             text = language.phrases["explain"].format(heading=heading)
         tasks.append(_open_task(text, answer, lang, f"task-{short_hash(section.title)}",
                                 section.title, section.line, section.anchor))
-    compare = _compare_task(lecture.sections, grouped, lang, lecture_lang)
+    compare = _compare_task(lecture.sections, grouped, lang)
     if compare is not None:
         tasks.append(compare)
     periods = _periods_task(lecture, lang)
@@ -257,12 +336,14 @@ def _section_tasks(lecture: Lecture, chronology, lang: str) -> list[Question]:
     return tasks
 
 
-def _first_sentences(section: Section, lecture_lang: str, limit: int = 320) -> str:
-    """Return the section's opening sentences (up to ``limit`` characters) as the answer's gist."""
+def _first_sentences(section: Section, lang: str, limit: int = 320) -> str:
+    """Return the section's opening sentences that read alone (up to ``limit`` characters) as the answer's gist."""
+    rules = languages.get(lang).questions
     for block in section.blocks:
         plain = strip_markdown(block.text)[0]
-        found = languages.get(lecture_lang).sentences(re.sub(r"\s+", " ", plain).strip())
-        if not found:
+        found = [s for s in languages.get(lang).sentences(re.sub(r"\s+", " ", plain).strip())
+                 if balanced(s) and "…" not in s and "..." not in s]
+        if not found or found[0].split()[0].casefold() in rules.LEADING_ANAPHORS:
             continue
         text = found[0]
         for sentence in found[1:]:
@@ -273,11 +354,11 @@ def _first_sentences(section: Section, lecture_lang: str, limit: int = 320) -> s
     return ""
 
 
-def _compare_task(sections, grouped: dict[str, list[Event]], lang: str, lecture_lang: str) -> Question | None:
+def _compare_task(sections, grouped: dict[str, list[Event]], lang: str) -> Question | None:
     """Compare the two neighbouring sections that tell the most dated events."""
     best = None
     for first, second in zip(sections, sections[1:]):
-        a, b = grouped.get(first.title, []), grouped.get(second.title, [])
+        a, b = _key_events(grouped.get(first.title, []), 3, lang), _key_events(grouped.get(second.title, []), 3, lang)
         if len(a) >= 2 and len(b) >= 2 and (best is None or len(a) + len(b) > best[0]):
             best = (len(a) + len(b), first, second)
     if best is None:
@@ -287,7 +368,7 @@ def _compare_task(sections, grouped: dict[str, list[Event]], lang: str, lecture_
     text = language.phrases["compare"].format(first=language.quote(first.title), second=language.quote(second.title))
     answer = " | ".join(
         f"{language.quote(section.title)}: "
-        + "; ".join(_event_line(e, lang, lecture_lang) for e in _key_events(grouped[section.title], 3, lecture_lang))
+        + "; ".join(_event_line(e, lang) for e in _key_events(grouped[section.title], 3, lang))
         for section in (first, second)
     )
     return _open_task(text, answer, lang, f"compare-{short_hash(first.title + second.title)}",
@@ -338,7 +419,7 @@ def _matching(candidates, chronology, lang: str, size: int, used: set[int], seed
         years.add(year)
         if len(chosen) == size:
             break
-    if len(chosen) < 2:
+    if len(chosen) < 3:
         return []
     chosen.sort(key=lambda c: date_bounds(c.event.date))
     for candidate in chosen:
@@ -362,20 +443,7 @@ def _matching(candidates, chronology, lang: str, size: int, used: set[int], seed
     ]
 
 
-def shuffled(items: list[str], seed) -> tuple[str, ...]:
-    """Shuffle deterministically; never leave every item in its own place."""
-    shuffled = list(items)
-    random.Random(str(seed)).shuffle(shuffled)
-    if len(shuffled) > 1 and shuffled == list(items):
-        shuffled = shuffled[1:] + shuffled[:1]
-    return tuple(shuffled)
-
-
 def matching_answer(pairs, options, lang: str) -> str:
     """Write the key of a matching exercise: "1–В, 2–А, …"."""
     letters = languages.get(lang).labels["matching_letters"]
     return ", ".join(f"{number}–{letters[options.index(right)]}" for number, (_, right) in enumerate(pairs, 1))
-
-
-def short_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]

@@ -58,4 +58,8 @@ LABELS: dict[str, str] = {
     "bundle_lecture": "in one archive (ZIP)",
     "no_match": "Nothing found",
     "thumbnail_of": "{title}: first page",
+    "page_ref": "page\u00a0{page}",
+    "true_label": "True",
+    "false_label": "False",
+    "order_slot": "Order",
 }

@@ -1,5 +1,73 @@
 """English question phrasing beyond the templates: the "event" question quotes the printed date."""
 
+import re
+
 from ..phrasing import quoted_event_date_phrase as event_date_phrase
 
 __all__ = ["event_date_phrase"]
+
+
+# --- Rules the question bank reads (the same names in every pack) ---
+
+LEADING_ANAPHORS = frozenset(
+    "he she it they his her its their them this these those that there then thus therefore such we we’ll we'll i you our".split()
+)
+"""Words that, first in a sentence, point back to the one before: such a sentence is not self-contained."""
+
+RUN_ON = re.compile(r"[a-z](?:ed|ew|ok|ame)\s+(?:His|Her|Its|Their|They|It|This)\b")
+"""A probable missing full stop: two sentences run together."""
+
+PRONOUNS = frozenset("today now he she it they his her its their them this".split())
+"""Pronouns and deictic words that, among a sentence's first words, need an earlier sentence or the day of writing."""
+
+PREDICATE_END = re.compile(r"[^\W\d_]{2}[.!]?$")
+"""How a statement ends (any word: the language's word order puts no verb last)."""
+
+LEADING_CONNECTORS = frozenset("but and however thus so".split())
+"""Connectives a quoted sentence or clause drops from its start."""
+
+POINTING = frozenset("this these those aforementioned".split())
+"""Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
+
+BACK_REFERENCES = frozenset("aforesaid abovementioned".split())
+"""Object pronouns that, anywhere in a sentence ("буржуазия мұнымен ымырласқысы келмеді"), refer to an earlier one."""
+
+IMPORTANT_STEMS = (
+    "found", "establish", "proclaim", "decree", "congress", "adopt", "republic", "capital", "government",
+    "autonom", "independen", "law", "constitution", "reform", "uprising", "revolt", "war", "approv", "creat",
+)
+
+# "since" is left out: in history prose it dates ("Since 1709 …") far more often than it explains.
+_CAUSE_AFTER = re.compile(r"^(?P<effect>.+?),?\s+(?:because(?: of)?|as a result of)\s+(?P<cause>.+?)[.!]?$")
+_CAUSE_BEFORE = re.compile(r"^(?:Because(?: of)?|As a result of)\s+(?P<cause>.+?),\s+(?P<effect>.+?)[.!]?$")
+_CAUSE_THEN = re.compile(r"^(?P<cause>.+?),\s+(?:so|and as a result|as a result|therefore)\s*,?\s+(?P<effect>.+?)[.!]?$")
+
+
+def cause_and_effect(sentence: str) -> tuple[str, str] | None:
+    """Split a sentence that states a cause ("… because …", "Because …, …", "…, as a result …"): (effect, cause)."""
+    text = sentence.strip()
+    for pattern in (_CAUSE_BEFORE, _CAUSE_AFTER, _CAUSE_THEN):
+        found = pattern.match(text)
+        if found:
+            effect, cause = found["effect"].strip().rstrip(".!"), found["cause"].strip().rstrip(".!,")
+            if len(effect.split()) >= 3 and len(cause.split()) >= 3:
+                return effect[:1].upper() + effect[1:], cause[:1].upper() + cause[1:]
+    return None
+
+
+_IS_CALLED = re.compile(
+    r"^(?P<definition>.+?)\s+(?:is|was|are|were)\s+(?:called|known as|termed)\s+"
+    r"(?P<term>“[^“”]{2,60}”|\"[^\"]{2,60}\"|\*\*[^*]{2,60}\*\*|[A-Z][\w-]*(?:\s[\w-]+){0,3})[.!]?$"
+)
+_MEANS = re.compile(
+    r"^(?:The term\s+)?(?P<term>“[^“”]{2,60}”|\*\*[^*]{2,60}\*\*)\s+(?:means|refers to|denotes)\s+(?P<definition>.+?)[.!]?$"
+)
+
+
+def definition(sentence: str) -> tuple[str, str] | None:
+    """Return (term, definition) when the sentence defines a term ("Y is called X", "The term “X” means Y")."""
+    text = sentence.strip()
+    found = _IS_CALLED.match(text) or _MEANS.match(text)
+    if not found:
+        return None
+    return found["term"].strip(" *“”\""), found["definition"].strip()

@@ -58,4 +58,8 @@ LABELS: dict[str, str] = {
     "bundle_lecture": "бір архивте (ZIP)",
     "no_match": "Ештеңе табылмады",
     "thumbnail_of": "{title}: бірінші бет",
+    "page_ref": "{page}\u2011бет",
+    "true_label": "Дұрыс",
+    "false_label": "Қате",
+    "order_slot": "Реті",
 }

@@ -56,3 +56,76 @@ def _is_safe_locative(text: str, value: DateValue) -> bool:
     return bool(words) and bool(_LOCATIVE_END.search(words[-1])) and not any(
         word in ("дейін", "бастап", "дейінгі") for word in words
     )
+
+
+# --- Rules the question bank reads (the same names in every pack) ---
+
+LEADING_ANAPHORS = frozenset(
+    "ол олар оның олардың оларды оған оларға бұл бұның бұлар мұнда мұндай осы осыған осында осындай "
+    "сол соның сонда соған онда сондықтан сөйтіп сонымен соның нәтижесінде екіншіден үшіншіден кейін".split()
+)
+"""Words that, first in a sentence, point back to the one before: such a sentence is not self-contained."""
+
+RUN_ON = re.compile(r"[^\W\d_](?:ды|ді|ты|ті|ған|ген|қан|кен)\s+(?:Оның|Олар|Ол|Бұл|Ал|Сонымен|Осы)\b")
+"""A probable missing full stop ("пайда болды Оның …"): two sentences run together."""
+
+PRONOUNS = frozenset("ол олар оның олардың оларды оған оларға бұл бұның бұлар мұнда онда сонда бүгін биыл қазір".split())
+"""Pronouns and deictic words that, among a sentence's first words ("1924 жылы ол жойылып", "Ал бүгін"),
+need an earlier sentence or the day of writing."""
+
+PREDICATE_END = re.compile(
+    r"(?:ды|ді|ты|ті|ған|ген|қан|кен|ады|еді|йды|йді|тұр|отыр|жатыр|жоқ|болатын|тын|тін|атын|етін|йтын|йтін|мақ|мек)[.!]?$"
+)
+"""How a Kazakh statement ends: a finite verb (a heading-like phrase "1916 жылғы көтеріліс." does not)."""
+
+LEADING_CONNECTORS = frozenset("ал бірақ алайда дегенмен сөйтіп сонымен яғни мәселен осылайша".split())
+"""Connectives a quoted sentence or clause drops from its start ("Ал 1922 жылы …")."""
+
+POINTING = frozenset("осы осының осыған осында сол соның соған бұл бұның мұндай осындай сондай аталған жоғарыда".split())
+"""Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
+
+BACK_REFERENCES = frozenset("мұнымен мұны мұнда мұндағы бұған осыны осыған соны соған сонымен оны онымен".split())
+"""Object pronouns that, anywhere in a sentence ("буржуазия мұнымен ымырласқысы келмеді"), refer to an earlier one."""
+
+IMPORTANT_STEMS = (
+    "құрыл", "құру", "жарияла", "декрет", "съез", "қабылда", "республика", "астана", "үкімет", "автоном",
+    "орнады", "орнатты", "тәуелсіз", "заң", "конституция", "реформа", "көтеріліс", "соғыс", "бекіт", "жеңді",
+)
+"""Stems of the heads that make an event a key one (founding, decree, congress, adoption, republic, capital…)."""
+
+_CAUSE_AFTER = re.compile(r"^(?P<effect>.+?),\s+(?:себебі|өйткені|себебі,)\s+(?P<cause>.+?)[.!]?$")
+_CAUSE_BEFORE = re.compile(
+    r"^(?P<cause>.+?(?:ғандықтан|гендіктен|қандықтан|кендіктен|нәтижесінде|салдарынан)),?\s+(?P<effect>[^,]+?[.!]?)$"
+)
+_CAUSE_THEN = re.compile(r"^(?P<cause>.+?),\s+сондықтан\s+(?P<effect>.+?)[.!]?$")
+_FINITE = re.compile(r"(?:ды|ді|ты|ті|ған|ген|қан|кен|еді|болатын|жоқ|тиді|кетті)[.!]?$")
+
+
+def cause_and_effect(sentence: str) -> tuple[str, str] | None:
+    """Split a sentence that states a cause («…, себебі …», «… болғандықтан, …», «…, сондықтан …»).
+
+    Returns (effect, cause), the effect a whole clause with its verb, or None.
+    """
+    text = sentence.strip()
+    for pattern in (_CAUSE_AFTER, _CAUSE_THEN, _CAUSE_BEFORE):
+        found = pattern.match(text)
+        if found:
+            effect, cause = found["effect"].strip().rstrip(".!"), found["cause"].strip().rstrip(".!,")
+            if _FINITE.search(effect) and len(effect.split()) >= 4 and len(cause.split()) >= 3:
+                return effect[:1].upper() + effect[1:], cause[:1].upper() + cause[1:]
+    return None
+
+
+_DEFINED_AS = re.compile(r"^(?P<term>[^,;:]{2,60}?)\s+дегеніміз\s*[—–-]?\s*(?P<definition>.+?)[.!]?$")
+_IS_CALLED = re.compile(
+    r"^(?P<definition>.+?)\s+(?P<term>«[^«»]{2,60}»|\*\*[^*]{2,60}\*\*)\s+деп\s+(?:аталады|атаған|аталды|атайды|аталған)[.!]?$"
+)
+
+
+def definition(sentence: str) -> tuple[str, str] | None:
+    """Return (term, definition) when the sentence defines a term («X дегеніміз — Y», «Y «X» деп аталады»)."""
+    text = sentence.strip()
+    found = _DEFINED_AS.match(text) or _IS_CALLED.match(text)
+    if not found:
+        return None
+    return found["term"].strip(" *«»"), found["definition"].strip()

@@ -58,4 +58,8 @@ LABELS: dict[str, str] = {
     "bundle_lecture": "одним архивом (ZIP)",
     "no_match": "Ничего не найдено",
     "thumbnail_of": "{title}: первая страница",
+    "page_ref": "с.\u00a0{page}",
+    "true_label": "Верно",
+    "false_label": "Неверно",
+    "order_slot": "Порядок",
 }

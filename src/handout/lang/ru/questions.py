@@ -1,5 +1,71 @@
 """Russian question phrasing beyond the templates: the "event" question quotes the printed date."""
 
+import re
+
 from ..phrasing import quoted_event_date_phrase as event_date_phrase
 
 __all__ = ["event_date_phrase"]
+
+
+# --- Rules the question bank reads (the same names in every pack) ---
+
+LEADING_ANAPHORS = frozenset(
+    "он она оно они его её ее их им ему это этот эта эти этого этой тот та те того там тогда "
+    "поэтому затем кроме однако таким при этом".split()
+)
+"""Words that, first in a sentence, point back to the one before: such a sentence is not self-contained."""
+
+RUN_ON = re.compile(r"[^\W\d_](?:ал|ла|ли|ло|ась|ось|ись)\s+(?:Его|Она|Они|Он|Это|Этот|Эта|Затем)\b")
+"""A probable missing full stop: two sentences run together."""
+
+PRONOUNS = frozenset("сегодня ныне теперь он она оно они его её ее их им ему это".split())
+"""Pronouns and deictic words that, among a sentence's first words, need an earlier sentence or the day of writing."""
+
+PREDICATE_END = re.compile(r"[^\W\d_]{2}[.!]?$")
+"""How a statement ends (any word: the language's word order puts no verb last)."""
+
+LEADING_CONNECTORS = frozenset("а но однако итак впрочем также".split())
+"""Connectives a quoted sentence or clause drops from its start."""
+
+POINTING = frozenset("этот эта это эти этого этой этом этих этим данный данная указанный вышеупомянутый".split())
+"""Determiners that, anywhere in a quoted sentence ("осы ауыртпалық"), point to what the text said before."""
+
+BACK_REFERENCES = frozenset("этим этому вышеуказанный вышеназванный тому".split())
+"""Object pronouns that, anywhere in a sentence ("буржуазия мұнымен ымырласқысы келмеді"), refer to an earlier one."""
+
+IMPORTANT_STEMS = (
+    "образова", "созда", "основа", "провозгла", "декрет", "съезд", "принят", "республик", "столиц",
+    "правительств", "автоном", "установ", "независим", "закон", "конституц", "реформ", "восстан", "войн", "утвержд",
+)
+
+_CAUSE_AFTER = re.compile(r"^(?P<effect>.+?),\s+(?:потому что|так как|поскольку|ибо)\s+(?P<cause>.+?)[.!]?$")
+_CAUSE_BEFORE = re.compile(r"^(?:Так как|Поскольку|Из-за того, что)\s+(?P<cause>.+?),\s+(?P<effect>.+?)[.!]?$")
+_CAUSE_THEN = re.compile(r"^(?P<cause>.+?),\s+(?:поэтому|в результате чего|вследствие чего)\s+(?P<effect>.+?)[.!]?$")
+
+
+def cause_and_effect(sentence: str) -> tuple[str, str] | None:
+    """Split a sentence that states a cause («…, потому что …», «Так как …, …», «…, поэтому …»): (effect, cause)."""
+    text = sentence.strip()
+    for pattern in (_CAUSE_AFTER, _CAUSE_BEFORE, _CAUSE_THEN):
+        found = pattern.match(text)
+        if found:
+            effect, cause = found["effect"].strip().rstrip(".!"), found["cause"].strip().rstrip(".!,")
+            if len(effect.split()) >= 3 and len(cause.split()) >= 3:
+                return effect[:1].upper() + effect[1:], cause[:1].upper() + cause[1:]
+    return None
+
+
+_IS_WHAT = re.compile(r"^(?P<term>[^,;:—–]{2,60}?)\s+[—–]\s+это\s+(?P<definition>.+?)[.!]?$")
+_IS_CALLED = re.compile(
+    r"^(?P<definition>.+?)\s+(?:называется|называли|называлась|называлось|назывался|называют)\s+"
+    r"(?P<term>«[^«»]{2,60}»|\*\*[^*]{2,60}\*\*)[.!]?$"
+)
+
+
+def definition(sentence: str) -> tuple[str, str] | None:
+    """Return (term, definition) when the sentence defines a term («X — это Y», «Y называется «X»»)."""
+    text = sentence.strip()
+    found = _IS_WHAT.match(text) or _IS_CALLED.match(text)
+    if not found:
+        return None
+    return found["term"].strip(" *«»"), found["definition"].strip()
