@@ -490,6 +490,15 @@ def figure_watch_course(work: Path, runs: int, bench: "InProcess | None", size: 
 # --- report ----------------------------------------------------------------------------------------
 
 
+def figure_cold(work: Path, runs: int) -> Figure:
+    """12: a cold CLI build of the student edition against a cold WeasyPrint process (bench/cold.py)."""
+    import cold
+
+    data = cold.measure_cold(work, runs)
+    return Figure("12", "cold CLI build, student edition / cold WeasyPrint process, same HTML and PDF options",
+                  cold.describe(data), f"≤ {cold.GOAL:.2f}", data["ratio"] <= cold.GOAL, data)
+
+
 def print_table(figures: list[Figure], about: dict) -> None:
     print(f"machine: {about['cpu']}, {about['cores']} cores; Python {about['python']}, "
           f"WeasyPrint {about['weasyprint']}")
@@ -499,7 +508,7 @@ def print_table(figures: list[Figure], about: dict) -> None:
         print(f"{figure.number:>3}  {figure.name:<{width}}  {figure.value}  [goal {figure.goal}] {verdict}")
 
 
-FIGURES = ("floor", "editions", "course", "critical", "startup", "memory", "pandoc", "watch", "watch-course")
+FIGURES = ("floor", "editions", "course", "critical", "startup", "memory", "pandoc", "watch", "watch-course", "cold")
 
 
 def main() -> None:
@@ -555,6 +564,8 @@ def main() -> None:
             attempt("10b", "watch, 3 lectures, 3 s", lambda: figure_watch_course(work, max(runs, 5), bench, 3, 3.0, "10b"))
             if not args.quick:
                 attempt("10c", "watch, 15 lectures, 10 s", lambda: figure_watch_course(work, runs, bench, 15, 10.0, "10c"))
+        if "cold" in wanted:
+            attempt("12", "cold build", lambda: figure_cold(work, runs + 2))
     print_table(figures, about)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S")

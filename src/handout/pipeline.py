@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostics
 from .enrich import enrich
@@ -13,11 +14,13 @@ from .publish.files import write_atomic
 from .render.html import EDITIONS, RenderOptions, lecture_context, render_html
 from .render.theme import Theme, find_theme
 from .render.urls import URLPolicy
-from .source.lecture import load_lecture
 from .source.limits import MAX_NESTING, time_budget
 from .typeset import printing
 from .typeset.accessibility import check_images
 from .typeset.engine import typeset
+
+if TYPE_CHECKING:
+    from .enrichment_cache import EnrichmentCache
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,15 @@ class BuildSettings:
     """Hosts whose https: images and styles the teacher allowed (``--allow-host``); never from front matter."""
 
 
-def prepare_lecture(path: Path, diagnostics: Diagnostics) -> Lecture:
-    """Load and enrich one lecture (everything before rendering), each stage within the time budget."""
+def prepare_lecture(path: Path, diagnostics: Diagnostics, cache: EnrichmentCache | None = None) -> Lecture:
+    """Load and enrich one lecture (everything before rendering), each stage within the time budget.
+
+    With ``cache``, an unchanged lecture is read back from it instead (:mod:`handout.enrichment_cache`).
+    """
+    if cache is not None:
+        return cache.prepare(path, diagnostics, prepare_lecture)
+    from .source.lecture import load_lecture  # YAML and the loader: not needed when the cache has the lecture
+
     with time_budget(path, stage="loading"):
         lecture = load_lecture(path, diagnostics)
     return enrich(lecture, diagnostics)
@@ -124,11 +134,11 @@ def lecture_files(target: Path) -> list[Path]:
 
 
 def build_paths(paths: list[Path], settings: BuildSettings, diagnostics: Diagnostics,
-                theme: Theme | None = None) -> list[Path]:
-    """Build lectures one after another in this process (the serial runner)."""
+                theme: Theme | None = None, enrichment: EnrichmentCache | None = None) -> list[Path]:
+    """Build lectures one after another in this process (the serial runner), enriched lectures from ``enrichment``."""
     written = []
     for path in paths:
-        lecture = prepare_lecture(path, diagnostics)
+        lecture = prepare_lecture(path, diagnostics, enrichment)
         written += build_lecture(lecture, theme or find_theme(path.parent), settings, diagnostics)
     return written
 

@@ -88,6 +88,7 @@ def build(
 ) -> None:
     """Build the handouts of a lecture, or a whole course (only what changed)."""
     from ..diagnostics import Diagnostics
+    from ..enrichment_cache import EnrichmentCache
     from ..errors import HandoutError
     from ..pipeline import EDITIONS, BuildSettings, build_paths, lecture_files
     from ..publish.locking import build_lock
@@ -111,7 +112,8 @@ def build(
     try:
         paths = lecture_files(target)
         with build_lock(out, on_wait=_say):  # one build at a time per output folder
-            written = build_paths(paths, settings, diagnostics)
+            # An unchanged lecture's chronology and questions are read back (--force: made again).
+            written = build_paths(paths, settings, diagnostics, enrichment=EnrichmentCache(out, read=not force))
         diagnostics.raise_if_strict(strict)
     except HandoutError as error:
         _print_diagnostics(diagnostics)

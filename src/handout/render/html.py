@@ -11,6 +11,8 @@ from pathlib import Path
 import jinja2
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -80,7 +82,8 @@ class MarkdownConverter:
 
     def __init__(self, lang: str, sanitizer: HtmlSanitizer | None = None):
         self._extension = _HandoutExtension(lang)
-        self._md = markdown.Markdown(extensions=["tables", "sane_lists", self._extension])
+        # Instances, not names: a name makes Markdown scan every installed package's entry points.
+        self._md = markdown.Markdown(extensions=[TableExtension(), SaneListExtension(), self._extension])
         # Raw HTML in a lecture is untrusted: every conversion ends in the allow-list sanitizer.
         self.sanitizer = sanitizer or HtmlSanitizer(URLPolicy(Path.cwd()))
         self._md.postprocessors.register(

@@ -1,0 +1,177 @@
+"""Prepared lectures (loaded and enriched) kept by content in the output folder.
+
+Enrichment (the chronology, the questions) depends only on the lecture's source and on the
+tool itself, so an unchanged lecture need not be read, parsed and enriched again: a cold
+``handout build lecture.md`` after the first one reads the prepared lecture back instead.
+
+One JSON file per lecture in ``OUT/.handout-enriched/`` (hidden, beside ``.handout-cache.json``;
+never among the PDFs a site would publish), holding the key it was made from, the lecture and
+the warnings preparing it reported, which are told again on every use. The key hashes the
+source bytes, the path as given (the lecture keeps it), the tool's fingerprint (its code and
+data: a changed enricher makes every entry stale) and the Python version. An entry that does
+not match, cannot be read or does not decode is ignored and rewritten; a lecture that fails to
+load is never stored; a cache that cannot be written is skipped. JSON, not pickle: reading an
+output folder must never run code from it.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime
+import hashlib
+import importlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path, PurePath
+from typing import Any
+
+from .diagnostics import Diagnostic, Diagnostics
+from .errors import HandoutError
+from .model import Lecture
+
+FOLDER_NAME = ".handout-enriched"
+FORMAT = 1
+
+Prepare = Callable[[Path, Diagnostics], Lecture]
+
+
+class EnrichmentCache:
+    """The prepared lectures of one output folder."""
+
+    def __init__(self, out_dir: Path, read: bool = True):
+        self.folder = Path(out_dir) / FOLDER_NAME
+        self.read = read
+        """False (``--force``): prepare every lecture again, but still store the result."""
+
+    def entry_path(self, path: Path) -> Path:
+        """One entry per lecture file, so an edited lecture replaces its entry instead of adding one."""
+        digest = hashlib.sha256(str(Path(path).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+        return self.folder / f"{Path(path).stem[:40]}-{digest}.json"
+
+    def prepare(self, path: Path, diagnostics: Diagnostics, prepare: Prepare) -> Lecture:
+        """Return the prepared lecture from the cache, or from ``prepare`` (then stored); report its warnings."""
+        try:
+            source = Path(path).read_bytes()
+        except OSError:
+            return prepare(path, diagnostics)  # let the loader explain the missing or unreadable file
+        key = lecture_key(path, source)
+        entry = self.entry_path(path)
+        found = self._load(entry, key) if self.read else None
+        if found is not None:
+            lecture, reports = found
+            for report in reports:
+                diagnostics.add(report)
+            return lecture
+        own = Diagnostics()
+        lecture = prepare(path, own)
+        diagnostics.extend(own)
+        self._store(entry, key, lecture, own.items)
+        return lecture
+
+    def _load(self, entry: Path, key: str) -> tuple[Lecture, list[Diagnostic]] | None:
+        try:
+            data = json.loads(entry.read_bytes().decode("utf-8", "surrogatepass"))
+            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+                return None
+            lecture = decode(data["lecture"])
+            reports = [Diagnostic(**item) for item in data["diagnostics"]]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, ImportError, RecursionError):
+            return None  # missing, torn, edited by hand or written by another version: prepare again
+        return (lecture, reports) if isinstance(lecture, Lecture) else None
+
+    def _store(self, entry: Path, key: str, lecture: Lecture, reports: list[Diagnostic]) -> None:
+        from .publish.files import write_atomic
+
+        try:
+            text = json.dumps({"format": FORMAT, "key": key, "lecture": encode(lecture),
+                               "diagnostics": [dataclasses.asdict(report) for report in reports]}, ensure_ascii=False)
+            write_atomic(entry, text.encode("utf-8", "surrogatepass"))  # a lone surrogate comes back as it was
+        except (TypeError, ValueError, RecursionError, HandoutError):
+            pass  # a value JSON cannot hold, or a folder we may not write: this lecture is just not cached
+
+
+def lecture_key(path: Path, source: bytes) -> str:
+    """Hash what a prepared lecture depends on: its source, its path as given, the tool, the Python."""
+    from .course.cache import make_key, tool_fingerprint
+
+    return make_key(FORMAT, tool_fingerprint(), sys.version, str(path), source)
+
+
+# --- a JSON form of the model's dataclasses ------------------------------------------------------
+
+
+def encode(value: Any) -> Any:
+    """Turn a dataclass tree into JSON data that :func:`decode` turns back into an equal tree."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        kind = type(value)
+        fields = {field.name: encode(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        return {"@": f"{kind.__module__}:{kind.__qualname__}", "fields": fields}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, list):
+        return [encode(item) for item in value]
+    if isinstance(value, tuple):
+        return {"@": "tuple", "items": [encode(item) for item in value]}
+    if isinstance(value, dict):
+        return {"@": "dict", "items": [[encode(key), encode(item)] for key, item in value.items()]}
+    if isinstance(value, PurePath):
+        return {"@": "path", "value": str(value)}
+    if isinstance(value, datetime.datetime):
+        return {"@": "datetime", "value": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"@": "date", "value": value.isoformat()}
+    if isinstance(value, bytes):
+        return {"@": "bytes", "value": base64.b64encode(value).decode("ascii")}
+    raise TypeError(f"cannot keep a {type(value).__name__} in the enrichment cache")
+
+
+def decode(data: Any) -> Any:
+    """Rebuild what :func:`encode` wrote; only dataclasses of handout's own modules are made."""
+    if isinstance(data, list):
+        return [decode(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    kind = data["@"]
+    if kind == "tuple":
+        return tuple(decode(item) for item in data["items"])
+    if kind == "dict":
+        return {_hashable(decode(key)): decode(item) for key, item in data["items"]}
+    if kind == "path":
+        return Path(data["value"])
+    if kind == "datetime":
+        return datetime.datetime.fromisoformat(data["value"])
+    if kind == "date":
+        return datetime.date.fromisoformat(data["value"])
+    if kind == "bytes":
+        return base64.b64decode(data["value"], validate=True)
+    return _dataclass(kind)(**{name: decode(item) for name, item in data["fields"].items()})
+
+
+def _hashable(key: Any) -> Any:
+    if isinstance(key, list):
+        raise TypeError("a list cannot be a mapping key")
+    return key
+
+
+_TYPE_PACKAGES = ("handout.model", "handout.diagnostics", "handout.enrich", "handout.lang")
+"""Where a cached lecture's types may come from: the model and the enrichers' own data (plain data modules)."""
+
+
+def _dataclass(kind: str) -> type:
+    """Find a dataclass by ``module:name``; import its module only if it is one of :data:`_TYPE_PACKAGES`."""
+    module_name, _, name = kind.partition(":")
+    known = module_name in sys.modules or any(module_name == package or module_name.startswith(package + ".")
+                                              for package in _TYPE_PACKAGES)
+    if not (known and module_name.startswith("handout.")) or name.startswith("_") or "._" in name:
+        raise TypeError(f"{kind!r} is not one of handout's data types")
+    found: Any = importlib.import_module(module_name)
+    for part in name.split("."):
+        found = getattr(found, part)
+    if not (isinstance(found, type) and dataclasses.is_dataclass(found)):
+        raise TypeError(f"{kind!r} is not a dataclass")
+    return found
+
+
+__all__ = ["FOLDER_NAME", "EnrichmentCache", "decode", "encode", "lecture_key"]
