@@ -12,7 +12,7 @@ import pytest
 from handout import lang as languages
 from handout.diagnostics import Diagnostics
 from handout.enrich import enrich
-from handout.enrich.questions import build_questions, event_clause, without_answers
+from handout.enrich.questions import event_clause, without_answers
 from handout.errors import HandoutError
 from handout.lang.kk.questions import event_date_phrase
 from handout.model import DateValue

@@ -273,7 +273,8 @@ def test_a_save_never_waits_behind_the_background_layout(course, tmp_path):
         lecture.write_text(long_text.replace("25 адам", "29 адам", 1), encoding="utf-8")
         assert wait_until(lambda: len(saved) >= 2, timeout=120)
         assert "29" in pdf_text(out / "student" / "lecture02.pdf")
-        assert watcher.background.restarts >= 1
+        # the first save's other editions gave way: killed mid-layout, or left before they started
+        assert watcher.background.restarts >= 1 or any(report.postponed for report in reports[1:])
         assert not list(out.rglob(".*.part"))
     finally:
         stop.set()

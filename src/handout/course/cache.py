@@ -173,11 +173,6 @@ class BuildCache:
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
-def file_digest(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _valid_entry(entry: Any) -> bool:
     return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("sha256"), str)
             and all(isinstance(entry.get(name), int) and not isinstance(entry.get(name), bool)

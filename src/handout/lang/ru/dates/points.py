@@ -108,7 +108,7 @@ SEASON_YEAR = _compile(
     rf"(?:(?P<year>{YEAR4})(?:\s*/\s*(?P<winter_end>\d{{2}}|\d{{4}}))?{YEAR_SUFFIX}(?:\s*(?P<yw>{YEAR_WORD}))?{NO_NUMBER_AFTER}"
     rf"|{CONTEXT_YEAR_GENITIVE})"
 )
-SEASON_CONTEXT = _compile(rf"(?<!\w)(?:тем\s+же|той\s+же|этим\s+же|этой\s+же|этим|этой)\s+(?P<season>летом|весной|осенью|зимой)(?!\w)")
+SEASON_CONTEXT = _compile(r"(?<!\w)(?:тем\s+же|той\s+же|этим\s+же|этой\s+же|этим|этой)\s+(?P<season>летом|весной|осенью|зимой)(?!\w)")
 YEAR = _compile(
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:\s*(?:{DASH}|/)\s*(?P<year_end>{YEAR4}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
 )
@@ -132,7 +132,7 @@ CENTURY_OPEN_RANGE = re.compile(  # "XVI – первой половине XIX �
     rf"(?P<century_end>{ROMAN})\s*{CENTURY_WORD}"
 )
 NUMERIC = re.compile(
-    rf"(?<![\d.,:/\w])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>\d{{4}}|\d{{2}})(?!\d|\.\d|:\d|-\d)(?:\s*г\.)?"
+    r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?!\d|\.\d|:\d|-\d)(?:\s*г\.)?"
 )
 NUMERIC_METADATA = re.compile(r"(?:обновлено|опубликовано|дата|добавлено|изменено|просмотр\w*|мрнти|удк|isbn)\W{0,3}$", re.IGNORECASE)
 CONTEXT_YEAR = _compile(
