@@ -64,3 +64,12 @@ def test_every_edition_carries_its_english_label(built):
     assert flat(ENGLISH.labels["edition_teacher"]) in flat(texts["teacher"])
     assert flat(ENGLISH.labels["edition_worksheet"]) in flat(texts["worksheet"])
     assert flat(ENGLISH.labels["questions"]) in flat(texts["student"])
+
+
+def test_questions_are_english_in_every_edition(built):
+    """The review questions (and the teacher's keys) are written in English: no Kazakh or Russian frame."""
+    _, texts = built
+    for edition, text in texts.items():
+        questions = text[text.rindex(ENGLISH.labels["questions"]):]
+        assert re.search(r"When did this happen|Put the events|Fill in the blank|Which year fills", questions), edition
+        assert not re.search(r"[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]", questions), (edition, questions[:400])

@@ -46,3 +46,12 @@ def test_chronology_rows_are_the_lecture_dates_printed_in_russian(texts):
 def test_edition_labels_are_russian(texts):
     assert "Экземпляр преподавателя" in texts["teacher"]
     assert "Рабочий лист" in texts["worksheet"] or "Фамилия, имя" in texts["worksheet"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_questions_are_russian_in_every_edition(texts, edition):
+    """The review questions (and in the teacher's copy the keys) are written in Russian, not in a Kazakh frame."""
+    text = texts[edition]
+    questions = text[text.rindex("Контрольные вопросы"):]
+    assert re.search(r"Когда произошло это событие|Расположите события|Заполните пропуск|Какой год пропущен", questions)
+    assert not re.search(r"не болды|қашан болды|сәйкестендіріңіз|Бос орын|[әғқңөұүһі]", questions), questions[:400]
