@@ -84,3 +84,30 @@ outcomes:
 
 Съезд төрағасы Бақтыкерей Құлманов болды. Үкімет құрамына 25 адам кірді.
 """
+
+
+def date_cases(name: str) -> list:
+    """Read a date-case fixture (``sentence ⟶ start end precision qualifier calendar alt_start``), one param per line."""
+    import pytest
+
+    cases = []
+    for number, line in enumerate((FIXTURES / "dates" / name).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            sentence, expected = (part.strip() for part in line.split("⟶"))
+            cases.append(pytest.param(sentence, expected.split(), id=f"{name}:{number}"))
+    return cases
+
+
+def check_first_date(matches: list, expected: list[str], problem_word: str = "impossible") -> None:
+    """Check the first date a grammar found against one case line ("none": no date; "bad": an impossible one)."""
+    if expected == ["none"]:
+        assert matches == []
+        return
+    assert matches, "no date found"
+    if expected == ["bad"]:
+        assert matches[0].value is None and problem_word in matches[0].problem
+        return
+    value = matches[0].value
+    start, end, precision, qualifier, calendar, alt_start = expected
+    got = (value.start, value.end, value.precision, value.qualifier or "-", value.calendar, value.alt_start or "-")
+    assert got == (start, end, precision, qualifier, calendar, alt_start)

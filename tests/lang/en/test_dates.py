@@ -5,32 +5,12 @@ import pytest
 from handout import lang as languages
 from handout.lang.en.dates import find_dates
 from handout.model import DateValue
-from support import FIXTURES
-
-CASES = FIXTURES / "dates" / "en_cases.txt"
+from support import check_first_date, date_cases
 
 
-def _cases():
-    for number, line in enumerate(CASES.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            sentence, expected = (part.strip() for part in line.split("⟶"))
-            yield pytest.param(sentence, expected.split(), id=f"en_cases.txt:{number}")
-
-
-@pytest.mark.parametrize(("sentence", "expected"), list(_cases()))
+@pytest.mark.parametrize(("sentence", "expected"), date_cases("en_cases.txt"))
 def test_first_date_of_sentence(sentence, expected):
-    matches = find_dates(sentence)
-    if expected == ["none"]:
-        assert matches == []
-        return
-    assert matches, "no date found"
-    if expected == ["bad"]:
-        assert matches[0].value is None and "February" in matches[0].problem
-        return
-    value = matches[0].value
-    start, end, precision, qualifier, calendar, alt_start = expected
-    got = (value.start, value.end, value.precision, value.qualifier or "-", value.calendar, value.alt_start or "-")
-    assert got == (start, end, precision, qualifier, calendar, alt_start)
+    check_first_date(find_dates(sentence), expected, "February")
 
 
 def test_a_date_split_over_a_line_break_is_one_date():

@@ -11,32 +11,12 @@ def format_date(value, lang: str) -> str:
     return languages.get(lang).format_date(value)
 
 from handout.model import DateValue
-from support import FIXTURES
-
-CASES = FIXTURES / "dates" / "cases.txt"
+from support import check_first_date, date_cases
 
 
-def _cases():
-    for number, line in enumerate(CASES.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            sentence, expected = (part.strip() for part in line.split("⟶"))
-            yield pytest.param(sentence, expected.split(), id=f"cases.txt:{number}")
-
-
-@pytest.mark.parametrize(("sentence", "expected"), list(_cases()))
+@pytest.mark.parametrize(("sentence", "expected"), date_cases("cases.txt"))
 def test_first_date_of_sentence(sentence, expected):
-    matches = find_dates(sentence)
-    if expected == ["none"]:
-        assert matches == []
-        return
-    assert matches, "no date found"
-    if expected == ["bad"]:
-        assert matches[0].value is None and "impossible" in matches[0].problem
-        return
-    value = matches[0].value
-    start, end, precision, qualifier, calendar, alt_start = expected
-    got = (value.start, value.end, value.precision, value.qualifier or "-", value.calendar, value.alt_start or "-")
-    assert got == (start, end, precision, qualifier, calendar, alt_start)
+    check_first_date(find_dates(sentence), expected)
 
 
 def test_text_date_is_the_expression_as_written():
