@@ -77,3 +77,14 @@ def test_weasyprint_narrow_russian_column_breaks_only_where_pyphen_allows(tmp_pa
         assert all(point in hyphenation_points(word) for point in points), f"illegal: {split_word!r}"
     for acronym in ("КазАССР", "РСФСР"):
         assert acronym in text.replace("\n", " "), acronym  # never split across lines
+
+
+def test_a_year_abbreviation_ends_a_complete_clause_but_not_one_that_goes_on():
+    from handout.lang.ru.sentences import split_sentences
+
+    def sentences(text):
+        return [text[start:end] for start, end in split_sentences(text)]
+
+    assert sentences("Весть дошла до степи в начале марта 1917 г. Временное правительство создало комитеты.") == [
+        "Весть дошла до степи в начале марта 1917 г.", "Временное правительство создало комитеты."]
+    assert sentences("В 1920 г. Верный был переименован в Алма-Ату.") == ["В 1920 г. Верный был переименован в Алма-Ату."]

@@ -2,7 +2,10 @@
 
 razdel never ends a sentence after "г."/"в." because "в 1920 г. Верный …" goes on; but "в 1917 г.
 В 1918 г. …" is two sentences. After a year or century abbreviation we end the sentence when the
-next word is one that opens sentences (a capitalized preposition, conjunction or pronoun), not a name.
+next word is one that opens sentences (a capitalized preposition, conjunction or pronoun), not a name;
+or when any capitalized word follows and the words before the date already hold a finite past verb
+(«Весть … дошла до степи в начале марта 1917 г. Временное правительство …»): the clause is complete,
+while «в 1920 г. Верный был переименован» has no verb before its date and goes on.
 """
 
 from __future__ import annotations
@@ -17,6 +20,12 @@ _AFTER_DATE_ABBREVIATION = re.compile(
     r"Позднее|Также|Кроме|Впоследствии|Согласно|Несмотря|Поэтому|Тем|Этот|Эта|Это|Эти|Именно|Лишь|Только|Всего|Всё|Все|"
     r"Многие|Большинство|Ещё|Еще|Наконец|Сначала|Вместе|Одновременно|Так)(?!\w))"
 )
+_YEAR_THEN_CAPITAL = re.compile(r"\d\s*гг?\.(?P<gap>\s+)(?=[А-ЯЁ][а-яё])")
+_PAST_VERB = re.compile(r"(?<![\w-])[а-яё]{2,}(?:л|ла|ло|ли)(?:сь|ся)?(?![\w-])")
+_NOT_VERBS = frozenset(
+    "земли цели роли воли мысли дела села тела сила стола начало число дело село тепло зло генерал "
+    "капитал материал маршал идеал журнал канал арсенал адмирал период".split()
+)
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
 
 
@@ -27,11 +36,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         base = paragraph.start()
         for sentence in sentenize(paragraph.group()):
             start = base + sentence.start
-            for cut in _AFTER_DATE_ABBREVIATION.finditer(sentence.text):
-                spans.append((start, base + sentence.start + cut.start("gap")))
-                start = base + sentence.start + cut.end("gap")
+            for gap_start, gap_end in _cuts(sentence.text):
+                spans.append((start, base + sentence.start + gap_start))
+                start = base + sentence.start + gap_end
             spans.append((start, base + sentence.stop))
     return [(start, end) for start, end in spans if text[start:end].strip()]
+
+
+def _cuts(sentence: str) -> list[tuple[int, int]]:
+    """Return the gaps after a year or century abbreviation where one sentence ends and the next begins."""
+    cuts = {cut.start("gap"): cut.end("gap") for cut in _AFTER_DATE_ABBREVIATION.finditer(sentence)}
+    for cut in _YEAR_THEN_CAPITAL.finditer(sentence):
+        before = sentence[max((end for end in cuts if end <= cut.start()), default=0):cut.start()]
+        if any(word.lower() not in _NOT_VERBS for word in _PAST_VERB.findall(before.lower())):
+            cuts.setdefault(cut.start("gap"), cut.end("gap"))
+    return sorted(cuts.items())
 
 
 __all__ = ["split_sentences"]
