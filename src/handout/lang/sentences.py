@@ -23,9 +23,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = paragraph.start()
         for end_match in _END.finditer(text, paragraph.start(), paragraph.end()):
             if _ends_sentence(text, end_match, paragraph.end()):
-                _append(spans, text, start, end_match.end())
+                append_span(spans, text, start, end_match.end())
                 start = end_match.end()
-        _append(spans, text, start, paragraph.end())
+        append_span(spans, text, start, paragraph.end())
     return spans
 
 
@@ -34,7 +34,8 @@ def sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in split_sentences(text)]
 
 
-def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+def append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Add the span [start, end) trimmed of surrounding spaces, unless nothing is left (the packs' splitters share it)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

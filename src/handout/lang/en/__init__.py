@@ -14,7 +14,6 @@ from .phrases import PHRASES
 from .sentences import split_sentences
 
 
-
 def _register_hyphenation() -> None:
     from .hyphenation import register
 

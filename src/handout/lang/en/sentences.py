@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..sentences import append_span
+
 # Abbreviations after which a period does not end a sentence (compared lowercased, periods removed).
 ABBREVIATIONS = frozenset(
     """
@@ -33,19 +35,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = paragraph.start()
         for end_match in _END.finditer(text, paragraph.start(), paragraph.end()):
             if _ends_sentence(text, end_match, paragraph.end()):
-                _append(spans, text, start, end_match.end())
+                append_span(spans, text, start, end_match.end())
                 start = end_match.end()
-        _append(spans, text, start, paragraph.end())
+        append_span(spans, text, start, paragraph.end())
     return spans
-
-
-def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
 
 
 def _ends_sentence(text: str, end_match: re.Match, limit: int) -> bool:

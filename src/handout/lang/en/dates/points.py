@@ -9,8 +9,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import (BC_AFTER, DASH, DAY, DECADE_WORDS, MONTH, NOT_A_YEAR_AFTER, NOT_A_YEAR_BEFORE, ORDINAL,
-                    ORDINAL_WORDS, PLURAL_AFTER, SEASON, YEAR, YEAR_END, month_of, roman_value)
+from .words import (
+    BC_AFTER,
+    DASH,
+    DAY,
+    DECADE_WORDS,
+    MONTH,
+    NOT_A_YEAR_AFTER,
+    NOT_A_YEAR_BEFORE,
+    ORDINAL,
+    ORDINAL_WORDS,
+    PLURAL_AFTER,
+    SEASON,
+    YEAR,
+    YEAR_END,
+    month_of,
+    roman_value,
+)
 
 
 @dataclass
