@@ -30,6 +30,8 @@ MAX_SCAN = 700
 MIN_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _COORDINATED = re.compile(r"(?<![\w.])\d{3,4}\s*(?:[-–—]|,|\s(?:және|мен|пен|бен|и|and))?\s*$")
+_GLUED = re.compile(r"[^\W\d_]{2}[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]")
+"""Two sentences glued at a full stop ("Shcherbakov.The", "жеткізді.Соғыс"): damaged text, not one statement."""
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*/[^/\n]{1,60}/")
 
 
@@ -138,6 +140,13 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         if resolved is None:
             return Row("", f"starts with «{lead.group()}», which points back to an earlier sentence")
         text = resolved
+    dangling = rules.dangling_reference(text)
+    if dangling:
+        resolve = getattr(rules, "resolve_dangling", None)
+        resolved = resolve(text, dangling, sentence.text[:start], sentence.previous) if resolve else None
+        if resolved is None or rules.dangling_reference(resolved):
+            return Row("", f"«{dangling}» points to something the row does not name")
+        text = resolved
     if getattr(rules, "lacks_subject", None) is not None and rules.lacks_subject(text):
         return Row("", "the clause has no subject of its own")
     if not rules.has_predicate(text):
@@ -149,6 +158,8 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         return Row("", "the clause starts with a year the date grammar did not read")
     if len(_WORD.findall(text)) < MIN_WORDS:
         return Row("", f"the clause is shorter than {MIN_WORDS} words")
+    if _GLUED.search(text):
+        return Row("", "two sentences run together at a full stop without a space")
     if not _quotes_balance(text):
         return Row("", "the clause opens a quotation or a bracket it does not close")
     if len(text) > MAX_PRINTED:

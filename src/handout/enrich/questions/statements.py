@@ -72,7 +72,9 @@ def readable(text: str, rules) -> bool:
         return False  # "Қазақтан жиналатын осы ауыртпалық": the sentence leans on the one before
     if any(word.casefold() in rules.PRONOUNS for word in words[:4]):
         return False  # "1924 жылы ол жойылып": the pronoun still points back
-    return first not in rules.LEADING_ANAPHORS and pair not in rules.LEADING_ANAPHORS
+    if first in rules.LEADING_ANAPHORS or pair in rules.LEADING_ANAPHORS:
+        return False
+    return rules.dangling_reference(text) is None  # "В марте 1920 г. он упразднил Алаш-Орду": who?
 
 
 def points_back(text: str, rules) -> bool:

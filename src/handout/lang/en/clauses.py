@@ -97,3 +97,70 @@ def quotable(text: str, text_date: str) -> str | None:
     if not 5 <= len(words) <= 30 or words[0].lower() in BACK_POINTERS or not has_predicate(text):
         return None
     return text
+
+
+# --- What a row or a quoted sentence may not lean on (the same name in every pack) ---
+
+_PERSONAL = frozenset("he she him his her hers himself herself".split())
+_OPENERS = frozenset(
+    """the a an in on at after before when while although though since during by from with under as
+    following despite however meanwhile later earlier soon then thus""".split()
+)
+"""First words that are not a name: a pronoun after one of them has no antecedent in the clause."""
+_POINTING = re.compile(r"\b(?:this|these|those|aforementioned|said)\s+(?!year\b|time\b|day\b|month\b)[a-z]", re.IGNORECASE)
+_THERE = re.compile(r"\b(?:there|here)\b(?!\s+(?:was|were|is|are|had|has|have|would|will|could|seemed|remained)\b)", re.IGNORECASE)
+_NAMED_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|from|near|reached|entered)\s+(?:the\s+)?[A-Z]")
+_BARE_CITY = re.compile(r"\bthe\s+(?:city|town|fortress|capital)\b(?!\s+of\s+[A-Z])", re.IGNORECASE)
+
+
+def dangling_reference(text: str) -> str | None:
+    """Return the word of ``text`` that points to something only an earlier sentence names, else None.
+
+    "he"/"his" need a name before them in the text ("Bukeikhanov … and he became" reads alone,
+    "Earlier, he had received" does not); "this policy" always points back; "there" needs a named
+    place before it ("met there" does not say where); "the city" needs its name ("took the city").
+    """
+    words = _WORD.findall(text)
+    for index, word in enumerate(words):
+        if word.lower() in _PERSONAL:
+            named = [w for position, w in enumerate(words[:index]) if w[:1].isupper()
+                     and not (position == 0 and w.lower() in _OPENERS) and w != "I"]
+            if not named:
+                return word
+    pointing = _POINTING.search(text)
+    if pointing:
+        return pointing.group().split()[0]
+    for place in _THERE.finditer(text):
+        if not _NAMED_PLACE_BEFORE.search(text[: place.start()]):
+            return place.group()
+    city = _BARE_CITY.search(text)
+    if city and not _NAMED_PLACE_BEFORE.search(text[: city.start()] + " " + text[city.end():]):
+        return city.group()
+    return None
+
+
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+_PLACE = re.compile(r"\b(?:in|at|to|into|from|near|held|took|captured|entered)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _one_place(text: str) -> str | None:
+    places = {found.group(1) for found in _PLACE.finditer(text) if found.group(1).split()[0] not in _MONTHS
+              and not found.group(1).startswith(("The ", "A "))}
+    return places.pop() if len(places) == 1 else None
+
+
+def resolve_dangling(text: str, word: str, before: str, previous: str) -> str | None:
+    """Name the place "there" or "the city" stands for, when the words before it name exactly one.
+
+    "… held Orenburg, but the Red Army took the city" → "The Red Army took Orenburg"; "… with
+    its capital at Orenburg. The Congress … met there" → "met in Orenburg". ``before`` is the
+    sentence before the clause, ``previous`` the sentence before that; a pronoun is never resolved.
+    """
+    if word.lower() not in ("there", "here") and not word.lower().startswith("the "):
+        return None
+    place = _one_place(before) or (None if _PLACE.search(before) else _one_place(previous))
+    if place is None:
+        return None
+    if word.lower() in ("there", "here"):
+        return re.sub(rf"\b{re.escape(word)}\b", f"in {place}", text, count=1)
+    return text.replace(word, place, 1)

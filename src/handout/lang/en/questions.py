@@ -71,3 +71,15 @@ def definition(sentence: str) -> tuple[str, str] | None:
     if not found:
         return None
     return found["term"].strip(" *“”\""), found["definition"].strip()
+
+from .clauses import dangling_reference  # noqa: E402  (a quoted sentence leans on no earlier one, as a row does not)
+
+
+def role_phrase(role: str) -> str:
+    """A role as "Who was {role}?" prints it: as the text gives it ("chairman of the Alash Orda")."""
+    return role
+
+
+GENERIC_ROLE_WORDS = ("west", "east", "south", "north", "central", "congress", "committee", "commission", "department",
+                      "party", "government", "council", "regional", "provincial", "the")
+"""Capitalized words that do not name a body by themselves: "chairman of the Western Department" — of what?"""

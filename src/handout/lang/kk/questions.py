@@ -129,3 +129,15 @@ def definition(sentence: str) -> tuple[str, str] | None:
     if not found:
         return None
     return found["term"].strip(" *«»"), found["definition"].strip()
+
+from .clauses import dangling_reference  # noqa: E402  (a quoted sentence leans on no earlier one, as a row does not)
+
+
+def role_phrase(role: str) -> str:
+    """A role as "{role} кім болды?" prints it: as the text gives it ("Алашорда үкіметінің төрағасы")."""
+    return role
+
+
+GENERIC_ROLE_WORDS = ("батыс", "шығыс", "оңтүстік", "солтүстік", "орталық", "съез", "комитет", "комиссия", "бөлімше",
+                      "партия", "үкімет", "өлкелік", "облыстық", "уездік")
+"""Capitalized words that do not name a body by themselves: "Батыс бөлімшесінің төрағасы" — of what?"""

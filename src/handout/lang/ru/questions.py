@@ -69,3 +69,28 @@ def definition(sentence: str) -> tuple[str, str] | None:
     if not found:
         return None
     return found["term"].strip(" *«»"), found["definition"].strip()
+
+from .clauses import dangling_reference, parse  # noqa: E402  (a quoted sentence leans on no earlier one, as a row does not)
+
+
+def role_phrase(role: str) -> str:
+    """A role in the nominative, as «Кто из названных — {role}?» needs it.
+
+    The text gives a role in the case its sentence needs («стал председателем Совета», «при
+    председателе ЦИК»): its head noun, the first word, is put in the nominative, the words it
+    governs («Совета», «ЦИК») stay as they are.
+    """
+    words = role.split()
+    if not words:
+        return role
+    parsed = parse(words[0].lower())
+    if "NOUN" in parsed.tag and "nomn" not in parsed.tag:
+        nominative = parsed.inflect({"nomn", "sing"} if "sing" in parsed.tag else {"nomn"})
+        if nominative is not None:
+            words[0] = nominative.word
+    return " ".join(words)
+
+
+GENERIC_ROLE_WORDS = ("западн", "восточн", "южн", "северн", "центральн", "съезд", "комитет", "комисси", "отдел",
+                      "парти", "правительств", "совет", "областн", "краев")
+"""Capitalized words that do not name a body by themselves: «председатель Западного отделения» — какого?"""
