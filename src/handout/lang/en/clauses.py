@@ -109,7 +109,9 @@ _OPENERS = frozenset(
 """First words that are not a name: a pronoun after one of them has no antecedent in the clause."""
 _POINTING = re.compile(r"\b(?:this|these|those|aforementioned|said)\s+(?!year\b|time\b|day\b|month\b)[a-z]", re.IGNORECASE)
 _THERE = re.compile(r"\b(?:there|here)\b(?!\s+(?:was|were|is|are|had|has|have|would|will|could|seemed|remained)\b)", re.IGNORECASE)
-_NAMED_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|from|near|reached|entered)\s+(?:the\s+)?[A-Z]")
+_NAMED_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|from|near|reached|entered|including|across|throughout)\s+(?:the\s+)?[A-Z]")
+_PLURAL_PRONOUNS = frozenset("they them their theirs".split())
+_NOT_ANTECEDENTS = frozenset("this these those its his hers ours yours was has is as thus always perhaps".split())
 _BARE_CITY = re.compile(r"\bthe\s+(?:city|town|fortress|capital)\b(?!\s+of\s+[A-Z])", re.IGNORECASE)
 
 
@@ -122,10 +124,14 @@ def dangling_reference(text: str) -> str | None:
     """
     words = _WORD.findall(text)
     for index, word in enumerate(words):
-        if word.lower() in _PERSONAL:
+        lower = word.lower()
+        if lower in _PERSONAL or lower in _PLURAL_PRONOUNS:
             named = [w for position, w in enumerate(words[:index]) if w[:1].isupper()
                      and not (position == 0 and w.lower() in _OPENERS) and w != "I"]
-            if not named:
+            # "the nomads lost their herds": a plural noun (a word in -s) before "their" will do
+            plural = lower in _PLURAL_PRONOUNS and any(
+                w.endswith("s") and len(w) > 3 and w.lower() not in _NOT_ANTECEDENTS for w in words[:index])
+            if not named and not plural:
                 return word
     pointing = _POINTING.search(text)
     if pointing:
@@ -144,8 +150,13 @@ _PLACE = re.compile(r"\b(?:in|at|to|into|from|near|held|took|captured|entered)\s
 
 
 def _one_place(text: str) -> str | None:
-    places = {found.group(1) for found in _PLACE.finditer(text) if found.group(1).split()[0] not in _MONTHS
-              and not found.group(1).startswith(("The ", "A "))}
+    places = set()
+    for found in _PLACE.finditer(text):
+        if found.group(1).split()[0] in _MONTHS or found.group(1).startswith(("The ", "A ")):
+            continue
+        if re.match(r"\s*(?:,|and|or)\s+[A-Z]", text[found.end():]):
+            return None  # "held Tashkent and Verny": "there" could be either
+        places.add(found.group(1))
     return places.pop() if len(places) == 1 else None
 
 
