@@ -97,3 +97,25 @@ def test_two_sentences_glued_at_a_full_stop_are_not_one_row():
 ])
 def test_fill_in_sentences_do_not_lean_on_an_earlier_one(lang, sentence, reads_alone):
     assert readable(sentence, languages.get(lang).questions) is reads_alone
+
+
+def test_a_date_taken_out_of_an_ellipsis_leaves_the_row_out():
+    # tests/fixtures/eval/ru/dev/zonakz-kazakhstan-1917.txt
+    text = ("В 1917 году 23 февраля в Петрограде прошли женские демонстрации. "
+            "1 марта по старому стилю новая власть была установлена в Москве, в течение марта – по всей стране.")
+    assert not any("по всей стране" in row for row in printed(text, "ru"))
+
+
+def test_a_date_that_names_a_decree_does_not_date_the_clause():
+    # tests/fixtures/eval/ru/dev/studopedia-1916-uprising.txt
+    text = "В 1916 году был издан указ. По-разному отнеслись к Указу от 25 июня 1916 года в Казахстане."
+    assert any("names a noun" in problem for _, problem in rows(text, "ru"))
+
+
+def test_english_date_phrases_take_their_leading_and_trailing_words_with_them():
+    # tests/fixtures/eval/en/dev/kazakhstan-sovereignty-independence.txt
+    text = ("Beginning in mid-August 1990, Kazak and Russian nationalists began to demonstrate frequently around "
+            "Kazakstan's parliament building. Gorbachev's authority crumbled rapidly throughout 1991.")
+    assert printed(text, "en") == [
+        "Kazak and Russian nationalists began to demonstrate frequently around Kazakstan's parliament building",
+        "Gorbachev's authority crumbled rapidly"]

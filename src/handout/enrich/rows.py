@@ -32,6 +32,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _COORDINATED = re.compile(r"(?<![\w.])\d{3,4}\s*(?:[-–—]|,|\s(?:және|мен|пен|бен|и|and))?\s*$")
 _GLUED = re.compile(r"[^\W\d_]{2}[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]")
 """Two sentences glued at a full stop ("Shcherbakov.The", "жеткізді.Соғыс"): damaged text, not one statement."""
+_GAP = re.compile(r",\s*[–—]\s")
+"""«в Москве, в течение марта – по всей стране» less its date: a dash that stood for the verb."""
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*/[^/\n]{1,60}/")
 
 
@@ -158,6 +160,8 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         return Row("", "the clause starts with a year the date grammar did not read")
     if len(_WORD.findall(text)) < MIN_WORDS:
         return Row("", f"the clause is shorter than {MIN_WORDS} words")
+    if _GAP.search(text) and not _GAP.search(sentence.text[start:end]):
+        return Row("", "a date taken out leaves a gap: «, –» stood for a verb only the date made clear")
     if _GLUED.search(text):
         return Row("", "two sentences run together at a full stop without a space")
     if not _quotes_balance(text):

@@ -17,9 +17,10 @@ LEADING_CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 """Words that tie a clause to what came before without naming anything: dropped from a row's start."""
-GOVERNING_WORD = re.compile(r"(?!)")
+GOVERNING_WORD = re.compile(r",?\s*onwards?\b", re.IGNORECASE)
+"""A word right after a date that goes with it ("from the summer of 1919 onward")."""
 DATE_PREPOSITION = re.compile(
-    r"\b(?:in|on|at|during|since|from|by|until|till|before|after|of|around|about)\s+(?:the\s+)?"
+    r"\b(?:(?:beginning|starting)\s+)?(?:in|on|at|during|throughout|since|from|by|until|till|before|after|of|around|about)\s+(?:the\s+)?"
     r"(?:(?:early|late|mid|middle|end|beginning|start|first|second|last)\s+(?:half\s+|years\s+)?(?:of\s+(?:the\s+)?)?)?$|\bthe\s+$",
     re.IGNORECASE,
 )

@@ -20,7 +20,9 @@ LEADING_CONNECTIVE = re.compile(
 )
 """Words that tie a clause to what came before without naming anything: dropped from a row's start."""
 GOVERNING_WORD = re.compile(r"\s*(?:включительно)\b", re.IGNORECASE)
-DATE_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|с|со|к|до|после|на|около|по|от|между|начиная\s+с)\s+$", re.IGNORECASE)
+DATE_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:в\s+течение|на\s+протяжении|в\s+ходе|вплоть\s+до|в|во|с|со|к|до|после|на|около|по|от|между|"
+    r"начиная\s+с)\s+$", re.IGNORECASE)
 """A preposition before a date: taken out with it ("в 1920 году" → nothing left behind)."""
 TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:а|и|но|однако)$")
 DROPPABLE = (
@@ -63,7 +65,14 @@ def is_attributive(text_date: str, after: str, before: str = "") -> bool:
 
     A year that opens a line of a timeline ("1916 г. — восстание") dates it.
     """
+    if _DOCUMENT_BEFORE.search(before) and text_date.strip().lower().startswith("от "):
+        return True  # «к Указу от 25 июня»: the date names the decree, not the clause's event
     return is_attributive_year(text_date) and bool(re.search(r"[а-яё]{3,}\s*$", before.lower())) and not re.match(r"\s*[–—-]", after)
+
+
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:указ|декрет|постановлени|приказ|закон|распоряжени|письм|договор|решени|телеграмм|манифест)[а-яё]*\s*$",
+    re.IGNORECASE)
 
 
 def has_predicate(clause: str) -> bool:
