@@ -119,3 +119,19 @@ def test_english_date_phrases_take_their_leading_and_trailing_words_with_them():
     assert printed(text, "en") == [
         "Kazak and Russian nationalists began to demonstrate frequently around Kazakstan's parliament building",
         "Gorbachev's authority crumbled rapidly"]
+
+
+def test_an_explain_task_key_is_a_sentence_not_a_heading_line(tmp_path):
+    from support import make_files
+    from handout.diagnostics import Diagnostics
+    from handout.enrich import enrich
+    from handout.source.lecture import load_lecture
+
+    # tests/fixtures/eval/en/dev/central-asian-revolt-1916.txt: its title line, then its first sentence
+    body = ("## Revolt\n\nCentral Asian revolt of 1916\n\nThe Russian state was not able to restore order to parts of "
+            "the Empire until after the outbreak of the October Revolution, and the subsequent Basmachi revolt "
+            "further destabilized the Central Asian region.\n")
+    path = make_files(tmp_path, {"l.md": f"---\ntitle: T\nlang: en\n---\n\n{body}"}) / "l.md"
+    lecture = enrich(load_lecture(path, Diagnostics()), Diagnostics())
+    task = next(q for q in lecture.questions if q.text.startswith("Explain"))
+    assert task.answer.startswith("The Russian state was not able")

@@ -338,13 +338,19 @@ def _section_tasks(lecture: Lecture, chronology, lang: str) -> list[Question]:
 
 def _first_sentences(section: Section, lang: str, limit: int = 320) -> str:
     """Return the section's opening sentences that read alone (up to ``limit`` characters) as the answer's gist."""
-    rules = languages.get(lang).questions
+    language = languages.get(lang)
+    rules = language.questions
     for block in section.blocks:
         plain = strip_markdown(block.text)[0]
-        found = [s for s in languages.get(lang).sentences(re.sub(r"\s+", " ", plain).strip())
-                 if balanced(s) and "…" not in s and "..." not in s]
+        # a heading line, a byline or a date stamp ("Алаш ісі 9 Қараша 2012, 04:07") is no gist
+        found = [s for s in language.sentences(re.sub(r"\s+", " ", plain).strip())
+                 if balanced(s) and "…" not in s and "..." not in s and s.rstrip().endswith((".", "!"))
+                 and language.clauses.has_predicate(s.rstrip(".! ")) and len(s.split()) >= 5]
         if not found or found[0].split()[0].casefold() in rules.LEADING_ANAPHORS:
             continue
+        opening = [word.strip(",.;:«»").casefold() for word in found[0].split()[:4]]
+        if any(word in rules.PRONOUNS for word in opening) or rules.dangling_reference(found[0]):
+            continue  # "Өте күрделі … жағдайларда ол …": who? the gist must say
         text = found[0]
         for sentence in found[1:]:
             if len(text) + len(sentence) + 1 > limit:
