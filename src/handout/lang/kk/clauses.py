@@ -223,8 +223,9 @@ _POINTING = re.compile(r"(?<![\w-])(?:осы|сол|аталған|жоғары�
 def dangling_reference(text: str) -> str | None:
     """Return the determiner that points to something only an earlier sentence names ("осы ауыртпалық"), else None.
 
-    Only inside the clause: a leading pronoun is the back pointer check's; "осы кезде" (at that
-    time) is a connective the row's own date replaces.
+    Only among the first words: later in a sentence "осы халықтардың" points to what the sentence
+    itself named ("түрік тектес халықтардың … осы халықтардың өкілдері"); a leading pronoun is the back
+    pointer check's; "осы кезде" (at that time) is a connective the row's own date replaces.
     """
-    found = _POINTING.search(text)
+    found = _POINTING.search(" ".join(text.split()[:6]))
     return found.group().split()[0] if found else None
