@@ -16,6 +16,7 @@ from .blanks import blank_items
 from .common import choice_options, make_question, short_hash, shuffled, year_distractors
 from .ordering import ordering_item
 from .people import person_choices, person_matching
+from .places import place_choices
 from .reasons import term_items, why_items
 from .statements import balanced, points_back, readable, statements, without_connector
 
@@ -122,7 +123,10 @@ def generate_questions(lecture: Lecture, control: QuestionControl) -> list[Quest
                if not any(q.answer and q.answer in left for left in shown)]  # a matching date must not print an answer
     found = statements(lecture)
     years |= {int(s.text[a:b]) for s in found for a, b in s.years}
-    blanks = blank_items(lecture, found, years, count, seed, {c.event.sentence for c in candidates if id(c.event) in used})
+    quoted = {c.event.sentence for c in candidates if id(c.event) in used}
+    # a place item takes up to half of the single-choice items, so not every choice asks for a year
+    places = place_choices(lecture, found, count["choice"] // 2, seed, quoted)
+    blanks = blank_items(lecture, found, years, dict(count, choice=count["choice"] - len(places)), seed, quoted) + places
     persons = person_choices(lecture, count["person"], seed)
     factual += blanks + persons + why_items(lecture, count["why"]) + term_items(lecture, count["term"], seed)
     factual.sort(key=lambda q: (_section_number(q, sections), q.line))
