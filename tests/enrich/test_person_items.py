@@ -60,3 +60,17 @@ def test_options_print_the_fullest_form_every_person_has(names, printed):
 ])
 def test_a_russian_role_is_asked_in_the_nominative(role, nominative):
     assert languages.get("ru").questions.role_phrase(role) == nominative
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    # tests/fixtures/eval/ru/dev/genby-jeltoqsan-1986.txt, kisapes-semipalatinsk-1991.txt
+    ("ru", "Пленум освободил от должности первого секретаря Динмухамеда Кунаев и избрал Генадий Колбин.", {"Генадий Колбин"}),
+    ("ru", "Указ Президента Назарбаев подписал 29 августа 1991 года.", set()),
+    ("ru", "На съезде выступил А. Н. Букейханов, его поддержал Ахмет Байтурсынов.", {"А. Н. Букейханов", "Ахмет Байтурсынов"}),
+    # tests/fixtures/eval/en/dev/kazakhstan-sovereignty-independence.txt
+    ("en", "At Nazarbayev's insistence, Moscow surrendered control of the republic's mineral resources.", set()),
+])
+def test_a_case_form_or_a_title_is_not_a_first_name(lang, text, names):
+    from handout.lang.people import find_mentions
+
+    assert {mention.name for mention in find_mentions(text, languages.get(lang).people)} == names
