@@ -74,3 +74,31 @@ def test_no_place_item_without_three_other_places_of_its_type(tmp_path):
             "railway workers took power on 30 October 1917. The Second All-Kazakh Congress, held in Orenburg from 5 to "
             "13 December 1917, proclaimed the Alash Autonomy.\n")
     assert place_items(lecture_of(tmp_path, body, "en")) == []
+
+
+# adapted from tests/fixtures/eval/ru/dev/smekni-virgin-lands.txt: its one sentence of three counts split in three
+VIRGIN_LANDS = """## Целина
+
+Всего было распахано 41,8 млн. га целины и залежи.
+
+В РСФСР освоили 16,3 млн. га новых земель.
+
+В Казахстане освоили 25,5 млн. га новых земель.
+
+Рекордный урожай составил 125 млн. тонн зерновых.
+
+Засуха погубила 3 млн. га посевов.
+
+Под пшеницу отвели 30 млн. га.
+"""
+
+
+def test_number_options_are_counts_of_the_lecture_of_the_same_unit_and_magnitude(tmp_path):
+    items = [q for q in lecture_of(tmp_path, VIRGIN_LANDS, "ru").questions if q.key.startswith("number-")]
+    assert items
+    for item in items:
+        assert item.text.startswith("Какое число пропущено")
+        assert item.correct in item.options and "3" not in item.options  # 3 млн is not of the same magnitude
+        assert "125" not in item.options  # млн. тонн are not млн. га
+        values = [float(option.replace(",", ".")) for option in item.options]
+        assert values == sorted(values)

@@ -16,6 +16,7 @@ from .blanks import blank_items
 from .common import choice_options, make_question, short_hash, shuffled, year_distractors
 from .ordering import ordering_item
 from .people import person_choices, person_matching
+from .numbers import number_choices
 from .places import place_choices
 from .reasons import term_items, why_items
 from .statements import balanced, points_back, readable, statements, without_connector
@@ -126,6 +127,7 @@ def generate_questions(lecture: Lecture, control: QuestionControl) -> list[Quest
     quoted = {c.event.sentence for c in candidates if id(c.event) in used}
     # a place item takes up to half of the single-choice items, so not every choice asks for a year
     places = place_choices(lecture, found, count["choice"] // 2, seed, quoted)
+    places += number_choices(lecture, found, min(1, count["choice"] - len(places) - 1), seed, quoted)
     blanks = blank_items(lecture, found, years, dict(count, choice=count["choice"] - len(places)), seed, quoted) + places
     persons = person_choices(lecture, count["person"], seed)
     factual += blanks + persons + why_items(lecture, count["why"]) + term_items(lecture, count["term"], seed)

@@ -14,6 +14,7 @@ PHRASES: dict[str, str] = {
     "matching": "Match each date with its event.",
     "choice_year": "Which year fills the blank: {sentence}?",
     "choice_place": "Which place fills the blank: {sentence}?",
+    "choice_number": "Which number fills the blank: {sentence}?",
     "fill": "Fill in the blank: {sentence}",
     "truefalse": "True or false? {statement}",
     "true": "True.",

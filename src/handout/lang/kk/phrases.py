@@ -14,6 +14,7 @@ PHRASES: dict[str, str] = {
     "matching": "Күндер мен оқиғаларды сәйкестендіріңіз.",
     "choice_year": "Бос орынға қай жыл сәйкес келеді: {sentence}?",
     "choice_place": "Бос орынға қай жер атауы сәйкес келеді: {sentence}?",
+    "choice_number": "Бос орынға қай сан сәйкес келеді: {sentence}?",
     "fill": "Бос орынды толтырыңыз: {sentence}",
     "truefalse": "Тұжырым дұрыс па, қате ме? {statement}",
     "true": "Дұрыс.",

@@ -14,6 +14,7 @@ PHRASES: dict[str, str] = {
     "matching": "Установите соответствие между датами и событиями.",
     "choice_year": "Какой год пропущен: {sentence}?",
     "choice_place": "Какое географическое название пропущено: {sentence}?",
+    "choice_number": "Какое число пропущено: {sentence}?",
     "fill": "Заполните пропуск: {sentence}",
     "truefalse": "Верно ли утверждение? {statement}",
     "true": "Верно.",
