@@ -135,3 +135,11 @@ def test_an_explain_task_key_is_a_sentence_not_a_heading_line(tmp_path):
     lecture = enrich(load_lecture(path, Diagnostics()), Diagnostics())
     task = next(q for q in lecture.questions if q.text.startswith("Explain"))
     assert task.answer.startswith("The Russian state was not able")
+
+
+def test_a_date_phrase_after_and_takes_its_comma_with_it():
+    # tests/fixtures/eval/en/dev/central-asian-front-civil-war.txt
+    text = ("After Kolchak's coup, relations between the Alash and the Whites became uneasy, and in March 1919, "
+            "negotiations between the Alash and the Bolsheviks began. By early 1920, most of their leaders were executed.")
+    assert printed(text, "en") == ["After Kolchak's coup, relations between the Alash and the Whites became uneasy, "
+                                   "and negotiations between the Alash and the Bolsheviks began"]

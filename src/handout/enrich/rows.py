@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _COORDINATED = re.compile(r"(?<![\w.])\d{3,4}\s*(?:[-–—]|,|\s(?:және|мен|пен|бен|и|and))?\s*$")
 _GLUED = re.compile(r"[^\W\d_]{2}[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]")
 """Two sentences glued at a full stop ("Shcherbakov.The", "жеткізді.Соғыс"): damaged text, not one statement."""
+_CONJUNCTION_COMMA = re.compile(r"(?<=\s)(and|but|или|и|а|но|және|бірақ)\s*,\s+")
 _GAP = re.compile(r",\s*[–—]\s")
 """«в Москве, в течение марта – по всей стране» less its date: a dash that stood for the verb."""
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*/[^/\n]{1,60}/")
@@ -209,6 +210,7 @@ def _clean(text: str, rules) -> str:
     if text.startswith("(") and ")" not in text:
         text = text[1:].lstrip()  # "(1998 жылдың 6 мамырда Елбасының …": the bracket opened before the date
     text = rules.TRAILING_CONJUNCTION.sub("", text)  # a clause cut before its second half
+    text = _CONJUNCTION_COMMA.sub(r"\1 ", text)  # "…, and in March, negotiations …" less its date
     previous = None
     while previous != text:
         previous = text

@@ -280,7 +280,7 @@ def _event_text(event: Event, lang: str) -> str | None:
     if clause:
         return clause
     rules = languages.get(lang).questions
-    sentence = without_connector(event.sentence.strip().rstrip("."), rules)
+    sentence = without_connector(re.sub(r"\s*\[\d{1,3}\]", "", event.sentence).strip().rstrip("."), rules)
     if readable(sentence + ".", rules):
         return sentence
     return None

@@ -105,7 +105,8 @@ def quotable(text: str, text_date: str) -> str | None:
 _PERSONAL = frozenset("he she him his her hers himself herself".split())
 _OPENERS = frozenset(
     """the a an in on at after before when while although though since during by from with under as
-    following despite however meanwhile later earlier soon then thus""".split()
+    following despite however meanwhile later earlier soon then thus most many some all several few both each every
+    one two three much part half none only""".split()
 )
 """First words that are not a name: a pronoun after one of them has no antecedent in the clause."""
 _POINTING = re.compile(r"\b(?:this|these|those|aforementioned|said)\s+(?!year\b|time\b|day\b|month\b)[a-z]", re.IGNORECASE)
