@@ -143,3 +143,13 @@ def test_a_date_phrase_after_and_takes_its_comma_with_it():
             "negotiations between the Alash and the Bolsheviks began. By early 1920, most of their leaders were executed.")
     assert printed(text, "en") == ["After Kolchak's coup, relations between the Alash and the Whites became uneasy, "
                                    "and negotiations between the Alash and the Bolsheviks began"]
+
+
+def test_a_word_that_went_with_the_date_goes_too_and_a_summing_up_eto_stays():
+    # tests/fixtures/eval/ru/dev/readania-famine-1930-1931.txt, mozgotvet-virgin-lands-1954.txt
+    assert printed("В Казахстане голод развивался по другому сценарию: в нескольких частях республики он начался уже "
+                   "летом 1930 года.", "ru") == [
+        "В Казахстане голод развивался по другому сценарию: в нескольких частях республики он начался"]
+    kept = printed("В 1953 году в СССР было заготовлено 31 млн. тонн зерна, израсходовано 32 млн. тонн, – это говорило "
+                   "о том, что колхозы и совхозы не справляются со своей главной функцией.", "ru")
+    assert len(kept) == 1 and kept[0].startswith("В СССР было заготовлено")

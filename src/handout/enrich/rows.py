@@ -206,7 +206,7 @@ def _clean(text: str, rules) -> str:
     text = re.sub(r"\s*\(\s*[,;]?\s*\)", "", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # "кейін, (1918 ж.), кеңес" lost its date: one comma
-    text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(]+$", "", text)
+    text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(.]+$", "", text)  # the full stop too, so a hanging word shows
     if text.startswith("(") and ")" not in text:
         text = text[1:].lstrip()  # "(1998 жылдың 6 мамырда Елбасының …": the bracket opened before the date
     text = rules.TRAILING_CONJUNCTION.sub("", text)  # a clause cut before its second half

@@ -286,8 +286,13 @@ def _event_text(event: Event, lang: str) -> str | None:
     return None
 
 
+_LEADING_DATE = re.compile(r"^\d[^–—]{0,24}?\s[–—]\s+")
+"""A timeline line's own date ("1899 г. – построение …"): the key prints the date once."""
+
+
 def _event_line(event: Event, lang: str) -> str:
-    return f"{languages.get(lang).format_date(event.date)} — {_event_text(event, lang)}"
+    text = _LEADING_DATE.sub("", _event_text(event, lang) or "")
+    return f"{languages.get(lang).format_date(event.date)} — {text[:1].upper() + text[1:]}"
 
 
 def importance(event: Event, lang: str) -> int:

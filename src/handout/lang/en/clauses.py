@@ -25,7 +25,7 @@ DATE_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 """A preposition (and article) before a date: taken out with it ("was born in 1713" → "was born")."""
-TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$", re.IGNORECASE)
+TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while|already|as early as)$", re.IGNORECASE)
 DROPPABLE = (
     re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;]*(?:,|$)"),
     re.compile(r",\s+[a-z]+ing\b[^,;]*(?:,|$)"),

@@ -24,7 +24,8 @@ DATE_PREPOSITION = re.compile(
     r"(?<![\w-])(?:в\s+течение|на\s+протяжении|в\s+ходе|вплоть\s+до|в|во|с|со|к|до|после|на|около|по|от|между|"
     r"начиная\s+с)\s+$", re.IGNORECASE)
 """A preposition before a date: taken out with it ("в 1920 году" → nothing left behind)."""
-TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:а|и|но|однако)$")
+TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:а|и|но|однако|уже|ещё|еще|лишь)$")
+"""A clause cut before its second half ends in a conjunction; «он начался уже» lost the date «уже» went with."""
 DROPPABLE = (
     re.compile(r",\s+(?:который|которая|которое|которые|которого|которой|которых|которым|где|куда|откуда)\b[^,;]*(?:,|$)"),
     re.compile(r",\s+[а-яё]+(?:вший|вшая|вшее|вшие|ющий|ющая|ющее|ющие|емый|емая|нный|нная|нные)\b[^,;]*(?:,|$)"),
@@ -108,7 +109,7 @@ def quotable(text: str, text_date: str) -> str | None:
 _SUBJECT_PRONOUNS = frozenset("он она оно они".split())
 _OTHER_PRONOUNS = frozenset("его её ее их ему ей им ими него неё нее нему ней ним них нём нем нею".split())
 _POINTING = re.compile(
-    r"(?<![\w-])(?:эт(?:от|а|о|и|ого|ой|ом|им|ими|их|у)|данн(?:ый|ая|ое|ые|ого|ой|ом|ым)|"
+    r"(?<![\w-])(?:эт(?:от|а|и|ого|ой|ом|им|ими|их|у)|данн(?:ый|ая|ое|ые|ого|ой|ом|ым)|"
     r"указанн(?:ый|ая|ое|ые|ого|ой)|вышеупомянут\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -156,6 +157,8 @@ def dangling_reference(text: str) -> str | None:
     pointing = _POINTING.search(_POINTING_IDIOMS.sub(" ", text))
     if pointing:
         return pointing.group()
+    if any(word.lower() == "это" for word in words[:3]):
+        return "это"  # «Это привело к …»; later («…, – это говорило о том») it sums up the row's own clause
     for place in _PLACE_ADVERB.finditer(text):
         if not _NAMED_PLACE_BEFORE.search(text[: place.start()]):
             return place.group()
