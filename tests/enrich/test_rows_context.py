@@ -153,3 +153,9 @@ def test_a_word_that_went_with_the_date_goes_too_and_a_summing_up_eto_stays():
     kept = printed("В 1953 году в СССР было заготовлено 31 млн. тонн зерна, израсходовано 32 млн. тонн, – это говорило "
                    "о том, что колхозы и совхозы не справляются со своей главной функцией.", "ru")
     assert len(kept) == 1 and kept[0].startswith("В СССР было заготовлено")
+
+
+def test_a_russian_title_line_is_no_fill_in_sentence():
+    # tests/fixtures/eval/ru/dev/studopedia-1916-uprising.txt (English keeps no such check: its verb list is too short)
+    assert not readable("Восстание (движение) 1916 года в Казахстане.", languages.get("ru").questions)
+    assert readable("Кенесары атаковал крепость Акмолинск и сжег ее в 1838 году.", languages.get("ru").questions)

@@ -64,6 +64,9 @@ def readable(text: str, rules) -> bool:
         return False  # "Domestic political development: After …": a heading run into its text
     if _GLUED.search(text) or not rules.PREDICATE_END.search(words[-1] + "."):
         return False  # two sentences glued at a full stop, or a heading-like phrase with no predicate
+    verb = getattr(rules, "has_predicate", None)
+    if verb is not None and not verb(text):
+        return False  # «Восстание (движение) 1916 года в Казахстане.»: a title, wherever its verb would stand
     first = words[0].casefold()
     pair = " ".join(words[:2]).casefold()
     if any(word.casefold() in rules.BACK_REFERENCES for word in words):

@@ -70,7 +70,7 @@ def definition(sentence: str) -> tuple[str, str] | None:
         return None
     return found["term"].strip(" *«»"), found["definition"].strip()
 
-from .clauses import dangling_reference, parse  # noqa: E402  (a quoted sentence leans on no earlier one, as a row does not)
+from .clauses import dangling_reference, has_predicate, parse  # noqa: E402  (a quoted sentence leans on no earlier one, as a row does not)
 
 
 def role_phrase(role: str) -> str:
