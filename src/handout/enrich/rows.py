@@ -30,6 +30,11 @@ MAX_SCAN = 700
 MIN_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _COORDINATED = re.compile(r"(?<![\w.])\d{3,4}\s*(?:[-–—]|,|\s(?:және|мен|пен|бен|и|and))?\s*$")
+_GLUED = re.compile(r"[^\W\d_]{2}[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]")
+"""Two sentences glued at a full stop ("Shcherbakov.The", "жеткізді.Соғыс"): damaged text, not one statement."""
+_CONJUNCTION_COMMA = re.compile(r"(?<=\s)(and|but|или|и|а|но|және|бірақ)\s*,\s+")
+_GAP = re.compile(r",\s*[–—]\s")
+"""«в Москве, в течение марта – по всей стране» less its date: a dash that stood for the verb."""
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*/[^/\n]{1,60}/")
 
 
@@ -138,6 +143,13 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         if resolved is None:
             return Row("", f"starts with «{lead.group()}», which points back to an earlier sentence")
         text = resolved
+    dangling = rules.dangling_reference(text)
+    if dangling:
+        resolve = getattr(rules, "resolve_dangling", None)
+        resolved = resolve(text, dangling, sentence.text[:start], sentence.previous) if resolve else None
+        if resolved is None or rules.dangling_reference(resolved):
+            return Row("", f"«{dangling}» points to something the row does not name")
+        text = resolved
     if getattr(rules, "lacks_subject", None) is not None and rules.lacks_subject(text):
         return Row("", "the clause has no subject of its own")
     if not rules.has_predicate(text):
@@ -149,6 +161,10 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         return Row("", "the clause starts with a year the date grammar did not read")
     if len(_WORD.findall(text)) < MIN_WORDS:
         return Row("", f"the clause is shorter than {MIN_WORDS} words")
+    if _GAP.search(text) and not _GAP.search(sentence.text[start:end]):
+        return Row("", "a date taken out leaves a gap: «, –» stood for a verb only the date made clear")
+    if _GLUED.search(text):
+        return Row("", "two sentences run together at a full stop without a space")
     if not _quotes_balance(text):
         return Row("", "the clause opens a quotation or a bracket it does not close")
     if len(text) > MAX_PRINTED:
@@ -190,10 +206,11 @@ def _clean(text: str, rules) -> str:
     text = re.sub(r"\s*\(\s*[,;]?\s*\)", "", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # "кейін, (1918 ж.), кеңес" lost its date: one comma
-    text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(]+$", "", text)
+    text = re.sub(r"^[\s,;:–—\-.)]+|[\s,;:–—\-(.]+$", "", text)  # the full stop too, so a hanging word shows
     if text.startswith("(") and ")" not in text:
         text = text[1:].lstrip()  # "(1998 жылдың 6 мамырда Елбасының …": the bracket opened before the date
     text = rules.TRAILING_CONJUNCTION.sub("", text)  # a clause cut before its second half
+    text = _CONJUNCTION_COMMA.sub(r"\1 ", text)  # "…, and in March, negotiations …" less its date
     previous = None
     while previous != text:
         previous = text

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from ... import lang as languages
 from ...model import Question
 
-_FIRST_NUMBER = re.compile(r"\d+")
+_FIRST_NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*")
+"""The first number of an option, thousands spaced ("1 200" sorts after "460")."""
 ERA_YEARS = 15
 """A distractor year lies within this many years of the answer (the same era)."""
 
@@ -62,7 +63,7 @@ def choice_options(correct: str, distractors: list[str], seed) -> tuple[str, ...
     options = [correct] + unique[:4]
     years = [_FIRST_NUMBER.search(option) for option in options]
     if all(years):
-        return tuple(sorted(options, key=lambda o: int(_FIRST_NUMBER.search(o).group())))  # ascending, as tests print dates
+        return tuple(sorted(options, key=lambda o: int(re.sub(r"\D", "", _FIRST_NUMBER.search(o).group()))))  # ascending
     return shuffled(options, seed)
 
 

@@ -16,6 +16,8 @@ from .blanks import blank_items
 from .common import choice_options, make_question, short_hash, shuffled, year_distractors
 from .ordering import ordering_item
 from .people import person_choices, person_matching
+from .numbers import number_choices
+from .places import place_choices
 from .reasons import term_items, why_items
 from .statements import balanced, points_back, readable, statements, without_connector
 
@@ -122,7 +124,11 @@ def generate_questions(lecture: Lecture, control: QuestionControl) -> list[Quest
                if not any(q.answer and q.answer in left for left in shown)]  # a matching date must not print an answer
     found = statements(lecture)
     years |= {int(s.text[a:b]) for s in found for a, b in s.years}
-    blanks = blank_items(lecture, found, years, count, seed, {c.event.sentence for c in candidates if id(c.event) in used})
+    quoted = {c.event.sentence for c in candidates if id(c.event) in used}
+    # a place item takes up to half of the single-choice items, so not every choice asks for a year
+    places = place_choices(lecture, found, count["choice"] // 2, seed, quoted)
+    places += number_choices(lecture, found, min(1, count["choice"] - len(places) - 1), seed, quoted)
+    blanks = blank_items(lecture, found, years, dict(count, choice=count["choice"] - len(places)), seed, quoted) + places
     persons = person_choices(lecture, count["person"], seed)
     factual += blanks + persons + why_items(lecture, count["why"]) + term_items(lecture, count["term"], seed)
     factual.sort(key=lambda q: (_section_number(q, sections), q.line))
@@ -274,14 +280,19 @@ def _event_text(event: Event, lang: str) -> str | None:
     if clause:
         return clause
     rules = languages.get(lang).questions
-    sentence = without_connector(event.sentence.strip().rstrip("."), rules)
+    sentence = without_connector(re.sub(r"\s*\[\d{1,3}\]", "", event.sentence).strip().rstrip("."), rules)
     if readable(sentence + ".", rules):
         return sentence
     return None
 
 
+_LEADING_DATE = re.compile(r"^\d[^–—]{0,24}?\s[–—]\s+")
+"""A timeline line's own date ("1899 г. – построение …"): the key prints the date once."""
+
+
 def _event_line(event: Event, lang: str) -> str:
-    return f"{languages.get(lang).format_date(event.date)} — {_event_text(event, lang)}"
+    text = _LEADING_DATE.sub("", _event_text(event, lang) or "")
+    return f"{languages.get(lang).format_date(event.date)} — {text[:1].upper() + text[1:]}"
 
 
 def importance(event: Event, lang: str) -> int:
@@ -338,13 +349,19 @@ def _section_tasks(lecture: Lecture, chronology, lang: str) -> list[Question]:
 
 def _first_sentences(section: Section, lang: str, limit: int = 320) -> str:
     """Return the section's opening sentences that read alone (up to ``limit`` characters) as the answer's gist."""
-    rules = languages.get(lang).questions
+    language = languages.get(lang)
+    rules = language.questions
     for block in section.blocks:
         plain = strip_markdown(block.text)[0]
-        found = [s for s in languages.get(lang).sentences(re.sub(r"\s+", " ", plain).strip())
-                 if balanced(s) and "…" not in s and "..." not in s]
+        # a heading line, a byline or a date stamp ("Алаш ісі 9 Қараша 2012, 04:07") is no gist
+        found = [s for s in language.sentences(re.sub(r"\s+", " ", plain).strip())
+                 if balanced(s) and "…" not in s and "..." not in s and s.rstrip().endswith((".", "!"))
+                 and language.clauses.has_predicate(s.rstrip(".! ")) and len(s.split()) >= 5]
         if not found or found[0].split()[0].casefold() in rules.LEADING_ANAPHORS:
             continue
+        opening = [word.strip(",.;:«»").casefold() for word in found[0].split()[:4]]
+        if any(word in rules.PRONOUNS for word in opening) or rules.dangling_reference(found[0]):
+            continue  # "Өте күрделі … жағдайларда ол …": who? the gist must say
         text = found[0]
         for sentence in found[1:]:
             if len(text) + len(sentence) + 1 > limit:

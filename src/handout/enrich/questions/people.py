@@ -26,9 +26,21 @@ def _with_role(lecture: Lecture) -> list:
             continue
         if not balanced(role) or "…" in role or (rules.PREDICATE_END.search(words[-1]) and not _NOUNISH(rules, words[-1])):
             continue
+        if not _names_body(words, getattr(rules, "GENERIC_ROLE_WORDS", ())):
+            continue
         seen.add(person.name)
         people.append(person)
     return people
+
+
+def _names_body(words: list[str], generic: tuple[str, ...]) -> bool:
+    """Tell whether a role names its body: one capitalized word that is not a bare direction or a generic noun.
+
+    "Батыс бөлімшесінің төрағасы" (of which body?) and "Съезд төрағасы" (which congress?) do not;
+    "Алашорда үкіметінің төрағасы" and "Орынбор казак әскерінің басшысы" do.
+    """
+    bare = [word.strip("«»\"“”„()") for word in words]
+    return any(word[:1].isupper() and not word.casefold().startswith(generic) for word in bare)
 
 
 def _signature(role: str) -> tuple[str, ...]:
@@ -42,33 +54,75 @@ def _NOUNISH(rules, word: str) -> bool:
     return any(word.casefold().endswith(head) for head in nouns)
 
 
+def _initials(name: str, surname: str) -> str:
+    """ "Әлихан Бөкейханов" → "Ә. Бөкейханов"; "В. И. Ленин" and a bare surname stay as they are."""
+    words = name.split()
+    if len(words) < 2 or words[-1] != surname:
+        return name
+    return " ".join(word if word.endswith(".") else f"{word[0]}." for word in words[:-1]) + " " + surname
+
+
+def printed_names(people) -> dict[str, str]:
+    """One form for every person a set of options names: full names when all have one, else initials, else surnames.
+
+    Options that mix "Әлихан Бөкейханов" with "П. Басов" (or «Букейханов» with «А. Н. Букейханов»)
+    give the answer away by its shape; the fullest form every one of them has is printed instead.
+    """
+    people = list(people)
+    if all(len(p.name.split()) > 1 and not any(w.endswith(".") for w in p.name.split()) for p in people):
+        return {p.name: p.name for p in people}
+    if all(len(p.name.split()) > 1 for p in people):
+        return {p.name: _initials(p.name, p.surname) for p in people}
+    return {p.name: p.surname for p in people}
+
+
+def _distractors(person, people, rules) -> list:
+    """Other persons, never another form of the same one ("A. Bukeikhanov" beside "Alikhan Bukeikhanov")."""
+    key = rules.surname_key(person.surname)
+    return [other for other in people if other.name != person.name and rules.surname_key(other.surname) != key]
+
+
 def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
-    """Ask who held a role; the other options are other persons the lecture names."""
+    """Ask who held a role; the other options are other persons the lecture names, all printed in one form."""
     lang = lecture.meta.lang
     language = languages.get(lang)
-    names = [person.name for person in lecture.people]
+    rules = language.people
     made = []
     for person in _with_role(lecture):
         if len(made) >= wanted:
             break
         role = person.role.strip().rstrip(".")
-        options = choice_options(person.name, [n for n in names if n != person.name], f"{seed}:{person.name}")
+        others = _distractors(person, lecture.people, rules)
+        if len(others) < 3:
+            continue
+        pool = [person] + others[:4] if len(others) <= 4 else [person] + _seeded(others, f"{seed}:{person.name}")[:4]
+        printed = printed_names(pool)
+        correct = printed[person.name]
+        options = choice_options(correct, [printed[other.name] for other in pool[1:]], f"{seed}:{person.name}")
         if options is None:
             continue
-        text = capitalized(language.phrases["person_choice"].format(role=role))
-        made.append(make_question(lang, text, "choice", person.name, (person.section, person.line, person.anchor),
-                                  f"person-{short_hash(person.name)}", options=options, correct=person.name))
+        text = capitalized(language.phrases["person_choice"].format(role=language.questions.role_phrase(role)))
+        made.append(make_question(lang, text, "choice", correct, (person.section, person.line, person.anchor),
+                                  f"person-{short_hash(person.name)}", options=options, correct=correct))
     return made
+
+
+def _seeded(people, seed) -> list:
+    order = shuffled([person.name for person in people], seed)
+    by_name = {person.name: person for person in people}
+    return [by_name[name] for name in order]
 
 
 def person_matching(lecture: Lecture, size: int, seed: int, asked: set[str]) -> list[Question]:
     """Match 3–5 persons with their roles (persons not asked about in a choice item)."""
     lang = lecture.meta.lang
     language = languages.get(lang)
-    people = [p for p in _with_role(lecture) if language.typeset_text(p.name) not in asked][:size]
+    people = [p for p in _with_role(lecture)
+              if not {language.typeset_text(form) for form in (p.name, _initials(p.name, p.surname), p.surname)} & asked][:size]
     if len(people) < 3:
         return []
-    pairs = tuple((person.name, person.role.strip().rstrip(".")) for person in people)
+    printed = printed_names(people)
+    pairs = tuple((printed[person.name], language.questions.role_phrase(person.role.strip().rstrip("."))) for person in people)
     options = shuffled([role for _, role in pairs], f"{seed}:people")
     letters = language.labels["matching_letters"]
     answer = ", ".join(f"{number}–{letters[options.index(role)]}" for number, (_, role) in enumerate(pairs, 1))

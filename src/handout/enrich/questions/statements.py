@@ -64,6 +64,9 @@ def readable(text: str, rules) -> bool:
         return False  # "Domestic political development: After …": a heading run into its text
     if _GLUED.search(text) or not rules.PREDICATE_END.search(words[-1] + "."):
         return False  # two sentences glued at a full stop, or a heading-like phrase with no predicate
+    verb = getattr(rules, "has_predicate", None)
+    if verb is not None and not verb(text):
+        return False  # «Восстание (движение) 1916 года в Казахстане.»: a title, wherever its verb would stand
     first = words[0].casefold()
     pair = " ".join(words[:2]).casefold()
     if any(word.casefold() in rules.BACK_REFERENCES for word in words):
@@ -72,7 +75,9 @@ def readable(text: str, rules) -> bool:
         return False  # "Қазақтан жиналатын осы ауыртпалық": the sentence leans on the one before
     if any(word.casefold() in rules.PRONOUNS for word in words[:4]):
         return False  # "1924 жылы ол жойылып": the pronoun still points back
-    return first not in rules.LEADING_ANAPHORS and pair not in rules.LEADING_ANAPHORS
+    if first in rules.LEADING_ANAPHORS or pair in rules.LEADING_ANAPHORS:
+        return False
+    return rules.dangling_reference(text) is None  # "В марте 1920 г. он упразднил Алаш-Орду": who?
 
 
 def points_back(text: str, rules) -> bool:

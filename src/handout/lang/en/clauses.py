@@ -17,14 +17,15 @@ LEADING_CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 """Words that tie a clause to what came before without naming anything: dropped from a row's start."""
-GOVERNING_WORD = re.compile(r"(?!)")
+GOVERNING_WORD = re.compile(r",?\s*onwards?\b", re.IGNORECASE)
+"""A word right after a date that goes with it ("from the summer of 1919 onward")."""
 DATE_PREPOSITION = re.compile(
-    r"\b(?:in|on|at|during|since|from|by|until|till|before|after|of|around|about)\s+(?:the\s+)?"
+    r"\b(?:(?:beginning|starting)\s+)?(?:in|on|at|during|throughout|since|from|by|until|till|before|after|of|around|about)\s+(?:the\s+)?"
     r"(?:(?:early|late|mid|middle|end|beginning|start|first|second|last)\s+(?:half\s+|years\s+)?(?:of\s+(?:the\s+)?)?)?$|\bthe\s+$",
     re.IGNORECASE,
 )
 """A preposition (and article) before a date: taken out with it ("was born in 1713" → "was born")."""
-TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$", re.IGNORECASE)
+TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while|already|as early as)$", re.IGNORECASE)
 DROPPABLE = (
     re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;]*(?:,|$)"),
     re.compile(r",\s+[a-z]+ing\b[^,;]*(?:,|$)"),
@@ -97,3 +98,82 @@ def quotable(text: str, text_date: str) -> str | None:
     if not 5 <= len(words) <= 30 or words[0].lower() in BACK_POINTERS or not has_predicate(text):
         return None
     return text
+
+
+# --- What a row or a quoted sentence may not lean on (the same name in every pack) ---
+
+_PERSONAL = frozenset("he she him his her hers himself herself".split())
+_OPENERS = frozenset(
+    """the a an in on at after before when while although though since during by from with under as
+    following despite however meanwhile later earlier soon then thus most many some all several few both each every
+    one two three much part half none only""".split()
+)
+"""First words that are not a name: a pronoun after one of them has no antecedent in the clause."""
+_POINTING = re.compile(r"\b(?:this|these|those|aforementioned|said)\s+(?!year\b|time\b|day\b|month\b)[a-z]", re.IGNORECASE)
+_THERE = re.compile(r"\b(?:there|here)\b(?!\s+(?:was|were|is|are|had|has|have|would|will|could|seemed|remained)\b)", re.IGNORECASE)
+_NAMED_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|from|near|reached|entered|including|across|throughout)\s+(?:the\s+)?[A-Z]")
+_PLURAL_PRONOUNS = frozenset("they them their theirs".split())
+_NOT_ANTECEDENTS = frozenset("this these those its his hers ours yours was has is as thus always perhaps".split())
+_BARE_CITY = re.compile(r"\bthe\s+(?:city|town|fortress|capital)\b(?!\s+of\s+[A-Z])", re.IGNORECASE)
+
+
+def dangling_reference(text: str) -> str | None:
+    """Return the word of ``text`` that points to something only an earlier sentence names, else None.
+
+    "he"/"his" need a name before them in the text ("Bukeikhanov … and he became" reads alone,
+    "Earlier, he had received" does not); "this policy" always points back; "there" needs a named
+    place before it ("met there" does not say where); "the city" needs its name ("took the city").
+    """
+    words = _WORD.findall(text)
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in _PERSONAL or lower in _PLURAL_PRONOUNS:
+            named = [w for position, w in enumerate(words[:index]) if w[:1].isupper()
+                     and not (position == 0 and w.lower() in _OPENERS) and w != "I"]
+            # "the nomads lost their herds": a plural noun (a word in -s) before "their" will do
+            plural = lower in _PLURAL_PRONOUNS and any(
+                w.endswith("s") and len(w) > 3 and w.lower() not in _NOT_ANTECEDENTS for w in words[:index])
+            if not named and not plural:
+                return word
+    pointing = _POINTING.search(text)
+    if pointing:
+        return pointing.group().split()[0]
+    for place in _THERE.finditer(text):
+        if not _NAMED_PLACE_BEFORE.search(text[: place.start()]):
+            return place.group()
+    city = _BARE_CITY.search(text)
+    if city and not _NAMED_PLACE_BEFORE.search(text[: city.start()] + " " + text[city.end():]):
+        return city.group()
+    return None
+
+
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+_PLACE = re.compile(r"\b(?:in|at|to|into|from|near|held|took|captured|entered)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _one_place(text: str) -> str | None:
+    places = set()
+    for found in _PLACE.finditer(text):
+        if found.group(1).split()[0] in _MONTHS or found.group(1).startswith(("The ", "A ")):
+            continue
+        if re.match(r"\s*(?:,|and|or)\s+[A-Z]", text[found.end():]):
+            return None  # "held Tashkent and Verny": "there" could be either
+        places.add(found.group(1))
+    return places.pop() if len(places) == 1 else None
+
+
+def resolve_dangling(text: str, word: str, before: str, previous: str) -> str | None:
+    """Name the place "there" or "the city" stands for, when the words before it name exactly one.
+
+    "… held Orenburg, but the Red Army took the city" → "The Red Army took Orenburg"; "… with
+    its capital at Orenburg. The Congress … met there" → "met in Orenburg". ``before`` is the
+    sentence before the clause, ``previous`` the sentence before that; a pronoun is never resolved.
+    """
+    if word.lower() not in ("there", "here") and not word.lower().startswith("the "):
+        return None
+    place = _one_place(before) or (None if _PLACE.search(before) else _one_place(previous))
+    if place is None:
+        return None
+    if word.lower() in ("there", "here"):
+        return re.sub(rf"\b{re.escape(word)}\b", f"in {place}", text, count=1)
+    return text.replace(word, place, 1)

@@ -8,7 +8,9 @@ import re
 SURNAME_ENDINGS = r"ov|ev|in|yn|uly|sky|ova|eva|ina"
 _TITLES = r"chairman|chairwoman|chair|secretary|commissar|head|leader|commander|ataman|president"
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_NOT_FIRST = frozenset({"Soviet", "Central", "Red", "White", "Western", "Eastern", "The", "In", "On"})
+_NOT_FIRST = frozenset("""Soviet Central Red White Western Eastern Northern Southern The In On At By For From After Before
+    During Under With Of To And But As When Since Kazakh Russian Uzbek Kyrgyz Bolshevik""".split())
+"""Capitalized words before a surname that are no first name ("At Nazarbayev's insistence")."""
 
 
 def nominative(word: str) -> str:

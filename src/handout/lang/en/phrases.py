@@ -13,6 +13,8 @@ PHRASES: dict[str, str] = {
     "periods": "Learning outcome: {outcome}. Name, in order, the main topics covered in the lecture.",
     "matching": "Match each date with its event.",
     "choice_year": "Which year fills the blank: {sentence}?",
+    "choice_place": "Which place fills the blank: {sentence}?",
+    "choice_number": "Which number fills the blank: {sentence}?",
     "fill": "Fill in the blank: {sentence}",
     "truefalse": "True or false? {statement}",
     "true": "True.",

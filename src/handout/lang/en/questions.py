@@ -71,3 +71,47 @@ def definition(sentence: str) -> tuple[str, str] | None:
     if not found:
         return None
     return found["term"].strip(" *“”\""), found["definition"].strip()
+
+from .clauses import dangling_reference  # noqa: E402  (a quoted sentence leans on no earlier one, as a row does not)
+
+
+def role_phrase(role: str) -> str:
+    """A role as "Who was {role}?" prints it: as the text gives it ("chairman of the Alash Orda")."""
+    return role
+
+
+GENERIC_ROLE_WORDS = ("west", "east", "south", "north", "central", "congress", "committee", "commission", "department",
+                      "party", "government", "council", "regional", "provincial", "the")
+"""Capitalized words that do not name a body by themselves: "chairman of the Western Department" — of what?"""
+
+
+# --- Places: a blanked place and other places of the lecture as options ---
+
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+_PLACE = re.compile(r"\b(?:in|at|from|near)\s+((?:[A-Z][a-z]+)(?:-[A-Z][a-z]+)?(?:\s[A-Z][a-z]+)?)(?![\w-])")
+_NOT_PLACES = frozenset("The This That These World Soviet Russian Kazakh Turkic Muslim Chinese Red White Bolshevik Alash".split())
+_LANDS = re.compile(r"(?:stan|ia|Siberia|Asia|Steppe|Region)$|^(?:Northern|Southern|Eastern|Western|Central)\s")
+
+
+def _kind(name: str) -> str:
+    """A country or a land ("Kazakhstan", "Russia", "Western Siberia") or a town: options are of one kind."""
+    return "land" if _LANDS.search(name) else "town"
+
+
+def place_mentions(text: str) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every place ``text`` names after "in/at/from/near" ("held in Orenburg") as (start, end, (name, kind)).
+
+    Not after "to": "according to Cameron", "sided with … to Kolchak" name persons as often as places.
+    """
+    found = []
+    for match in _PLACE.finditer(text):
+        name = match.group(1)
+        if name.split()[0] in _MONTHS or name.split()[0] in _NOT_PLACES:
+            continue
+        found.append((match.start(1), match.end(1), (name, _kind(name))))
+    return found
+
+
+def place_form(key: tuple[str, str], like: str) -> str | None:
+    """English names do not inflect: the place as the lecture writes it."""
+    return key[0]

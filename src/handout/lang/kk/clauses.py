@@ -212,3 +212,20 @@ def quotable(text: str, text_date: str) -> str | None:
     if ATTRIBUTIVE_DATE.search(text_date.strip()):
         return None  # "1918 жылғы 15 қаңтардағы нұсқау": the date belongs to a noun, not to the clause's verb
     return text
+
+
+# --- What a row or a quoted sentence may not lean on (the same name in every pack) ---
+
+_POINTING = re.compile(r"(?<![\w-])(?:осы|сол|аталған|жоғарыда\s+аталған)\s+(?!кезде|уақытта|жылы|тұста|кезеңде|арада)[^\W\d_]{3,}",
+                       re.IGNORECASE)
+
+
+def dangling_reference(text: str) -> str | None:
+    """Return the determiner that points to something only an earlier sentence names ("осы ауыртпалық"), else None.
+
+    Only among the first words: later in a sentence "осы халықтардың" points to what the sentence
+    itself named ("түрік тектес халықтардың … осы халықтардың өкілдері"); a leading pronoun is the back
+    pointer check's; "осы кезде" (at that time) is a connective the row's own date replaces.
+    """
+    found = _POINTING.search(" ".join(text.split()[:6]))
+    return found.group().split()[0] if found else None

@@ -129,3 +129,35 @@ def definition(sentence: str) -> tuple[str, str] | None:
     if not found:
         return None
     return found["term"].strip(" *«»"), found["definition"].strip()
+
+from .clauses import dangling_reference  # noqa: E402  (a quoted sentence leans on no earlier one, as a row does not)
+
+
+def role_phrase(role: str) -> str:
+    """A role as "{role} кім болды?" prints it: as the text gives it ("Алашорда үкіметінің төрағасы")."""
+    return role
+
+
+GENERIC_ROLE_WORDS = ("батыс", "шығыс", "оңтүстік", "солтүстік", "орталық", "съез", "комитет", "комиссия", "бөлімше",
+                      "партия", "үкімет", "өлкелік", "облыстық", "уездік")
+"""Capitalized words that do not name a body by themselves: "Батыс бөлімшесінің төрағасы" — of what?"""
+
+
+# --- Places: a blanked place and other places of the lecture as options ---
+
+_PLACE = re.compile(r"(?<![\w-])([А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:-[А-ЯӘҒҚҢӨҰҮҺІ]?[а-яәғқңөұүһі]+)?)\s+"
+                    r"(қала(?:сы|сында|сына|сынан|сының|сын|сындағы)|облыс(?:ы|ында|ына|ынан|ының|ын|ындағы))(?![\w-])")
+
+
+def place_mentions(text: str) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every place named with its kind ("Орынбор қаласында", "Торғай облысының") as (start, end, (name, kind)).
+
+    The name before "қаласы/облысы" stands in the nominative, so a blank there takes any other name
+    of the same kind without a case ending to agree.
+    """
+    return [(match.start(1), match.end(1), (match.group(1), match.group(2)[:4])) for match in _PLACE.finditer(text)]
+
+
+def place_form(key: tuple[str, str], like: str) -> str | None:
+    """The name as written: it stands in the nominative before "қаласы"/"облысы"."""
+    return key[0]

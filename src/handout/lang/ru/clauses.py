@@ -8,6 +8,7 @@ clauses set off by commas (", который …,", ", где …,").
 
 from __future__ import annotations
 
+import functools
 import re
 
 VERB_FINAL = False
@@ -19,9 +20,12 @@ LEADING_CONNECTIVE = re.compile(
 )
 """Words that tie a clause to what came before without naming anything: dropped from a row's start."""
 GOVERNING_WORD = re.compile(r"\s*(?:включительно)\b", re.IGNORECASE)
-DATE_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|с|со|к|до|после|на|около|по|от|между|начиная\s+с)\s+$", re.IGNORECASE)
+DATE_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:в\s+течение|на\s+протяжении|в\s+ходе|вплоть\s+до|в|во|с|со|к|до|после|на|около|по|от|между|"
+    r"начиная\s+с)\s+$", re.IGNORECASE)
 """A preposition before a date: taken out with it ("в 1920 году" → nothing left behind)."""
-TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:а|и|но|однако)$")
+TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:а|и|но|однако|уже|ещё|еще|лишь)$")
+"""A clause cut before its second half ends in a conjunction; «он начался уже» lost the date «уже» went with."""
 DROPPABLE = (
     re.compile(r",\s+(?:который|которая|которое|которые|которого|которой|которых|которым|где|куда|откуда)\b[^,;]*(?:,|$)"),
     re.compile(r",\s+[а-яё]+(?:вший|вшая|вшее|вшие|ющий|ющая|ющее|ющие|емый|емая|нный|нная|нные)\b[^,;]*(?:,|$)"),
@@ -29,7 +33,7 @@ DROPPABLE = (
 """Relative and participial clauses set off by commas: dropped whole to shorten a description."""
 BACK_POINTERS = frozenset(
     "он она оно они его её ее их ему ей им это этот эта эти этим этой этого тот та те того там тогда "
-    "такой такая такие здесь оттуда".split()
+    "такой такая такие здесь оттуда данный данная данное данные указанный указанная указанные".split()
 )
 ANAPHORS = BACK_POINTERS
 _PAST = re.compile(r"(?:ал|ял|ил|ел|ёл|ол|ул|ыл|ла|ло|ли|лся|лась|лось|лись|ются|ется|ится|ятся|ет|ут|ют|ит|ят)$")
@@ -62,7 +66,14 @@ def is_attributive(text_date: str, after: str, before: str = "") -> bool:
 
     A year that opens a line of a timeline ("1916 г. — восстание") dates it.
     """
+    if _DOCUMENT_BEFORE.search(before) and text_date.strip().lower().startswith("от "):
+        return True  # «к Указу от 25 июня»: the date names the decree, not the clause's event
     return is_attributive_year(text_date) and bool(re.search(r"[а-яё]{3,}\s*$", before.lower())) and not re.match(r"\s*[–—-]", after)
+
+
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:указ|декрет|постановлени|приказ|закон|распоряжени|письм|договор|решени|телеграмм|манифест)[а-яё]*\s*$",
+    re.IGNORECASE)
 
 
 def has_predicate(clause: str) -> bool:
@@ -91,3 +102,88 @@ def quotable(text: str, text_date: str) -> str | None:
     if not 5 <= len(words) <= 28 or words[0].lower() in BACK_POINTERS or not has_predicate(text):
         return None
     return None if is_attributive_year(text_date) else text
+
+
+# --- What a row or a quoted sentence may not lean on (the same name in every pack) ---
+
+_SUBJECT_PRONOUNS = frozenset("он она оно они".split())
+_OTHER_PRONOUNS = frozenset("его её ее их ему ей им ими него неё нее нему ней ним них нём нем нею".split())
+_POINTING = re.compile(
+    r"(?<![\w-])(?:эт(?:от|а|и|ого|ой|ом|им|ими|их|у)|данн(?:ый|ая|ое|ые|ого|ой|ом|ым)|"
+    r"указанн(?:ый|ая|ое|ые|ого|ой)|вышеупомянут\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_POINTING_IDIOMS = re.compile(r"\bпри\s+этом\b|\bэтого\s+года\b|\bэтом\s+году\b", re.IGNORECASE)
+_PLACE_ADVERB = re.compile(r"(?<![\w-])(?:здесь|там|туда|оттуда|сюда)(?![\w-])", re.IGNORECASE)
+_NAMED_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:в|во|на|из|под|у)\s+(?:[а-яё-]+\s+){0,2}[А-ЯЁ]")
+_BARE_CITY = re.compile(r"(?<![\w-])(?:город|города|городе|городом|городу)(?![\w-])(?!\s+[А-ЯЁ«])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer():
+    import pymorphy3  # loaded on the first Russian lecture only: Kazakh and English builds never pay for it
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=20000)
+def parse(word: str):
+    """The likeliest analysis of a word (pymorphy3's first parse), cached: rows and items ask for few words."""
+    return _analyzer().parse(word)[0]
+
+
+def _names_noun(words: list[str], nominative: bool) -> bool:
+    for word in words:
+        tag = parse(word).tag
+        if "NOUN" in tag and (not nominative or "nomn" in tag) or "Name" in tag or "Surn" in tag or "Geox" in tag:
+            return True
+    return False
+
+
+def dangling_reference(text: str) -> str | None:
+    """Return the word of ``text`` that points to something only an earlier sentence names, else None.
+
+    A pronoun ("Согласно его решениям", "Занимаясь …, он становится") needs a noun before it in
+    the text itself (a subject pronoun a noun in the nominative); "этот/данный" always points
+    back; "здесь/там" need a named place before them ("на севере Казахстана, и здесь"); a bare
+    «город» needs its name after it («город Верный»).
+    """
+    words = _WORD.findall(text)
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in _SUBJECT_PRONOUNS or lower in _OTHER_PRONOUNS:
+            if not _names_noun(words[:index], nominative=lower in _SUBJECT_PRONOUNS):
+                return word
+    pointing = _POINTING.search(_POINTING_IDIOMS.sub(" ", text))
+    if pointing:
+        return pointing.group()
+    if any(word.lower() == "это" for word in words[:3]):
+        return "это"  # «Это привело к …»; later («…, – это говорило о том») it sums up the row's own clause
+    for place in _PLACE_ADVERB.finditer(text):
+        if not _NAMED_PLACE_BEFORE.search(text[: place.start()]):
+            return place.group()
+    city = _BARE_CITY.search(text)
+    return city.group() if city else None
+
+
+_PLACE_PHRASE = re.compile(r"(?<![\w-])(?:в|во)\s+([А-ЯЁ][а-яё-]+)")
+
+
+def _one_place(text: str) -> str | None:
+    """The one «в <город>» phrase (a place in the locative, pymorphy3's Geox) a text names, else None."""
+    places = {found.group() for found in _PLACE_PHRASE.finditer(text)
+              if "Geox" in parse(found.group(1)).tag and "loct" in parse(found.group(1)).tag}
+    return places.pop() if len(places) == 1 else None
+
+
+def resolve_dangling(text: str, word: str, before: str, previous: str) -> str | None:
+    """Name the place «там»/«здесь» stands for, when the words before it name exactly one («в Оренбурге»).
+
+    The phrase is taken as written, so no word is inflected; a pronoun or «город» is never resolved.
+    """
+    if word.lower() not in ("там", "здесь"):
+        return None
+    place = _one_place(before) or (None if _PLACE_PHRASE.search(before) else _one_place(previous))
+    if place is None:
+        return None
+    return re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", place, text, count=1)

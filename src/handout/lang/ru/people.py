@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..people import from_capital
+from .clauses import _analyzer
 
 SURNAME_ENDINGS = r"ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ская"
 _TITLES = r"председател[ьяем]|секретар[ьяем]|комиссар[аом]?|руководител[ьяем]|командующ(?:ий|его|им)|атаман[аом]?|глав[аоуы]"
@@ -24,7 +25,19 @@ def surname_key(surname: str) -> str:
 
 
 def is_first_name(word: str) -> bool:
-    return word not in _NOT_FIRST
+    """Tell whether a capitalized word before a surname is a first name in the nominative.
+
+    «Президента Назарбаев», «Комитетом Советов», «Второй Всеказахский» are dictionary words that
+    are no names; «Динмухамеда Кунаев» is a name in the genitive (a case-marked first name is not
+    how a person is printed). A word the dictionary does not know (most Kazakh names) is taken.
+    """
+    if word in _NOT_FIRST:
+        return False
+    parses = _analyzer().parse(word)
+    names = [parsed for parsed in parses if "Name" in parsed.tag]
+    if not names:
+        return not parses[0].is_known
+    return any("nomn" in parsed.tag for parsed in names) or not word.endswith(("а", "я", "у", "ю", "ом", "ем", "ым", "е"))
 
 
 def shared_surnames(text: str):
