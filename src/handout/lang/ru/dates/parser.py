@@ -17,7 +17,7 @@ from .words import BC, DASH, HALF_WORDS, PART, PART_FORMS, QUARTER_WORDS
 
 _PREFIX = re.compile(
     r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"
-    rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й|I|II)\s+(?:половин[аеыу]|пол\.)\s+"
+    rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й|I|II|пер\.|втор\.)\s*(?:половин[аеыу]|пол\.)\s+"
     r"|(?P<quarter>первой|второй|третьей|последней|четвертой|четвёртой|1-й|2-й|3-й|4-й)\s+четверт[иь]\s+)?$",
     re.IGNORECASE,
 )
@@ -95,6 +95,8 @@ def _joins(text: str, first: Point, second: Point) -> bool:
         return True
     if first_prep == "между" and re.fullmatch(r"\s+и\s+", text[first.end : second.start]):
         return True
+    if first.extras.get("numeric") and second.extras.get("numeric") and re.fullmatch(r"[ \t]+", gap):
+        return True  # "26.06.41 22.07.41": a table cell's range written as two dates side by side
     if second_prep is None and _RANGE_GAP.fullmatch(gap):
         if first.kind in ("decade", "century") and second.kind in ("day", "month"):
             return False

@@ -15,9 +15,14 @@ from .words import (
     CENTURY_WORD,
     COUNT_NOUNS,
     DASH,
+    DAY_WORD,
+    DAY_WORDS,
     MONTH,
     MONTH_ABBR,
+    MONTH_ABBR_BARE,
+    MONTH_ABBREVIATIONS,
     MONTH_FORMS,
+    MONTHS,
     ROMAN,
     SEASON,
     SEASON_FORMS,
@@ -93,15 +98,24 @@ DUAL_STYLE = _compile(  # "23 февраля по старому стилю ил
 YEAR_DAY_MONTH = _compile(  # "1917, 4 дек.", "1918, нояб.": a table's row label, year first
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})\s*(?:г\.)?,\s*(?:(?P<day>{DAY})\s+)?(?P<month>{ANY_MONTH})"
 )
+YEAR_HEAD_DAY_MONTH = _compile(  # "1941 г. 22 июня — …": a chronicle line that opens with its year, then the day
+    rf"(?m)^[\s|*•>-]*(?P<year>{YEAR4})\s*(?:г\.|год)?\s+(?P<day>{DAY})\s+(?P<month>{ANY_MONTH})(?!\s*\d)"
+)
+DAY_WORD_MONTH = _compile(rf"(?<!\w)(?P<day>{DAY_WORD})\s+(?P<month>{MONTH})(?!\w)(?:{_YEAR_AFTER})?")  # "Восьмого января 1905 г."
 MONTH_YEAR = _compile(
-    rf"(?<!\w)(?P<month>{ANY_MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?:\s+месяц[аеу]?)?{_YEAR_AFTER}"
+    rf"(?<!\w)(?P<month>{ANY_MONTH}|{MONTH_ABBR_BARE}(?=\s+{YEAR4}))(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?:\s+месяц[аеу]?)?{_YEAR_AFTER}"
 )
 MONTH_ALONE = _compile(  # needs the context year: "в августе", "до марта", "В январе-феврале"
     rf"(?<!\w)(?P<prep>в|во|с|со|по|до|к|ко|течение|конце|начале|середине|конца|начала|середины|концу|началу)\s+"
     rf"(?P<month>{MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?!\w)(?!\s*{DASH}?\s*\d)"
 )
-MONTH_LABEL = re.compile(  # "Январь – посмертная выставка": a chronicle's line label
-    rf"(?m)^[\s|*-]*(?P<month>[А-Я][а-я]+)(?=\s*(?:{DASH}|:|\.\s))"
+MONTH_LABEL = re.compile(  # "Январь – посмертная выставка", "| Май | Захват Харькова": a chronicle's line label, a table cell
+    rf"(?m)^[\s|*-]*(?P<month>[А-Я][а-я]+)(?=\s*(?:{DASH}|:|\.\s|\|))"
+)
+# A compact table cell: "Янв.-май.42", "сент.-окт.41", "нояб.42": months with a two-digit (or full) year glued on.
+_MONTH_DOT = "(?:" + "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True)) + r")(?!\w)"
+MONTH_COMPACT = _compile(
+    rf"(?<!\w)(?P<month>{_MONTH_DOT})\.?(?:\s*{DASH}\s*(?P<month_end>{_MONTH_DOT}))?\.(?P<year>\d{{2}}|{YEAR4})(?![\d\w])"
 )
 SEASON_YEAR = _compile(
     rf"(?<!\w)(?P<season>{SEASON})(?:\s*{DASH}\s*(?P<season_end>{SEASON}))?\s+"
@@ -109,12 +123,20 @@ SEASON_YEAR = _compile(
     rf"|{CONTEXT_YEAR_GENITIVE})"
 )
 SEASON_CONTEXT = _compile(r"(?<!\w)(?:тем\s+же|той\s+же|этим\s+же|этой\s+же|этим|этой)\s+(?P<season>летом|весной|осенью|зимой)(?!\w)")
-YEAR = _compile(
-    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:\s*(?:{DASH}|/)\s*(?P<year_end>{YEAR4}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
+YEAR = _compile(  # "1921;1926 годах": a page converter's semicolon for the dash
+    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:(?:\s*(?:{DASH}|/)\s*|;)(?P<year_end>{YEAR34}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
+)
+GLUED_RANGE = _compile(  # "(19221937)", "в 19171920 годах": two years whose dash a page lost
+    rf"(?:(?<=\()|(?<=(?<!\w)[вс]\s))(?P<year>{YEAR4})(?P<year_end>{YEAR4})(?=\)|\s*(?:гг\.|годах|годы|годов)(?!\w))"
 )
 YEAR_LOOKALIKE = re.compile(rf"(?<![\w.])(?P<year>[Il][0-9]{{3}})\s*(?P<yw>{YEAR_WORD})")  # "К I960 г.": a Latin I for 1
 YEAR_ORDINAL = _compile(rf"(?<!\w)(?:в|во|с|со|к|до|после)\s+(?P<year>{YEAR4})\s?-(?:м|го)(?!\w)")  # "в 1920-м", "с 1941-го"
 YEAR_TWO_DIGITS = _compile(rf"{NO_NUMBER_BEFORE}(?P<year>\d{{2}})\s?-(?:го|м|й)\s+(?P<yw>год(?:а|у|ом)?)(?!\w)")
+# "в 41-м", "в мае 42-го", "с 43-го": a spoken two-digit year, only where no noun follows it ("в 41-м полку").
+YEAR_TWO_DIGITS_SPOKEN = _compile(
+    rf"(?<!\w)(?:в|во|с|со|до|после|(?P<month>{MONTH}))\s+(?P<year>\d{{2}})\s?-(?:го|м)(?!\w)"
+    r"(?=\s*(?:[,.;:!?)»—–]|$)|\s+(?:и|а|но|я|мы|он|она|они|все|уже|же|ещё|еще|меня|нас|его|её|их|\w+(?:л|ла|ли|ло|лся|лась|лись))(?!\w))"
+)
 BARE_YEAR = _compile(
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})(?:\s*{DASH}\s*(?P<year_end>{YEAR4})|\s*{DASH}\s*(?P<year_end2>\d{{2}}))?(?![\d\w])(?![.,:]\d)(?!-\w)"
 )
@@ -133,6 +155,9 @@ CENTURY_OPEN_RANGE = re.compile(  # "XVI – первой половине XIX �
 )
 NUMERIC = re.compile(
     r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?!\d|\.\d|:\d|-\d)(?:\s*г\.)?"
+)
+NUMERIC_ROMAN = re.compile(  # "12.IV.1961", "22.VI.41": a day, a Roman month, a year
+    r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<year>\d{4}|\d{2})(?![\d\w])(?:\s*г\.)?"
 )
 NUMERIC_METADATA = re.compile(r"(?:обновлено|опубликовано|дата|добавлено|изменено|просмотр\w*|мрнти|удк|isbn)\W{0,3}$", re.IGNORECASE)
 CONTEXT_YEAR = _compile(
@@ -196,6 +221,15 @@ def day_month_points(text: str) -> list[Point]:
         kind = "day" if match.group("day") else "month"
         points.append(Point(match.start(), match.end(), kind, day=_int(match, "day"), month=month_number(match.group("month")),
                             year=int(match.group("year")), explicit_year=True))
+    for match in YEAR_HEAD_DAY_MONTH.finditer(text):
+        points.append(Point(match.start("year"), match.end(), "day", day=int(match.group("day")),
+                            month=month_number(match.group("month")), year=int(match.group("year")), explicit_year=True))
+    for match in DAY_WORD_MONTH.finditer(text):
+        point = Point(match.start(), match.end(), "day", day=DAY_WORDS[" ".join(match.group("day").lower().split())],
+                      month=month_number(match.group("month")))
+        if not _year_fields(point, match):
+            point.end, point.year = match.end("month"), None
+        points.append(point)
     return points
 
 
@@ -210,6 +244,11 @@ def month_points(text: str) -> list[Point]:
         month_end = month_number(match.group("month_end")) if match.group("month_end") else None
         points.append(Point(match.start("month"), match.end(), "month", month=month_number(match.group("month")),
                             month_end=month_end, context_shift=0, extras={"bare": True}))
+    for match in MONTH_COMPACT.finditer(text):
+        month_end = month_number(match.group("month_end")) if match.group("month_end") else None
+        year = match.group("year")
+        points.append(Point(match.start(), match.end(), "month", month=month_number(match.group("month")), month_end=month_end,
+                            year=int(year), two_digit_year=len(year) == 2, explicit_year=True))
     for match in MONTH_LABEL.finditer(text):
         number = month_number(match.group("month"))
         if number is not None and match.group("month").lower() == _nominative(number):
@@ -256,6 +295,17 @@ def year_points(text: str) -> list[Point]:
             points.append(Point(match.start(), match.end(), "year", year=year, explicit_year=True))
     for match in YEAR_ORDINAL.finditer(text):
         points.append(Point(match.start("year"), match.end(), "year", year=int(match.group("year")), explicit_year=True))
+    for match in GLUED_RANGE.finditer(text):
+        year, year_end = int(match.group("year")), int(match.group("year_end"))
+        if year < year_end <= year + 150:
+            points.append(Point(match.start(), match.end(), "year", year=year, year_end=year_end, explicit_year=True))
+    for match in YEAR_TWO_DIGITS_SPOKEN.finditer(text):
+        start = match.start("month") if match.group("month") else match.start("year")
+        point = Point(start, match.end(), "month" if match.group("month") else "year", year=int(match.group("year")),
+                      two_digit_year=True, explicit_year=True)
+        if match.group("month"):
+            point.month = month_number(match.group("month"))
+        points.append(point)
     for match in YEAR_TWO_DIGITS.finditer(text):
         points.append(Point(match.start(), match.end(), "year", year=int(match.group("year")), two_digit_year=True,
                             explicit_year=True))
@@ -273,7 +323,7 @@ def year_points(text: str) -> list[Point]:
 def _full_year_end(year: int, text: str | None) -> int | None:
     if text is None:
         return None
-    end = int(text) if len(text) == 4 else year // 100 * 100 + int(text)
+    end = int(text) if len(text) >= 3 else year // 100 * 100 + int(text)  # "553-572 гг.", "1921–22 гг."
     return end if year < end <= year + 300 else None  # "(1465—1718)": a khanate's span
 
 
@@ -281,6 +331,14 @@ _BARE_BEFORE = re.compile(
     r"(?:^|\n)[\s|*>#-]*$|\|\s*$|(?<!\w)(?:в|во|с|со|по|до|к|ко|от|около|после|между|и)\s+$|\(\s*$"
     r"|\([^()\n]{1,40},\s*$|\(\s*(?:род|р|ум|ок|около|с|до)\.?\s*$|(?<!\w)(?:М|Л|СПб|Алматы|Алма-Ата|Астана|Ташкент|Оренбург|Казань|Омск|Новосибирск|Киев|Минск|Москва|Ленинград)\.?\s*[,:]\s*(?:[^,\n]{1,30},\s*)?$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
     re.IGNORECASE,
+)
+# "восстания 1916", "корпуса 1918", "по разделу 1224.", "событий 1986": a year after the noun it names (an
+# oblique-case ending), where no count or verb comes before: "составила 1500" (a past verb) and "численностью
+# 1500" (a measure) stay counts.
+_NOUN_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[А-ЯЁа-яё][а-яё]+[аяыиуюй])\s$")
+_NOT_A_NAMED_NOUN = re.compile(
+    r".*(?:[лн]а|[лн]и|ся|сь|ую|юю|ая|яя|ый|ой)$|численност\w*|количеств\w*|размер\w*|сумм\w*|цен\w*|стоимост\w*|площад\w*|тираж\w*"
+    r"|высот\w*|глубин\w*|длин\w*|номер\w*|всего|около|более|менее|свыше|примерно|почти|лишь|только|них|их|ими|они|им",
 )
 _PARTNER = re.compile(r"\s*(?:до|и|или|[-–—])\s*\d[\d\s]*?(?=\s|$)")
 _PAGE_BEFORE = re.compile(r"(?<!\w)(?:с|стр|pp?|т|n|no)\.\s*$|(?<!\w)(?:стр|pp)\s*$|[№#]\s*$", re.IGNORECASE)
@@ -297,14 +355,24 @@ def _bare_year_is_a_date(text: str, match: re.Match, four_digit_range: bool) -> 
     if re.match(r"\s*[а-яё]+(?:ых|их)\s", after):
         return False  # "1578 кыргызских семей": an adjective of a counted noun
     partner = _PARTNER.match(after)
-    if partner is not None and COUNT_NOUNS.match(after[partner.end() :].lstrip()):
+    rest = after[partner.end() :].lstrip() if partner is not None else ""
+    if partner is not None and COUNT_NOUNS.match(rest) and not rest.startswith(("год", "гг")):
         return False  # "от 1000 до 1500 человек", "между 1500 и 2000 воинов": counts
     if four_digit_range:
         return True  # "1830 - 1961", "(1849–1936)": two years in order
-    before_match = _BARE_BEFORE.search(before)
-    if before_match is None:
+    if _BARE_BEFORE.search(before):
+        return True
+    noun = _NOUN_BEFORE.search(before)
+    if noun is None or _NOT_A_NAMED_NOUN.fullmatch(noun.group("word").lower()):
         return False
-    return True
+    return _AFTER_NAMED_YEAR.match(after) is not None
+
+
+# After "корпуса 1918": the end of the phrase, a conjunction, or a verb or adverb ("стало", "кратко", "закрепила"),
+# never a noun that the number would count ("1500 хозяйств").
+_AFTER_NAMED_YEAR = re.compile(
+    r"\s*(?:[.,;:)!?»—–]|$|\n|(?:и|а|но|или)\s|[а-яё]+(?:о|л|ла|ли|ло|ся|сь|ет|ют|ит|ят|ут|ат)(?!\w))"
+)
 
 
 def decade_points(text: str) -> list[Point]:
@@ -370,7 +438,11 @@ def numeric_points(text: str) -> list[Point]:
             continue  # "31.05.2019, 16:12": a time stamp
         year = match.group("year")
         points.append(Point(match.start(), match.end(), "day", day=day, month=month, year=int(year),
-                            two_digit_year=len(year) == 2, explicit_year=True))
+                            two_digit_year=len(year) == 2, explicit_year=True, extras={"numeric": True}))
+    for match in NUMERIC_ROMAN.finditer(text):
+        year = match.group("year")
+        points.append(Point(match.start(), match.end(), "day", day=int(match.group("day")), month=roman_value(match.group("month")),
+                            year=int(year), two_digit_year=len(year) == 2, explicit_year=True, extras={"numeric": True}))
     return points
 
 
