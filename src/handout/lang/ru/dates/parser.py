@@ -16,7 +16,7 @@ from .values import day_after, day_before, impossible, iso_range
 from .words import BC, DASH, HALF_WORDS, PART, PART_FORMS, QUARTER_WORDS
 
 _PREFIX = re.compile(
-    r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"
+    r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|c|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"  # "c": a Latin c typed for с
     rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й|I|II|пер\.|втор\.)\s*(?:половин[аеыу]|пол\.)\s+"
     r"|(?P<quarter>первой|второй|третьей|последней|четвертой|четвёртой|1-й|2-й|3-й|4-й)\s+четверт[иь]\s+)?$",
     re.IGNORECASE,
@@ -60,7 +60,7 @@ def _prefix(text: str, point: Point) -> None:
     match = _PREFIX.search(window)
     if match is None or match.start() == match.end():
         return
-    prep = " ".join(match.group("prep").lower().split()) if match.group("prep") else None
+    prep = " ".join(match.group("prep").lower().replace("c", "с").split()) if match.group("prep") else None
     point.extras["prep"] = prep
     if match.group("part") and point.kind not in ("day",):
         point.part = PART_FORMS[match.group("part").lower()]

@@ -126,15 +126,20 @@ SEASON_CONTEXT = _compile(r"(?<!\w)(?:тем\s+же|той\s+же|этим\s+ж�
 YEAR = _compile(  # "1921;1926 годах": a page converter's semicolon for the dash
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:(?:\s*(?:{DASH}|/)\s*|;)(?P<year_end>{YEAR34}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
 )
+LIFESPAN_PLACES = _compile(  # "(1845, Чингизские горы — 1904, там же)": birth and death years with their places
+    rf"(?<=\()(?P<year>{YEAR4})(?:\s*г\.)?,\s*[^()\n]{{2,80}}?\s{DASH}\s*(?P<year_end>{YEAR4})(?:\s*г\.)?(?=\s*[,)])"
+)
 GLUED_RANGE = _compile(  # "(19221937)", "в 19171920 годах": two years whose dash a page lost
     rf"(?:(?<=\()|(?<=(?<!\w)[вс]\s))(?P<year>{YEAR4})(?P<year_end>{YEAR4})(?=\)|\s*(?:гг\.|годах|годы|годов)(?!\w))"
 )
 YEAR_LOOKALIKE = re.compile(rf"(?<![\w.])(?P<year>[Il][0-9]{{3}})\s*(?P<yw>{YEAR_WORD})")  # "К I960 г.": a Latin I for 1
-YEAR_ORDINAL = _compile(rf"(?<!\w)(?:в|во|с|со|к|до|после)\s+(?P<year>{YEAR4})\s?-(?:м|го)(?!\w)")  # "в 1920-м", "с 1941-го"
+YEAR_ORDINAL = _compile(  # "в 1920-м", "с 1941-го", "по 1945-й"
+    rf"(?<!\w)(?:в|во|с|со|к|до|после|(?P<po>по))\s+(?P<year>{YEAR4})\s?-(?:м|го|(?(po)й|(?!)))(?!\w)"
+)
 YEAR_TWO_DIGITS = _compile(rf"{NO_NUMBER_BEFORE}(?P<year>\d{{2}})\s?-(?:го|м|й)\s+(?P<yw>год(?:а|у|ом)?)(?!\w)")
 # "в 41-м", "в мае 42-го", "с 43-го": a spoken two-digit year, only where no noun follows it ("в 41-м полку").
 YEAR_TWO_DIGITS_SPOKEN = _compile(
-    rf"(?<!\w)(?:в|во|с|со|до|после|(?P<month>{MONTH}))\s+(?P<year>\d{{2}})\s?-(?:го|м)(?!\w)"
+    rf"(?<!\w)(?:в|во|с|со|до|после|(?P<month>{MONTH})|(?P<season>{SEASON}))\s+(?P<year>\d{{2}})\s?-(?:го|м)(?!\w)"
     r"(?=\s*(?:[,.;:!?)»—–]|$)|\s+(?:и|а|но|я|мы|он|она|они|все|уже|же|ещё|еще|меня|нас|его|её|их|\w+(?:л|ла|ли|ло|лся|лась|лись))(?!\w))"
 )
 BARE_YEAR = _compile(
@@ -286,7 +291,9 @@ def year_points(text: str) -> list[Point]:
             continue
         word = match.group("yw").lower()
         point = Point(match.start(), match.end(), "year", year=year, year_end=year_end, explicit_year=True)
-        if year_end is None and year % 10 == 0 and word in ("годы", "годах", "годов", "годам", "годами") and year >= 1000:
+        in_list = re.search(rf"{YEAR4}(?:\s*гг?\.)?(?:,|\s+и)\s*$", text[max(0, match.start() - 12) : match.start()])
+        plural = word in ("годы", "годах", "годов", "годам", "годами")
+        if year_end is None and year % 10 == 0 and plural and year >= 1000 and not in_list:  # "в 1939 и 1940 годах": years
             point.kind, point.decade, point.year = "decade", year, None  # "в 1920 годы": the decade
         points.append(point)
     for match in YEAR_LOOKALIKE.finditer(text):
@@ -295,16 +302,19 @@ def year_points(text: str) -> list[Point]:
             points.append(Point(match.start(), match.end(), "year", year=year, explicit_year=True))
     for match in YEAR_ORDINAL.finditer(text):
         points.append(Point(match.start("year"), match.end(), "year", year=int(match.group("year")), explicit_year=True))
-    for match in GLUED_RANGE.finditer(text):
+    for match in (*GLUED_RANGE.finditer(text), *LIFESPAN_PLACES.finditer(text)):
         year, year_end = int(match.group("year")), int(match.group("year_end"))
         if year < year_end <= year + 150:
             points.append(Point(match.start(), match.end(), "year", year=year, year_end=year_end, explicit_year=True))
     for match in YEAR_TWO_DIGITS_SPOKEN.finditer(text):
-        start = match.start("month") if match.group("month") else match.start("year")
-        point = Point(start, match.end(), "month" if match.group("month") else "year", year=int(match.group("year")),
+        word = match.group("month") or match.group("season")
+        kind = "month" if match.group("month") else "season" if match.group("season") else "year"
+        point = Point(match.start(kind) if word else match.start("year"), match.end(), kind, year=int(match.group("year")),
                       two_digit_year=True, explicit_year=True)
         if match.group("month"):
-            point.month = month_number(match.group("month"))
+            point.month = month_number(word)
+        elif match.group("season"):
+            point.season = SEASON_FORMS[word.lower()]
         points.append(point)
     for match in YEAR_TWO_DIGITS.finditer(text):
         points.append(Point(match.start(), match.end(), "year", year=int(match.group("year")), two_digit_year=True,
@@ -329,7 +339,7 @@ def _full_year_end(year: int, text: str | None) -> int | None:
 
 _BARE_BEFORE = re.compile(
     r"(?:^|\n)[\s|*>#-]*$|\|\s*$|(?<!\w)(?:в|во|с|со|по|до|к|ко|от|около|после|между|и)\s+$|\(\s*$"
-    r"|\([^()\n]{1,40},\s*$|\(\s*(?:род|р|ум|ок|около|с|до)\.?\s*$|(?<!\w)(?:М|Л|СПб|Алматы|Алма-Ата|Астана|Ташкент|Оренбург|Казань|Омск|Новосибирск|Киев|Минск|Москва|Ленинград)\.?\s*[,:]\s*(?:[^,\n]{1,30},\s*)?$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
+    r"|\([^()\n]{1,40},\s*$|\(\s*(?:род|р|ум|ок|около|с|до|†)\.?\s*$|(?<!\w)(?:М|Л|СПб|Алматы|Алма-Ата|Астана|Ташкент|Оренбург|Казань|Омск|Новосибирск|Киев|Минск|Москва|Ленинград)\.?\s*[,:]\s*(?:[^,\n]{1,30},\s*)?$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
     re.IGNORECASE,
 )
 # "восстания 1916", "корпуса 1918", "по разделу 1224.", "событий 1986": a year after the noun it names (an
@@ -380,7 +390,7 @@ def decade_points(text: str) -> list[Point]:
     for match in DECADE.finditer(text):
         first, last = match.group("decade"), match.group("decade_end")
         if len(first) == 2 and not (match.group("yw") or match.group("century") or last):
-            if not re.match(r"\s*(?:[,.;:)!?]|$|\s*[–—-])", text[match.end() : match.end() + 3]):
+            if not re.match(r"\s*(?:[,.;:)!?]|$|\s*[–—-]|по\s+\d)", text[match.end() : match.end() + 6]):
                 continue  # "50-х" needs "годов" unless it ends the phrase ("в конце 50-х.")
         century = None
         if match.group("century"):
