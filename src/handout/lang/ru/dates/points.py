@@ -139,8 +139,12 @@ YEAR_ORDINAL = _compile(  # "в 1920-м", "с 1941-го", "по 1945-й"
 YEAR_TWO_DIGITS = _compile(rf"{NO_NUMBER_BEFORE}(?P<year>\d{{2}})\s?-(?:го|м|й)\s+(?P<yw>год(?:а|у|ом)?)(?!\w)")
 # "в 41-м", "в мае 42-го", "с 43-го": a spoken two-digit year, only where no noun follows it ("в 41-м полку").
 YEAR_TWO_DIGITS_SPOKEN = _compile(
-    rf"(?<!\w)(?:в|во|с|со|до|после|(?P<month>{MONTH})|(?P<season>{SEASON}))\s+(?P<year>\d{{2}})\s?-(?:го|м)(?!\w)"
-    r"(?=\s*(?:[,.;:!?)»—–]|$)|\s+(?:и|а|но|я|мы|он|она|они|все|уже|же|ещё|еще|меня|нас|его|её|их|\w+(?:л|ла|ли|ло|лся|лась|лись))(?!\w))"
+    rf"(?<!\w)(?:(?P<month>{MONTH})|(?P<season>{SEASON})|в|во|с|со|до|после)\s+(?P<year>\d{{2}})\s?-(?:го|м)(?!\w)"
+)
+# After a bare "в 41-м" (no month or season before it), what may follow: the phrase's end, a conjunction, a pronoun
+# or a past verb; never the noun that the ordinal counts ("в 41-м полку").
+_AFTER_SPOKEN_YEAR = _compile(
+    r"\s*(?:[,.;:!?)»—–]|$)|\s+(?:и|а|но|я|мы|он|она|они|все|уже|же|ещё|еще|меня|нас|его|её|их|\w+(?:л|ла|ли|ло|лся|лась|лись))(?!\w)"
 )
 BARE_YEAR = _compile(
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})(?:\s*{DASH}\s*(?P<year_end>{YEAR4})|\s*{DASH}\s*(?P<year_end2>\d{{2}}))?(?![\d\w])(?![.,:]\d)(?!-\w)"
@@ -308,6 +312,8 @@ def year_points(text: str) -> list[Point]:
             points.append(Point(match.start(), match.end(), "year", year=year, year_end=year_end, explicit_year=True))
     for match in YEAR_TWO_DIGITS_SPOKEN.finditer(text):
         word = match.group("month") or match.group("season")
+        if word is None and not _AFTER_SPOKEN_YEAR.match(text, match.end()):
+            continue
         kind = "month" if match.group("month") else "season" if match.group("season") else "year"
         point = Point(match.start(kind) if word else match.start("year"), match.end(), kind, year=int(match.group("year")),
                       two_digit_year=True, explicit_year=True)
