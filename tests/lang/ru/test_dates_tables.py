@@ -121,3 +121,22 @@ def test_ordinal_years_lists_and_typos(text, expected):
 )
 def test_a_lifespan_with_places_in_brackets_is_one_span(text, span):
     assert [(start, end) for _, start, end in _pairs(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("в ХVIII-ХIХ вв", ("в ХVIII-ХIХ вв", "1700", "1899")),
+        ("в XVIII-XIX в.в.", ("в XVIII-XIX в.в.", "1700", "1899")),
+        ("1-я половина XIX в.", ("1-я половина XIX в.", "1800", "1849")),
+        ("первая четверть XX века", ("первая четверть XX века", "1900", "1924")),
+        ("в 1465 (1466) г.", ("в 1465 (1466) г.", "1465", "1465")),  # the first written year (GUIDE)
+    ],
+)
+def test_century_spellings_nominative_parts_and_alternative_years(text, expected):
+    assert _pairs(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["согласно статьи 1064.", "высота отметки 1200.", "из фонда 1179, описи 1"])
+def test_a_number_after_a_document_or_measure_word_is_no_year(text):
+    assert _pairs(text) == []

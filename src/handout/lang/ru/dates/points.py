@@ -124,7 +124,8 @@ SEASON_YEAR = _compile(
 )
 SEASON_CONTEXT = _compile(r"(?<!\w)(?:тем\s+же|той\s+же|этим\s+же|этой\s+же|этим|этой)\s+(?P<season>летом|весной|осенью|зимой)(?!\w)")
 YEAR = _compile(  # "1921;1926 годах": a page converter's semicolon for the dash
-    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:(?:\s*(?:{DASH}|/)\s*|;)(?P<year_end>{YEAR34}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
+    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:(?:\s*(?:{DASH}|/)\s*|;)(?P<year_end>{YEAR34}|\d{{2}})(?!\d))?{YEAR_SUFFIX}"
+    rf"(?:\s*\(\s*(?P<other_year>{YEAR4})\s*\))?\s*(?P<yw>{YEAR_WORD})"  # "в 1465 (1466) г.": the first written year
 )
 LIFESPAN_PLACES = _compile(  # "(1845, Чингизские горы — 1904, там же)": birth and death years with their places
     rf"(?<=\()(?P<year>{YEAR4})(?:\s*г\.)?,\s*[^()\n]{{2,80}}?\s{DASH}\s*(?P<year_end>{YEAR4})(?:\s*г\.)?(?=\s*[,)])"
@@ -354,7 +355,9 @@ _BARE_BEFORE = re.compile(
 _NOUN_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[А-ЯЁа-яё][а-яё]+[аяыиуюй])\s$")
 _NOT_A_NAMED_NOUN = re.compile(
     r".*(?:[лн]а|[лн]и|ся|сь|ую|юю|ая|яя|ый|ой)$|численност\w*|количеств\w*|размер\w*|сумм\w*|цен\w*|стоимост\w*|площад\w*|тираж\w*"
-    r"|высот\w*|глубин\w*|длин\w*|номер\w*|всего|около|более|менее|свыше|примерно|почти|лишь|только|них|их|ими|они|им",
+    r"|высот\w*|глубин\w*|длин\w*|номер\w*|всего|около|более|менее|свыше|примерно|почти|лишь|только|них|их|ими|они|им"
+    r"|стать\w*|пункт\w*|част\w*|том[аеу]?|страниц\w*|лист\w*|фонд\w*|опис\w*|дел[ау]|дом[аеу]|квартир\w*|школ\w*"
+    r"|групп\w*|класс\w*|модел\w*|сери\w*|выпуск\w*|рейс\w*|маршрут\w*|код\w*|отметк\w*|квот\w*|норм\w*",
 )
 _PARTNER = re.compile(r"\s*(?:до|и|или|[-–—])\s*\d[\d\s]*?(?=\s|$)")
 _PAGE_BEFORE = re.compile(r"(?<!\w)(?:с|стр|pp?|т|n|no)\.\s*$|(?<!\w)(?:стр|pp)\s*$|[№#]\s*$", re.IGNORECASE)
