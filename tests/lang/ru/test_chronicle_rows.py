@@ -52,3 +52,15 @@ def test_a_date_label_with_its_own_full_stop_heads_the_next_sentence():
 def test_a_short_past_verb_makes_a_statement():
     assert _rows("Алихан Букейханов с декабря 1922 года по сентябрь 1937 года жил в Москве.") == [
         ("1922-12", "1937-09", "Алихан Букейханов жил в Москве")]
+
+
+def test_a_year_heading_gives_its_day_lines_their_year(tmp_path):
+    from handout.enrich.chronology import extract_events
+    from handout.source.lecture import load_lecture
+
+    source = tmp_path / "chronicle.md"
+    source.write_text("---\ntitle: Хроника\nlang: ru\n---\n\n## 1918 год\n\n26 мая — восстание Чехословацкого корпуса.\n\n"
+                      "## Хроника сражений\n\n6 июля — бой у деревни.\n", encoding="utf-8")
+    dated = [(e.date.start, e.event) for e in extract_events(load_lecture(source)) if e.event]
+    # a heading that is one year dates the lines under it; a heading that names no year starts a story with none
+    assert dated == [("1918-05-26", "Восстание Чехословацкого корпуса")]
