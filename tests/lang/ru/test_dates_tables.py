@@ -140,3 +140,20 @@ def test_century_spellings_nominative_parts_and_alternative_years(text, expected
 @pytest.mark.parametrize("text", ["согласно статьи 1064.", "высота отметки 1200.", "из фонда 1179, описи 1"])
 def test_a_number_after_a_document_or_measure_word_is_no_year(text):
     assert _pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "alt"),
+    [
+        ("1917 г. 25 октября (7 ноября) — восстание в Петрограде.", ("1917-10-25", "1917-10-25"), "1917-11-07"),
+        ("1918 г., 26 мая (8 июня) — восстание.", ("1918-05-26", "1918-05-26"), "1918-06-08"),
+        ("1918. 26 мая — восстание чехословаков.", ("1918-05-26", "1918-05-26"), None),
+    ],
+)
+def test_year_first_heads_with_a_dual_date_are_one_date(text, expected, alt):
+    (match,) = find_dates(text)
+    assert ((match.value.start, match.value.end), match.value.alt_start) == (expected, alt)
+
+
+def test_a_part_before_a_bare_year_opens_a_range():
+    assert _pairs("в конце 1941 — начале 1942 гг.") == [("в конце 1941 — начале 1942 гг.", "1941", "1942")]

@@ -95,11 +95,12 @@ DUAL_STYLE = _compile(  # "23 февраля по старому стилю ил
     rf"{NO_NUMBER_BEFORE}(?P<day>{DAY})\s+(?P<month>{MONTH})(?:\s+(?P<year>{YEAR4})\s*(?:г\.|года)?)?\s*\(?по\s+старому\s+стилю\)?,?\s+"
     rf"(?:или|\(?)\s*(?P<alt_day>{DAY})\s+(?P<alt_month>{MONTH})(?:\s+{YEAR4}\s*(?:г\.|года)?)?\s+по\s+новому(?:\s+стилю)?\)?"
 )
+_ALT_DAY = rf"(?:\s*\(\s*(?P<alt_day>{DAY})(?:\s+(?P<alt_month>{MONTH}))?\s*\))?"  # "26 мая (8 июня)": the other style
 YEAR_DAY_MONTH = _compile(  # "1917, 4 дек.", "1918, нояб.": a table's row label, year first
-    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})\s*(?:г\.)?,\s*(?:(?P<day>{DAY})\s+)?(?P<month>{ANY_MONTH})"
+    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})\s*(?:г\.)?,\s*(?:(?P<day>{DAY})\s+)?(?P<month>{ANY_MONTH}){_ALT_DAY}"
 )
 YEAR_HEAD_DAY_MONTH = _compile(  # "1941 г. 22 июня — …": a chronicle line that opens with its year, then the day
-    rf"(?m)^[\s|*•>-]*(?P<year>{YEAR4})\s*(?:г\.|год)?\s+(?P<day>{DAY})\s+(?P<month>{ANY_MONTH})(?!\s*\d)"
+    rf"(?m)^[\s|*•>-]*(?P<year>{YEAR4})(?:\s*г\.|\s*год|\.)?\s+(?P<day>{DAY})\s+(?P<month>{ANY_MONTH})(?!\s*\d){_ALT_DAY}"
 )
 DAY_WORD_MONTH = _compile(rf"(?<!\w)(?P<day>{DAY_WORD})\s+(?P<month>{MONTH})(?!\w)(?:{_YEAR_AFTER})?")  # "Восьмого января 1905 г."
 MONTH_YEAR = _compile(
@@ -229,11 +230,13 @@ def day_month_points(text: str) -> list[Point]:
                             alt=(_int(match, "alt_day"), None, month_number(match.group("alt_month")), None)))
     for match in YEAR_DAY_MONTH.finditer(text):
         kind = "day" if match.group("day") else "month"
-        points.append(Point(match.start(), match.end(), kind, day=_int(match, "day"), month=month_number(match.group("month")),
-                            year=int(match.group("year")), explicit_year=True))
+        points.append(_with_alt(Point(match.start(), match.end(), kind, day=_int(match, "day"),
+                                      month=month_number(match.group("month")), year=int(match.group("year")),
+                                      explicit_year=True), match))
     for match in YEAR_HEAD_DAY_MONTH.finditer(text):
-        points.append(Point(match.start("year"), match.end(), "day", day=int(match.group("day")),
-                            month=month_number(match.group("month")), year=int(match.group("year")), explicit_year=True))
+        points.append(_with_alt(Point(match.start("year"), match.end(), "day", day=int(match.group("day")),
+                                      month=month_number(match.group("month")), year=int(match.group("year")),
+                                      explicit_year=True), match))
     for match in DAY_WORD_MONTH.finditer(text):
         point = Point(match.start(), match.end(), "day", day=DAY_WORDS[" ".join(match.group("day").lower().split())],
                       month=month_number(match.group("month")))
@@ -241,6 +244,16 @@ def day_month_points(text: str) -> list[Point]:
             point.end, point.year = match.end("month"), None
         points.append(point)
     return points
+
+
+def _with_alt(point: Point, match: re.Match) -> Point:
+    """Keep a bracketed other-style day after a year-first row label ("1917 г. 25 октября (7 ноября)")."""
+    if match.group("alt_day") and point.day is not None:
+        alt_month = month_number(match.group("alt_month")) if match.group("alt_month") else None
+        point.alt = (int(match.group("alt_day")), None, alt_month, None)
+    elif match.group("alt_day"):
+        point.end = match.end("month")
+    return point
 
 
 def month_points(text: str) -> list[Point]:
@@ -345,7 +358,7 @@ def _full_year_end(year: int, text: str | None) -> int | None:
 
 
 _BARE_BEFORE = re.compile(
-    r"(?:^|\n)[\s|*>#-]*$|\|\s*$|(?<!\w)(?:в|во|с|со|по|до|к|ко|от|около|после|между|и)\s+$|\(\s*$"
+    r"(?:^|\n)[\s|*>#-]*$|\|\s*$|(?<!\w)(?:в|во|с|со|по|до|к|ко|от|около|после|между|и|конце|начале|середине|конца|начала|середины)\s+$|\(\s*$"
     r"|\([^()\n]{1,40},\s*$|\(\s*(?:род|р|ум|ок|около|с|до|†)\.?\s*$|(?<!\w)(?:М|Л|СПб|Алматы|Алма-Ата|Астана|Ташкент|Оренбург|Казань|Омск|Новосибирск|Киев|Минск|Москва|Ленинград)\.?\s*[,:]\s*(?:[^,\n]{1,30},\s*)?$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
     re.IGNORECASE,
 )
