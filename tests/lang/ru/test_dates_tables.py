@@ -157,3 +157,27 @@ def test_year_first_heads_with_a_dual_date_are_one_date(text, expected, alt):
 
 def test_a_part_before_a_bare_year_opens_a_range():
     assert _pairs("в конце 1941 — начале 1942 гг.") == [("в конце 1941 — начале 1942 гг.", "1941", "1942")]
+
+
+def test_days_after_a_span_across_years_take_the_year_inside_it():
+    text = ("17.7.1942 - 2.2.1943, Сталинградская битва. В оборонительных боях (до 18 ноября) войска остановили врага. "
+            "19 - 20 ноября они перешли в наступление. В декабре отразили удар; 31 января - 2 февраля группировку разгромили.")
+    assert [(start, end) for _, start, end in _pairs(text)] == [
+        ("1942-07-17", "1943-02-02"), ("1942-11-18", "1942-11-18"), ("1942-11-19", "1942-11-20"), ("1942-12", "1942-12"),
+        ("1943-01-31", "1943-02-02")]
+
+
+def test_a_span_of_years_keeps_its_last_year_as_the_context():
+    # years alone do not tell where a bare day falls: the last written year dates it, as before
+    assert _pairs("В 1941–1945 гг. шла война. 9 мая праздновали победу.")[-1] == ("9 мая", "1945-05-09", "1945-05-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В 1822 г. вышел указ. Сперанский за год до этого оставил должность.", [("1822", "1822"), ("1821", "1821")]),
+        ("На 2022-й пришлось немало дат.", [("2022", "2022")]),
+    ],
+)
+def test_a_year_before_this_and_an_ordinal_year_after_na(text, expected):
+    assert [(start, end) for _, start, end in _pairs(text)] == expected

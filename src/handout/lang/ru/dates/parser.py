@@ -136,6 +136,9 @@ class Resolver:
         self.text = text
         self.context_year = context_year
         self.last_day: str | None = None
+        self.context_span: tuple[str, str] | None = None
+        """A written span of days or months across years ("17.7.1942 - 2.2.1943"): a bare day after it takes the year
+        that puts it inside the span ("19 ноября" 1942, "31 января" 1943), not the span's last year."""
 
     def matches(self) -> list[DateMatch]:
         found = []
@@ -151,6 +154,10 @@ class Resolver:
             found.append(match)
             if match.year is not None:
                 self.context_year = match.year
+            if item.first.explicit_year or item.last.explicit_year:
+                value = match.value
+                across = value is not None and value.precision in ("day", "month") and value.start[:4] != value.end[:4]
+                self.context_span = (value.start, value.end) if across else None
             if match.value is not None and match.value.precision == "day":
                 self.last_day = match.value.end
         return found
@@ -158,6 +165,7 @@ class Resolver:
     def _marker(self, point: Point) -> list[DateMatch]:
         if point.kind == "lost":
             self.context_year = None  # "спустя несколько лет": the year is no longer known
+            self.context_span = None
             return []
         if self.last_day is None:
             return []
@@ -190,12 +198,25 @@ class Resolver:
                 return False
             if point.kind == "day" and _ANNUAL.search(self.text[max(0, point.start - 40) : point.start]):
                 return False  # "празднуется 6 июля", "ежегодно 1 мая": a day of every year
-            point.year = self.context_year + (point.context_shift or 0)
+            point.year = self._year_inside_span(point) or self.context_year + (point.context_shift or 0)
             point.extras["from_context"] = True
             if point.kind == "context":
                 point.kind = "year"
             return True
         return False
+
+    def _year_inside_span(self, point: Point) -> int | None:
+        if self.context_span is None or point.context_shift or point.kind not in ("day", "month"):
+            return None
+        first, last = self.context_span
+        for year in range(int(first[:4]), int(last[:4]) + 1):
+            point.year = year
+            if impossible(point) is None:
+                start, end, _ = iso_range(point)
+                if start >= first[: len(start)] and end <= last[: len(end)]:
+                    return year
+        point.year = None
+        return None
 
     def _phrase(self, phrase: Phrase) -> DateMatch | None:
         first, last = phrase.first, phrase.last

@@ -136,7 +136,7 @@ GLUED_RANGE = _compile(  # "(19221937)", "в 19171920 годах": two years who
 )
 YEAR_LOOKALIKE = re.compile(rf"(?<![\w.])(?P<year>[Il][0-9]{{3}})\s*(?P<yw>{YEAR_WORD})")  # "К I960 г.": a Latin I for 1
 YEAR_ORDINAL = _compile(  # "в 1920-м", "с 1941-го", "по 1945-й"
-    rf"(?<!\w)(?:в|во|с|со|к|до|после|(?P<po>по))\s+(?P<year>{YEAR4})\s?-(?:м|го|(?(po)й|(?!)))(?!\w)"
+    rf"(?<!\w)(?:в|во|с|со|к|до|после|(?P<po>по|на))\s+(?P<year>{YEAR4})\s?-(?:м|го|(?(po)й|(?!)))(?!\w)"  # "на 2022-й"
 )
 YEAR_TWO_DIGITS = _compile(rf"{NO_NUMBER_BEFORE}(?P<year>\d{{2}})\s?-(?:го|м|й)\s+(?P<yw>год(?:а|у|ом)?)(?!\w)")
 # "в 41-м", "в мае 42-го", "с 43-го": a spoken two-digit year, only where no noun follows it ("в 41-м полку").
@@ -174,7 +174,8 @@ NUMERIC_METADATA = re.compile(r"(?:обновлено|опубликовано|�
 CONTEXT_YEAR = _compile(
     r"(?<!\w)(?:(?:в|во)\s+(?P<same>том\s+же|этом\s+же|тот\s+же|этот\s+же|этом|этот|том|следующем|следующий|предыдущем|прошлом)"
     r"\s+году?(?!\w)|(?:на|в)\s+(?P<next>следующий|другой)\s+год(?!\w)|(?P<after>через|спустя)\s+(?P<count>год|два\s+года|три\s+года|"
-    r"четыре\s+года|пять\s+лет|\d\s+(?:года|лет))(?!\w)|(?P<shift>годом|год)\s+(?P<dir>позже|позднее|спустя|ранее|раньше)(?!\w))"
+    r"четыре\s+года|пять\s+лет|\d\s+(?:года|лет))(?!\w)|(?P<shift>годом|год)\s+(?P<dir>позже|позднее|спустя|ранее|раньше)(?!\w)"
+    r"|за\s+(?P<before>год|два\s+года|три\s+года|четыре\s+года|пять\s+лет|\d\s+(?:года|лет))\s+до\s+(?:этого|того|этих\s+событий)(?!\w))"
 )
 CONTEXT_YEAR_PART = _compile(
     r"(?<!\w)(?P<part>начал[аеоу]|середин[аеуы]|конц[аеу]|конец|исход[еу])\s+" + CONTEXT_YEAR_GENITIVE
@@ -485,9 +486,10 @@ def context_points(text: str) -> list[Point]:
             shift = SHIFT_WORDS[" ".join(match.group("same").lower().split())]
         elif match.group("next"):
             shift = 1
-        elif match.group("after"):
-            words = match.group("count").lower().split()
+        elif match.group("after") or match.group("before"):  # "через два года" +2, "за год до этого" -1
+            words = (match.group("count") or match.group("before")).lower().split()
             shift = int(words[0]) if words[0].isdigit() else COUNT_WORDS[words[0]]
+            shift = -shift if match.group("before") else shift
         else:
             shift = -1 if match.group("dir").lower() in ("ранее", "раньше") else 1
         points.append(Point(match.start(), match.end(), "context", context_shift=shift))
