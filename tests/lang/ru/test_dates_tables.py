@@ -92,6 +92,8 @@ def test_spoken_two_digit_years_only_where_no_noun_follows(text, expected):
         ("изъято 1257 строений", []),
         ("Статей: 909699, Изданий: 1065", []),
         ("от 130 до 1200 человек", []),
+        ("ранены 1500, убиты 300", []),  # a short participle counts
+        ("Герои войны 1812 вспоминали", [("1812", "1812", "1812")]),
     ],
 )
 def test_a_bare_year_after_the_noun_it_names_but_no_count(text, expected):

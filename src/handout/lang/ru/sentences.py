@@ -51,8 +51,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # "Конец августа 1919. Цены на хлеб …"): it heads the sentence after it, which tells its event.
 _LABEL_WORDS = "|".join(sorted((*MONTHS, *MONTH_ABBREVIATIONS, *PART_FORMS), key=len, reverse=True)).replace(".", r"\.")
 _DATE_LABEL = re.compile(
-    rf"[\s*•–—-]*(?:(?:{_LABEL_WORDS})(?!\w)|\d{{1,4}}|гг?\.|года?(?!\w)|[\s.,()–—-])+", re.IGNORECASE
+    rf"[\s*•–—-]*+(?:(?:{_LABEL_WORDS})(?!\w)|\d++|гг?\.|года?(?!\w)|[\s.,()–—-])++", re.IGNORECASE  # possessive: no backtracking
 )
+
+
+_MAX_LABEL = 60
 
 
 def _labels_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -62,7 +65,7 @@ def _labels_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
             joined[-1] = (joined[-1][0], end)
             continue
         label = text[start:end]
-        if index + 1 < len(spans) and re.search(r"\d", label) and _DATE_LABEL.fullmatch(label):
+        if index + 1 < len(spans) and len(label) <= _MAX_LABEL and re.search(r"\d", label) and _DATE_LABEL.fullmatch(label):
             joined.append((start, -1))  # the next sentence closes it
         else:
             joined.append((start, end))
