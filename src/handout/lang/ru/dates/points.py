@@ -8,6 +8,7 @@ level (:mod:`.parser`) joins points into ranges and gives them their years.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -188,6 +189,12 @@ SHIFT_WORDS = {"том же": 0, "этом же": 0, "тот же": 0, "этот
 GENITIVE_SHIFT = {"того же": 0, "этого же": 0, "этого": 0, "текущего": 0, "прошлого": -1, "следующего": 1, "предыдущего": -1}
 
 
+# Cheap tests that a text holds a shape at all, before the long alternations of months look for it at every position.
+_HAS_DAY_WORD = _compile(r"[ое]го\s+(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)")
+_HAS_GLUED_YEAR = _compile(r"[а-я]\.\d")
+_HAS_SPOKEN_YEAR = _compile(r"(?<!\d)\d\d\s?-(?:го|м)(?!\w)")
+
+
 def _int(match: re.Match, name: str) -> int | None:
     value = match.group(name)
     return int(value) if value is not None else None
@@ -238,7 +245,7 @@ def day_month_points(text: str) -> list[Point]:
         points.append(_with_alt(Point(match.start("year"), match.end(), "day", day=int(match.group("day")),
                                       month=month_number(match.group("month")), year=int(match.group("year")),
                                       explicit_year=True), match))
-    for match in DAY_WORD_MONTH.finditer(text):
+    for match in DAY_WORD_MONTH.finditer(text) if _HAS_DAY_WORD.search(text) else ():
         point = Point(match.start(), match.end(), "day", day=DAY_WORDS[" ".join(match.group("day").lower().split())],
                       month=month_number(match.group("month")))
         if not _year_fields(point, match):
@@ -268,7 +275,7 @@ def month_points(text: str) -> list[Point]:
         month_end = month_number(match.group("month_end")) if match.group("month_end") else None
         points.append(Point(match.start("month"), match.end(), "month", month=month_number(match.group("month")),
                             month_end=month_end, context_shift=0, extras={"bare": True}))
-    for match in MONTH_COMPACT.finditer(text):
+    for match in MONTH_COMPACT.finditer(text) if _HAS_GLUED_YEAR.search(text) else ():
         month_end = month_number(match.group("month_end")) if match.group("month_end") else None
         year = match.group("year")
         points.append(Point(match.start(), match.end(), "month", month=month_number(match.group("month")), month_end=month_end,
@@ -325,7 +332,7 @@ def year_points(text: str) -> list[Point]:
         year, year_end = int(match.group("year")), int(match.group("year_end"))
         if year < year_end <= year + 150:
             points.append(Point(match.start(), match.end(), "year", year=year, year_end=year_end, explicit_year=True))
-    for match in YEAR_TWO_DIGITS_SPOKEN.finditer(text):
+    for match in YEAR_TWO_DIGITS_SPOKEN.finditer(text) if _HAS_SPOKEN_YEAR.search(text) else ():
         word = match.group("month") or match.group("season")
         if word is None and not _AFTER_SPOKEN_YEAR.match(text, match.end()):
             continue
@@ -510,8 +517,14 @@ FINDERS = (day_month_points, numeric_points, month_points, season_points, decade
 def find_points(text: str) -> list[Point]:
     """Return every date point of ``text``, left to right, the longest where two overlap."""
     candidates = [point for finder in FINDERS for point in finder(text)]
-    chosen: list[Point] = []
+    chosen: list[Point] = []  # kept sorted by start; the chosen never overlap, so only the neighbours can clash
+    starts: list[int] = []
     for point in sorted(candidates, key=lambda point: (point.start - point.end, point.start)):
-        if all(point.end <= other.start or point.start >= other.end for other in chosen):
-            chosen.append(point)
-    return sorted(chosen, key=lambda point: point.start)
+        index = bisect.bisect_left(starts, point.start)
+        if index > 0 and chosen[index - 1].end > point.start:
+            continue
+        if index < len(chosen) and chosen[index].start < point.end:
+            continue
+        chosen.insert(index, point)
+        starts.insert(index, point.start)
+    return chosen
