@@ -183,3 +183,24 @@ def test_a_span_of_years_keeps_its_last_year_as_the_context():
 )
 def test_a_year_before_this_and_an_ordinal_year_after_na(text, expected):
     assert [(start, end) for _, start, end in _pairs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("КЕНЕСАРЫ КАСЫМОВ (1802--47 гг.), известный хан", [("1802--47 гг.", "1802", "1847")]),
+        ("сама французская революция-1789 кратко описана", [("1789", "1789", "1789")]),
+        ("Последнее десятилетие XVIII века ознаменовалось", [("Последнее десятилетие XVIII века", "1790", "1799")]),
+        ("в первом десятилетии XX в.", [("в первом десятилетии XX в.", "1900", "1909")]),
+        ("Здоровье        15.01.2020\n\n14 июля 1789 взятие Бастилии", [("14 июля 1789", "1789-07-14", "1789-07-14")]),
+        ("22.06.1941\nначало войны", [("22.06.1941", "1941-06-22", "1941-06-22")]),
+    ],
+)
+def test_double_hyphens_glued_years_decades_of_a_century_and_page_stamps(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_this_day_in_a_written_year_is_that_day():
+    text = "22 июня — День памяти и скорби. В этот день в 1941 году началась война."
+    assert [(start, end) for _, start, end in _pairs(text)] == [("1941-06-22", "1941-06-22")]
+    assert _pairs("В 1941 году началась война. В этот день в 1945 году…")[-1][1] == "1945"  # no day written before

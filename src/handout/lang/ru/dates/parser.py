@@ -22,6 +22,10 @@ _PREFIX = re.compile(
     r"|[1-4]-[йя])\s+четверт[иь]\s+)?$",
     re.IGNORECASE,
 )
+_DECADE_OF_CENTURY = re.compile(
+    r"(?:(?<!\w)(?:в|во|с|со|до|к)\s+)?(?P<which>перв(?:ое|ого|ом|ому)|последн(?:ее|его|ем|ему))\s+десятилети[еяию]\s+$", re.IGNORECASE
+)
+_THIS_DAY = re.compile(r"(?<!\w)в\s+(?:этот|тот)\s+(?:же\s+)?день,?\s*(?:в\s+)?$", re.IGNORECASE)
 _NIGHT = re.compile(rf"(?<!\w)в\s+ночь\s+(?:(?:с|со)\s+(?P<night_day>{DAY})(?:-?го)?\s+)?на\s+$", re.IGNORECASE)
 _FIRST_DAY = re.compile(  # "с 4 по 12 октября": the first day takes its month from the second
     rf"(?<!\w)(?P<prep>с|со|от)\s+(?P<first_day>{DAY})(?:-?го)?(?:\s*\(\s*(?P<alt_day>{DAY})\s*\))?\s+(?:по|до)\s+$",
@@ -57,6 +61,11 @@ def _prefix(text: str, point: Point) -> None:
             point.alt = (int(first_day.group("alt_day")), point.alt[0], point.alt[2], point.alt[3])
         point.day_end, point.day = point.day, int(first_day.group("first_day"))
         point.extras["prefix_start"] = offset + first_day.start()
+        return
+    tenth = _DECADE_OF_CENTURY.search(window) if point.kind == "century" and point.century_end is None else None
+    if tenth is not None:  # "Последнее десятилетие XVIII века": 1790..1799
+        point.extras["tenth"] = 1 if tenth.group("which").lower().startswith("перв") else 10
+        point.extras["prefix_start"] = offset + tenth.start()
         return
     match = _PREFIX.search(window)
     if match is None or match.start() == match.end():
@@ -136,6 +145,8 @@ class Resolver:
         self.text = text
         self.context_year = context_year
         self.last_day: str | None = None
+        self.yearless_day: tuple[int, int] | None = None
+        """The last day written without a year ("16 декабря празднуют …"), for "В этот день, в 1991 году"."""
         self.context_span: tuple[str, str] | None = None
         """A written span of days or months across years ("17.7.1942 - 2.2.1943"): a bare day after it takes the year
         that puts it inside the span ("19 ноября" 1942, "31 января" 1943), not the span's last year."""
@@ -228,7 +239,13 @@ class Resolver:
             elif not self._year_of(first):
                 return None
         elif not self._year_of(first):
+            if first.kind == "day" and first.day_end is None:
+                self.yearless_day = (first.day, first.month)  # "22 июня — День памяти": a day of every year, for now
             return None
+        if first is last and first.kind == "year" and first.year_end is None and self.yearless_day is not None:
+            window = self.text[max(0, phrase.start - 30) : phrase.start]
+            if _THIS_DAY.search(window):  # "22 июня … В этот день, в 1941 году": the day of that year
+                first.kind, (first.day, first.month) = "day", self.yearless_day
         span = (phrase.start, phrase.end)
         style = _STYLE.match(self.text, phrase.end)
         text_date = self.text[span[0] : span[1]]

@@ -171,6 +171,8 @@ NUMERIC = re.compile(
 NUMERIC_ROMAN = re.compile(  # "12.IV.1961", "22.VI.41": a day, a Roman month, a year
     r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<year>\d{4}|\d{2})(?![\d\w])(?:\s*г\.)?"
 )
+_PAGE_STAMP = re.compile(r"(?:^|\n)[ \t]*(?:[^\W\d_]+[ \t]+){0,3}$")
+_ENDS_LINE = re.compile(r"[ \t]*(?:\n|$)")
 NUMERIC_METADATA = re.compile(r"(?:обновлено|опубликовано|дата|добавлено|изменено|просмотр\w*|мрнти|удк|isbn)\W{0,3}$", re.IGNORECASE)
 CONTEXT_YEAR = _compile(
     r"(?<!\w)(?:(?:в|во)\s+(?P<same>том\s+же|этом\s+же|тот\s+же|этот\s+же|этом|этот|том|следующем|следующий|предыдущем|прошлом)"
@@ -373,7 +375,7 @@ _BARE_BEFORE = re.compile(
 # "восстания 1916", "корпуса 1918", "по разделу 1224.", "событий 1986": a year after the noun it names (an
 # oblique-case ending), where no count or verb comes before: "составила 1500" (a past verb) and "численностью
 # 1500" (a measure) stay counts.
-_NOUN_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[А-ЯЁа-яё][а-яё]+[аяыиуюй])\s$")
+_NOUN_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[А-ЯЁа-яё][а-яё]+[аяыиуюй])[\s-]$")  # "революция-1789" too
 _NOT_A_NAMED_NOUN = re.compile(
     r".*(?:[лн]а|[лн]и|ся|сь|ую|юю|ая|яя|ый|ой|(?:ен|ован|ван|ит|ыт|ят)ы)$|численност\w*|количеств\w*|размер\w*|сумм\w*|цен\w*|стоимост\w*|площад\w*|тираж\w*"
     r"|высот\w*|глубин\w*|длин\w*|номер\w*|всего|около|более|менее|свыше|примерно|почти|лишь|только|них|их|ими|они|им"
@@ -474,6 +476,9 @@ def numeric_points(text: str) -> list[Point]:
             continue
         if NUMERIC_METADATA.search(text[max(0, match.start() - 20) : match.start()]):
             continue
+        if _PAGE_STAMP.search(text[max(0, match.start() - 40) : match.start()]) and _ENDS_LINE.match(text, match.end()):
+            if len(match.group("year")) == 4 and int(match.group("year")) >= 2000:
+                continue  # "Здоровье        15.01.2020": a page's rubric and date on a line of their own
         if re.match(r",?\s*\d{1,2}:\d{2}", text[match.end() : match.end() + 8]):
             continue  # "31.05.2019, 16:12": a time stamp
         year = match.group("year")

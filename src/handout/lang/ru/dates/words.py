@@ -63,7 +63,7 @@ COUNT_NOUNS = re.compile(
 )
 
 # Regular-expression pieces (used with re.VERBOSE off, so spaces are written as \s).
-DASH = r"[-–—−‑‒―]"
+DASH = r"(?:--|[-–—−‑‒―])"  # "1802--47 гг.": a double hyphen typed for a dash
 DAY_WORD = "(?:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)).replace(" ", r"\s+") + ")"
 MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 MONTH_ABBR = "(?:" + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\."
