@@ -64,3 +64,11 @@ def test_a_year_heading_gives_its_day_lines_their_year(tmp_path):
     dated = [(e.date.start, e.event) for e in extract_events(load_lecture(source)) if e.event]
     # a heading that is one year dates the lines under it; a heading that names no year starts a story with none
     assert dated == [("1918-05-26", "Восстание Чехословацкого корпуса")]
+
+
+def test_a_list_item_or_a_line_after_a_colon_heading_starts_a_sentence():
+    text = ("Даты в фотографиях:\n- 22 января — «Кровавое воскресенье».\nЖизнь и внутренняя политика:\n"
+            "Конец августа 1919. Цены подскочили.\nв районе Сталинграда\n22 дивизии окружили.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Даты в фотографиях:", "- 22 января — «Кровавое воскресенье».", "Жизнь и внутренняя политика:",
+        "Конец августа 1919. Цены подскочили.\nв районе Сталинграда\n22 дивизии окружили."]  # wrapping is no boundary

@@ -22,6 +22,9 @@ _AFTER_DATE_ABBREVIATION = re.compile(
     r"Позднее|Также|Кроме|Впоследствии|Согласно|Несмотря|Поэтому|Тем|Этот|Эта|Это|Эти|Именно|Лишь|Только|Всего|Всё|Все|"
     r"Многие|Большинство|Ещё|Еще|Наконец|Сначала|Вместе|Одновременно|Так)(?!\w))"
 )
+# A line break starts a sentence before a list item ("- 22 января — …") and after a heading line that ends with a colon
+# ("Жизнь и внутренняя политика:\nКонец августа 1919. …"); other line breaks are a page's wrapping.
+_LINE_STARTS_SENTENCE = re.compile(r"[ \t]*\n[ \t]*(?=[-•*–—][ \t])|(?<=:)[ \t]*\n[ \t]*(?=[А-ЯЁA-Z0-9])")
 _YEAR_THEN_CAPITAL = re.compile(r"\d\s*гг?\.(?P<gap>\s+)(?=[А-ЯЁ][а-яё])")
 _PAST_VERB = re.compile(r"(?<![\w-])[а-яё]{2,}(?:л|ла|ло|ли)(?:сь|ся)?(?![\w-])")
 _NOT_VERBS = frozenset(
@@ -75,6 +78,7 @@ def _labels_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 def _cuts(sentence: str) -> list[tuple[int, int]]:
     """Return the gaps after a year or century abbreviation where one sentence ends and the next begins."""
     cuts = {cut.start("gap"): cut.end("gap") for cut in _AFTER_DATE_ABBREVIATION.finditer(sentence)}
+    cuts.update((cut.start(), cut.end()) for cut in _LINE_STARTS_SENTENCE.finditer(sentence))
     for cut in _YEAR_THEN_CAPITAL.finditer(sentence):
         before = sentence[max((end for end in cuts if end <= cut.start()), default=0):cut.start()]
         if any(word.lower() not in _NOT_VERBS for word in _PAST_VERB.findall(before.lower())):
