@@ -122,10 +122,21 @@ def find_mentions(lecture: Lecture, diagnostics=None, stops: list | None = None)
             context = None  # a new section starts a new story
             if section is not None:
                 heading = Block(section.title, section.line, section.anchor)
-                _events_in_block(heading, section.title, None, lecture.path, diagnostics, found, language, None)
+                year = _events_in_block(heading, section.title, None, lecture.path, diagnostics, found, language, None)
+                context = year if _names_one_year(heading.text, language) else None  # "## 1918 год": its lines' year
         title = section.title if section is not None else ""
         context = _events_in_block(block, title, context, lecture.path, diagnostics, found, language, stops)
     return _merge(found, language)
+
+
+def _names_one_year(heading: str, language) -> bool:
+    """A heading that is one year ("1918 год", "1918 г.") gives the day lines under it their year."""
+    matches = language.find_dates(heading)
+    if len(matches) != 1 or matches[0].value is None or matches[0].value.precision != "year":
+        return False
+    value, match = matches[0].value, matches[0]
+    rest = (heading[: match.start] + heading[match.end :]).strip(" .:–—-")
+    return value.start == value.end and not re.search(r"\w{3,}", rest)
 
 
 def extract_events(lecture: Lecture, diagnostics=None) -> list[Event]:

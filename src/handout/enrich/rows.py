@@ -28,6 +28,8 @@ MAX_PRINTED = 240
 MAX_SCAN = 700
 """A clause or sentence longer than this is not worked on: it could never be printed whole."""
 MIN_WORDS = 4
+MIN_TIMELINE_WORDS = 2
+"""A chronicle line's noun phrase ("Кровавое воскресенье") may be short: its date heads it."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _COORDINATED = re.compile(r"(?<![\w.])\d{3,4}\s*(?:[-–—]|,|\s(?:және|мен|пен|бен|и|and))?\s*$")
 _GLUED = re.compile(r"[^\W\d_]{2}[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]")
@@ -152,15 +154,16 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         text = resolved
     if getattr(rules, "lacks_subject", None) is not None and rules.lacks_subject(text):
         return Row("", "the clause has no subject of its own")
-    if not rules.has_predicate(text):
+    timeline = _timeline_entry(sentence, match, rules)
+    if not rules.has_predicate(text) and not timeline:
         finite = _made_finite(text, rules)
         if finite is None:
             return Row("", "the clause has no finite verb: it does not read as a statement")
         text = finite
     if re.match(r"\d{4}\b", text):
         return Row("", "the clause starts with a year the date grammar did not read")
-    if len(_WORD.findall(text)) < MIN_WORDS:
-        return Row("", f"the clause is shorter than {MIN_WORDS} words")
+    if len(_WORD.findall(text)) < (MIN_TIMELINE_WORDS if timeline else MIN_WORDS):
+        return Row("", f"the clause is shorter than {MIN_TIMELINE_WORDS if timeline else MIN_WORDS} words")
     if _GAP.search(text) and not _GAP.search(sentence.text[start:end]):
         return Row("", "a date taken out leaves a gap: «, –» stood for a verb only the date made clear")
     if _GLUED.search(text):
@@ -170,6 +173,15 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
     if len(text) > MAX_PRINTED:
         return Row("", f"the clause is longer than {MAX_PRINTED} characters and has no part to drop")
     return Row(text)
+
+
+def _timeline_entry(sentence: Sentence, match: DateMatch, rules) -> bool:
+    """A chronicle line ("1918, 26 мая — восстание Чехословацкого корпуса"): the date heads it, a noun phrase may tell it.
+
+    Only packs that define ``is_timeline_entry`` accept such a row; the others keep asking for a finite verb.
+    """
+    check = getattr(rules, "is_timeline_entry", None)
+    return check is not None and check(sentence.text[: match.start], sentence.text[match.end :])
 
 
 def _matches_in(sentence: Sentence, start: int, end: int) -> list[DateMatch]:

@@ -38,6 +38,8 @@ BACK_POINTERS = frozenset(
 ANAPHORS = BACK_POINTERS
 _PAST = re.compile(r"(?:ал|ял|ил|ел|ёл|ол|ул|ыл|ла|ло|ли|лся|лась|лось|лись|ются|ется|ится|ятся|ет|ут|ют|ит|ят)$")
 _SHORT_PARTICIPLE = re.compile(r"(?:ан|ян|ен|ён|ит|ут|ыт)(?:а|о|ы)?$")
+_SHORT_PAST = frozenset("жил пал дал шёл шел вёл вел нёс нес рос мог лёг лег сел пел бил взял".split())
+"""Past verbs of three letters ("с 1922 по 1937 год жил в Москве"), too short for the ending rule alone."""
 _AUXILIARIES = frozenset("был была было были стал стала стало стали является являлась являлся являются есть".split())
 MISSING_STOP = re.compile(r"[а-яё]{2}(?:ал|ил|ел|ли|ла|лся|лась|лись)(?P<gap>\s+)(?=(?:Он|Она|Они|Это|Этот|Эта|Эти|Однако|Но|Тогда|Затем)\b)")
 """A past verb, then a capitalized word that starts sentences ("образована Она"): a full stop is missing at ``gap``."""
@@ -76,10 +78,21 @@ _DOCUMENT_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+_TIMELINE_GAP = re.compile(r"[ \t]*(?:[–—-]|:|\.(?=\s+[А-ЯЁ«\"]))\s*\S")
+
+
+def is_timeline_entry(before: str, after: str) -> bool:
+    """A chronicle line: the date opens it and a dash, a colon or a full stop follows ("1918, 26 мая — восстание …").
+
+    Its description may be a noun phrase without a verb; a chronology prints it as the event's name.
+    """
+    return not before.strip(" \t\n-–—•*>|") and bool(_TIMELINE_GAP.match(after))
+
+
 def has_predicate(clause: str) -> bool:
     """Tell whether a clause has a finite verb (a past or present form, or a short participle after был)."""
     words = [word.lower() for word in _WORD.findall(clause)]
-    return any(_PAST.search(word) and len(word) > 3 for word in words) or any(
+    return any(_PAST.search(word) and len(word) > 3 or word in _SHORT_PAST for word in words) or any(
         word in _AUXILIARIES for word in words) or any(_SHORT_PARTICIPLE.search(word) and len(word) > 5 for word in words[1:])
 
 

@@ -16,11 +16,16 @@ from .values import day_after, day_before, impossible, iso_range
 from .words import BC, DASH, HALF_WORDS, PART, PART_FORMS, QUARTER_WORDS
 
 _PREFIX = re.compile(
-    r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"
-    rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й|I|II)\s+(?:половин[аеыу]|пол\.)\s+"
-    r"|(?P<quarter>первой|второй|третьей|последней|четвертой|четвёртой|1-й|2-й|3-й|4-й)\s+четверт[иь]\s+)?$",
+    r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|c|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"  # "c": a Latin c typed for с
+    rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й|1-я|2-я|I|II|пер\.|втор\.)\s*(?:половин[аеыу]|пол\.)\s+"
+    r"|(?P<quarter>первой|второй|третьей|последней|четвертой|четвёртой|первая|вторая|третья|последняя|четвертая|четвёртая"
+    r"|[1-4]-[йя])\s+четверт[иь]\s+)?$",
     re.IGNORECASE,
 )
+_DECADE_OF_CENTURY = re.compile(
+    r"(?:(?<!\w)(?:в|во|с|со|до|к)\s+)?(?P<which>перв(?:ое|ого|ом|ому)|последн(?:ее|его|ем|ему))\s+десятилети[еяию]\s+$", re.IGNORECASE
+)
+_THIS_DAY = re.compile(r"(?<!\w)в\s+(?:этот|тот)\s+(?:же\s+)?день,?\s*(?:в\s+)?$", re.IGNORECASE)
 _NIGHT = re.compile(rf"(?<!\w)в\s+ночь\s+(?:(?:с|со)\s+(?P<night_day>{DAY})(?:-?го)?\s+)?на\s+$", re.IGNORECASE)
 _FIRST_DAY = re.compile(  # "с 4 по 12 октября": the first day takes its month from the second
     rf"(?<!\w)(?P<prep>с|со|от)\s+(?P<first_day>{DAY})(?:-?го)?(?:\s*\(\s*(?P<alt_day>{DAY})\s*\))?\s+(?:по|до)\s+$",
@@ -57,10 +62,15 @@ def _prefix(text: str, point: Point) -> None:
         point.day_end, point.day = point.day, int(first_day.group("first_day"))
         point.extras["prefix_start"] = offset + first_day.start()
         return
+    tenth = _DECADE_OF_CENTURY.search(window) if point.kind == "century" and point.century_end is None else None
+    if tenth is not None:  # "Последнее десятилетие XVIII века": 1790..1799
+        point.extras["tenth"] = 1 if tenth.group("which").lower().startswith("перв") else 10
+        point.extras["prefix_start"] = offset + tenth.start()
+        return
     match = _PREFIX.search(window)
     if match is None or match.start() == match.end():
         return
-    prep = " ".join(match.group("prep").lower().split()) if match.group("prep") else None
+    prep = " ".join(match.group("prep").lower().replace("c", "с").split()) if match.group("prep") else None
     point.extras["prep"] = prep
     if match.group("part") and point.kind not in ("day",):
         point.part = PART_FORMS[match.group("part").lower()]
@@ -95,6 +105,8 @@ def _joins(text: str, first: Point, second: Point) -> bool:
         return True
     if first_prep == "между" and re.fullmatch(r"\s+и\s+", text[first.end : second.start]):
         return True
+    if first.extras.get("numeric") and second.extras.get("numeric") and re.fullmatch(r"[ \t]+", gap):
+        return True  # "26.06.41 22.07.41": a table cell's range written as two dates side by side
     if second_prep is None and _RANGE_GAP.fullmatch(gap):
         if first.kind in ("decade", "century") and second.kind in ("day", "month"):
             return False
@@ -133,6 +145,11 @@ class Resolver:
         self.text = text
         self.context_year = context_year
         self.last_day: str | None = None
+        self.yearless_day: tuple[int, int] | None = None
+        """The last day written without a year ("16 декабря празднуют …"), for "В этот день, в 1991 году"."""
+        self.context_span: tuple[str, str] | None = None
+        """A written span of days or months across years ("17.7.1942 - 2.2.1943"): a bare day after it takes the year
+        that puts it inside the span ("19 ноября" 1942, "31 января" 1943), not the span's last year."""
 
     def matches(self) -> list[DateMatch]:
         found = []
@@ -148,6 +165,10 @@ class Resolver:
             found.append(match)
             if match.year is not None:
                 self.context_year = match.year
+            if item.first.explicit_year or item.last.explicit_year:
+                value = match.value
+                across = value is not None and value.precision in ("day", "month") and value.start[:4] != value.end[:4]
+                self.context_span = (value.start, value.end) if across else None
             if match.value is not None and match.value.precision == "day":
                 self.last_day = match.value.end
         return found
@@ -155,6 +176,7 @@ class Resolver:
     def _marker(self, point: Point) -> list[DateMatch]:
         if point.kind == "lost":
             self.context_year = None  # "спустя несколько лет": the year is no longer known
+            self.context_span = None
             return []
         if self.last_day is None:
             return []
@@ -187,12 +209,25 @@ class Resolver:
                 return False
             if point.kind == "day" and _ANNUAL.search(self.text[max(0, point.start - 40) : point.start]):
                 return False  # "празднуется 6 июля", "ежегодно 1 мая": a day of every year
-            point.year = self.context_year + (point.context_shift or 0)
+            point.year = self._year_inside_span(point) or self.context_year + (point.context_shift or 0)
             point.extras["from_context"] = True
             if point.kind == "context":
                 point.kind = "year"
             return True
         return False
+
+    def _year_inside_span(self, point: Point) -> int | None:
+        if self.context_span is None or point.context_shift or point.kind not in ("day", "month"):
+            return None
+        first, last = self.context_span
+        for year in range(int(first[:4]), int(last[:4]) + 1):
+            point.year = year
+            if impossible(point) is None:
+                start, end, _ = iso_range(point)
+                if start >= first[: len(start)] and end <= last[: len(end)]:
+                    return year
+        point.year = None
+        return None
 
     def _phrase(self, phrase: Phrase) -> DateMatch | None:
         first, last = phrase.first, phrase.last
@@ -204,7 +239,13 @@ class Resolver:
             elif not self._year_of(first):
                 return None
         elif not self._year_of(first):
+            if first.kind == "day" and first.day_end is None:
+                self.yearless_day = (first.day, first.month)  # "22 июня — День памяти": a day of every year, for now
             return None
+        if first is last and first.kind == "year" and first.year_end is None and self.yearless_day is not None:
+            window = self.text[max(0, phrase.start - 30) : phrase.start]
+            if _THIS_DAY.search(window):  # "22 июня … В этот день, в 1941 году": the day of that year
+                first.kind, (first.day, first.month) = "day", self.yearless_day
         span = (phrase.start, phrase.end)
         style = _STYLE.match(self.text, phrase.end)
         text_date = self.text[span[0] : span[1]]

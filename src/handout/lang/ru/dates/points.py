@@ -8,6 +8,7 @@ level (:mod:`.parser`) joins points into ranges and gives them their years.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -15,9 +16,14 @@ from .words import (
     CENTURY_WORD,
     COUNT_NOUNS,
     DASH,
+    DAY_WORD,
+    DAY_WORDS,
     MONTH,
     MONTH_ABBR,
+    MONTH_ABBR_BARE,
+    MONTH_ABBREVIATIONS,
     MONTH_FORMS,
+    MONTHS,
     ROMAN,
     SEASON,
     SEASON_FORMS,
@@ -90,18 +96,28 @@ DUAL_STYLE = _compile(  # "23 февраля по старому стилю ил
     rf"{NO_NUMBER_BEFORE}(?P<day>{DAY})\s+(?P<month>{MONTH})(?:\s+(?P<year>{YEAR4})\s*(?:г\.|года)?)?\s*\(?по\s+старому\s+стилю\)?,?\s+"
     rf"(?:или|\(?)\s*(?P<alt_day>{DAY})\s+(?P<alt_month>{MONTH})(?:\s+{YEAR4}\s*(?:г\.|года)?)?\s+по\s+новому(?:\s+стилю)?\)?"
 )
+_ALT_DAY = rf"(?:\s*\(\s*(?P<alt_day>{DAY})(?:\s+(?P<alt_month>{MONTH}))?\s*\))?"  # "26 мая (8 июня)": the other style
 YEAR_DAY_MONTH = _compile(  # "1917, 4 дек.", "1918, нояб.": a table's row label, year first
-    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})\s*(?:г\.)?,\s*(?:(?P<day>{DAY})\s+)?(?P<month>{ANY_MONTH})"
+    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})\s*(?:г\.)?,\s*(?:(?P<day>{DAY})\s+)?(?P<month>{ANY_MONTH}){_ALT_DAY}"
 )
+YEAR_HEAD_DAY_MONTH = _compile(  # "1941 г. 22 июня — …": a chronicle line that opens with its year, then the day
+    rf"(?m)^[\s|*•>-]*(?P<year>{YEAR4})(?:\s*г\.|\s*год|\.)?\s+(?P<day>{DAY})\s+(?P<month>{ANY_MONTH})(?!\s*\d){_ALT_DAY}"
+)
+DAY_WORD_MONTH = _compile(rf"(?<!\w)(?P<day>{DAY_WORD})\s+(?P<month>{MONTH})(?!\w)(?:{_YEAR_AFTER})?")  # "Восьмого января 1905 г."
 MONTH_YEAR = _compile(
-    rf"(?<!\w)(?P<month>{ANY_MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?:\s+месяц[аеу]?)?{_YEAR_AFTER}"
+    rf"(?<!\w)(?P<month>{ANY_MONTH}|{MONTH_ABBR_BARE}(?=\s+{YEAR4}))(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?:\s+месяц[аеу]?)?{_YEAR_AFTER}"
 )
 MONTH_ALONE = _compile(  # needs the context year: "в августе", "до марта", "В январе-феврале"
     rf"(?<!\w)(?P<prep>в|во|с|со|по|до|к|ко|течение|конце|начале|середине|конца|начала|середины|концу|началу)\s+"
     rf"(?P<month>{MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?!\w)(?!\s*{DASH}?\s*\d)"
 )
-MONTH_LABEL = re.compile(  # "Январь – посмертная выставка": a chronicle's line label
-    rf"(?m)^[\s|*-]*(?P<month>[А-Я][а-я]+)(?=\s*(?:{DASH}|:|\.\s))"
+MONTH_LABEL = re.compile(  # "Январь – посмертная выставка", "| Май | Захват Харькова": a chronicle's line label, a table cell
+    rf"(?m)^[\s|*-]*(?P<month>[А-Я][а-я]+)(?=\s*(?:{DASH}|:|\.\s|\|))"
+)
+# A compact table cell: "Янв.-май.42", "сент.-окт.41", "нояб.42": months with a two-digit (or full) year glued on.
+_MONTH_DOT = "(?:" + "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True)) + r")(?!\w)"
+MONTH_COMPACT = _compile(
+    rf"(?<!\w)(?P<month>{_MONTH_DOT})\.?(?:\s*{DASH}\s*(?P<month_end>{_MONTH_DOT}))?\.(?P<year>\d{{2}}|{YEAR4})(?![\d\w])"
 )
 SEASON_YEAR = _compile(
     rf"(?<!\w)(?P<season>{SEASON})(?:\s*{DASH}\s*(?P<season_end>{SEASON}))?\s+"
@@ -109,12 +125,30 @@ SEASON_YEAR = _compile(
     rf"|{CONTEXT_YEAR_GENITIVE})"
 )
 SEASON_CONTEXT = _compile(r"(?<!\w)(?:тем\s+же|той\s+же|этим\s+же|этой\s+же|этим|этой)\s+(?P<season>летом|весной|осенью|зимой)(?!\w)")
-YEAR = _compile(
-    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:\s*(?:{DASH}|/)\s*(?P<year_end>{YEAR4}|\d{{2}})(?!\d))?{YEAR_SUFFIX}\s*(?P<yw>{YEAR_WORD})"
+YEAR = _compile(  # "1921;1926 годах": a page converter's semicolon for the dash
+    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:(?:\s*(?:{DASH}|/)\s*|;)(?P<year_end>{YEAR34}|\d{{2}})(?!\d))?{YEAR_SUFFIX}"
+    rf"(?:\s*\(\s*(?P<other_year>{YEAR4})\s*\))?\s*(?P<yw>{YEAR_WORD})"  # "в 1465 (1466) г.": the first written year
+)
+LIFESPAN_PLACES = _compile(  # "(1845, Чингизские горы — 1904, там же)": birth and death years with their places
+    rf"(?<=\()(?P<year>{YEAR4})(?:\s*г\.)?,\s*[^()\n]{{2,80}}?\s{DASH}\s*(?P<year_end>{YEAR4})(?:\s*г\.)?(?=\s*[,)])"
+)
+GLUED_RANGE = _compile(  # "(19221937)", "в 19171920 годах": two years whose dash a page lost
+    rf"(?:(?<=\()|(?<=(?<!\w)[вс]\s))(?P<year>{YEAR4})(?P<year_end>{YEAR4})(?=\)|\s*(?:гг\.|годах|годы|годов)(?!\w))"
 )
 YEAR_LOOKALIKE = re.compile(rf"(?<![\w.])(?P<year>[Il][0-9]{{3}})\s*(?P<yw>{YEAR_WORD})")  # "К I960 г.": a Latin I for 1
-YEAR_ORDINAL = _compile(rf"(?<!\w)(?:в|во|с|со|к|до|после)\s+(?P<year>{YEAR4})\s?-(?:м|го)(?!\w)")  # "в 1920-м", "с 1941-го"
+YEAR_ORDINAL = _compile(  # "в 1920-м", "с 1941-го", "по 1945-й"
+    rf"(?<!\w)(?:в|во|с|со|к|до|после|(?P<po>по|на))\s+(?P<year>{YEAR4})\s?-(?:м|го|(?(po)й|(?!)))(?!\w)"  # "на 2022-й"
+)
 YEAR_TWO_DIGITS = _compile(rf"{NO_NUMBER_BEFORE}(?P<year>\d{{2}})\s?-(?:го|м|й)\s+(?P<yw>год(?:а|у|ом)?)(?!\w)")
+# "в 41-м", "в мае 42-го", "с 43-го": a spoken two-digit year, only where no noun follows it ("в 41-м полку").
+YEAR_TWO_DIGITS_SPOKEN = _compile(
+    rf"(?<!\w)(?:(?P<month>{MONTH})|(?P<season>{SEASON})|в|во|с|со|до|после)\s+(?P<year>\d{{2}})\s?-(?:го|м)(?!\w)"
+)
+# After a bare "в 41-м" (no month or season before it), what may follow: the phrase's end, a conjunction, a pronoun
+# or a past verb; never the noun that the ordinal counts ("в 41-м полку").
+_AFTER_SPOKEN_YEAR = _compile(
+    r"\s*(?:[,.;:!?)»—–]|$)|\s+(?:и|а|но|я|мы|он|она|они|все|уже|же|ещё|еще|меня|нас|его|её|их|\w+(?:л|ла|ли|ло|лся|лась|лись))(?!\w)"
+)
 BARE_YEAR = _compile(
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})(?:\s*{DASH}\s*(?P<year_end>{YEAR4})|\s*{DASH}\s*(?P<year_end2>\d{{2}}))?(?![\d\w])(?![.,:]\d)(?!-\w)"
 )
@@ -134,11 +168,17 @@ CENTURY_OPEN_RANGE = re.compile(  # "XVI – первой половине XIX �
 NUMERIC = re.compile(
     r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?!\d|\.\d|:\d|-\d)(?:\s*г\.)?"
 )
+NUMERIC_ROMAN = re.compile(  # "12.IV.1961", "22.VI.41": a day, a Roman month, a year
+    r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<year>\d{4}|\d{2})(?![\d\w])(?:\s*г\.)?"
+)
+_PAGE_STAMP = re.compile(r"(?:^|\n)[ \t]*(?:[^\W\d_]+[ \t]+){0,3}$")
+_ENDS_LINE = re.compile(r"[ \t]*(?:\n|$)")
 NUMERIC_METADATA = re.compile(r"(?:обновлено|опубликовано|дата|добавлено|изменено|просмотр\w*|мрнти|удк|isbn)\W{0,3}$", re.IGNORECASE)
 CONTEXT_YEAR = _compile(
     r"(?<!\w)(?:(?:в|во)\s+(?P<same>том\s+же|этом\s+же|тот\s+же|этот\s+же|этом|этот|том|следующем|следующий|предыдущем|прошлом)"
     r"\s+году?(?!\w)|(?:на|в)\s+(?P<next>следующий|другой)\s+год(?!\w)|(?P<after>через|спустя)\s+(?P<count>год|два\s+года|три\s+года|"
-    r"четыре\s+года|пять\s+лет|\d\s+(?:года|лет))(?!\w)|(?P<shift>годом|год)\s+(?P<dir>позже|позднее|спустя|ранее|раньше)(?!\w))"
+    r"четыре\s+года|пять\s+лет|\d\s+(?:года|лет))(?!\w)|(?P<shift>годом|год)\s+(?P<dir>позже|позднее|спустя|ранее|раньше)(?!\w)"
+    r"|за\s+(?P<before>год|два\s+года|три\s+года|четыре\s+года|пять\s+лет|\d\s+(?:года|лет))\s+до\s+(?:этого|того|этих\s+событий)(?!\w))"
 )
 CONTEXT_YEAR_PART = _compile(
     r"(?<!\w)(?P<part>начал[аеоу]|середин[аеуы]|конц[аеу]|конец|исход[еу])\s+" + CONTEXT_YEAR_GENITIVE
@@ -149,6 +189,12 @@ COUNT_WORDS = {"год": 1, "два": 2, "три": 3, "четыре": 4, "пят
 SHIFT_WORDS = {"том же": 0, "этом же": 0, "тот же": 0, "этот же": 0, "этом": 0, "этот": 0, "том": 0,
                "следующем": 1, "следующий": 1, "предыдущем": -1, "прошлом": -1}
 GENITIVE_SHIFT = {"того же": 0, "этого же": 0, "этого": 0, "текущего": 0, "прошлого": -1, "следующего": 1, "предыдущего": -1}
+
+
+# Cheap tests that a text holds a shape at all, before the long alternations of months look for it at every position.
+_HAS_DAY_WORD = _compile(r"[ое]го\s+(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)")
+_HAS_GLUED_YEAR = _compile(r"[а-я]\.\d")
+_HAS_SPOKEN_YEAR = _compile(r"(?<!\d)\d\d\s?-(?:го|м)(?!\w)")
 
 
 def _int(match: re.Match, name: str) -> int | None:
@@ -194,9 +240,30 @@ def day_month_points(text: str) -> list[Point]:
                             alt=(_int(match, "alt_day"), None, month_number(match.group("alt_month")), None)))
     for match in YEAR_DAY_MONTH.finditer(text):
         kind = "day" if match.group("day") else "month"
-        points.append(Point(match.start(), match.end(), kind, day=_int(match, "day"), month=month_number(match.group("month")),
-                            year=int(match.group("year")), explicit_year=True))
+        points.append(_with_alt(Point(match.start(), match.end(), kind, day=_int(match, "day"),
+                                      month=month_number(match.group("month")), year=int(match.group("year")),
+                                      explicit_year=True), match))
+    for match in YEAR_HEAD_DAY_MONTH.finditer(text):
+        points.append(_with_alt(Point(match.start("year"), match.end(), "day", day=int(match.group("day")),
+                                      month=month_number(match.group("month")), year=int(match.group("year")),
+                                      explicit_year=True), match))
+    for match in DAY_WORD_MONTH.finditer(text) if _HAS_DAY_WORD.search(text) else ():
+        point = Point(match.start(), match.end(), "day", day=DAY_WORDS[" ".join(match.group("day").lower().split())],
+                      month=month_number(match.group("month")))
+        if not _year_fields(point, match):
+            point.end, point.year = match.end("month"), None
+        points.append(point)
     return points
+
+
+def _with_alt(point: Point, match: re.Match) -> Point:
+    """Keep a bracketed other-style day after a year-first row label ("1917 г. 25 октября (7 ноября)")."""
+    if match.group("alt_day") and point.day is not None:
+        alt_month = month_number(match.group("alt_month")) if match.group("alt_month") else None
+        point.alt = (int(match.group("alt_day")), None, alt_month, None)
+    elif match.group("alt_day"):
+        point.end = match.end("month")
+    return point
 
 
 def month_points(text: str) -> list[Point]:
@@ -210,6 +277,11 @@ def month_points(text: str) -> list[Point]:
         month_end = month_number(match.group("month_end")) if match.group("month_end") else None
         points.append(Point(match.start("month"), match.end(), "month", month=month_number(match.group("month")),
                             month_end=month_end, context_shift=0, extras={"bare": True}))
+    for match in MONTH_COMPACT.finditer(text) if _HAS_GLUED_YEAR.search(text) else ():
+        month_end = month_number(match.group("month_end")) if match.group("month_end") else None
+        year = match.group("year")
+        points.append(Point(match.start(), match.end(), "month", month=month_number(match.group("month")), month_end=month_end,
+                            year=int(year), two_digit_year=len(year) == 2, explicit_year=True))
     for match in MONTH_LABEL.finditer(text):
         number = month_number(match.group("month"))
         if number is not None and match.group("month").lower() == _nominative(number):
@@ -247,7 +319,9 @@ def year_points(text: str) -> list[Point]:
             continue
         word = match.group("yw").lower()
         point = Point(match.start(), match.end(), "year", year=year, year_end=year_end, explicit_year=True)
-        if year_end is None and year % 10 == 0 and word in ("годы", "годах", "годов", "годам", "годами") and year >= 1000:
+        in_list = re.search(rf"{YEAR4}(?:\s*гг?\.)?(?:,|\s+и)\s*$", text[max(0, match.start() - 12) : match.start()])
+        plural = word in ("годы", "годах", "годов", "годам", "годами")
+        if year_end is None and year % 10 == 0 and plural and year >= 1000 and not in_list:  # "в 1939 и 1940 годах": years
             point.kind, point.decade, point.year = "decade", year, None  # "в 1920 годы": the decade
         points.append(point)
     for match in YEAR_LOOKALIKE.finditer(text):
@@ -256,6 +330,22 @@ def year_points(text: str) -> list[Point]:
             points.append(Point(match.start(), match.end(), "year", year=year, explicit_year=True))
     for match in YEAR_ORDINAL.finditer(text):
         points.append(Point(match.start("year"), match.end(), "year", year=int(match.group("year")), explicit_year=True))
+    for match in (*GLUED_RANGE.finditer(text), *LIFESPAN_PLACES.finditer(text)):
+        year, year_end = int(match.group("year")), int(match.group("year_end"))
+        if year < year_end <= year + 150:
+            points.append(Point(match.start(), match.end(), "year", year=year, year_end=year_end, explicit_year=True))
+    for match in YEAR_TWO_DIGITS_SPOKEN.finditer(text) if _HAS_SPOKEN_YEAR.search(text) else ():
+        word = match.group("month") or match.group("season")
+        if word is None and not _AFTER_SPOKEN_YEAR.match(text, match.end()):
+            continue
+        kind = "month" if match.group("month") else "season" if match.group("season") else "year"
+        point = Point(match.start(kind) if word else match.start("year"), match.end(), kind, year=int(match.group("year")),
+                      two_digit_year=True, explicit_year=True)
+        if match.group("month"):
+            point.month = month_number(word)
+        elif match.group("season"):
+            point.season = SEASON_FORMS[word.lower()]
+        points.append(point)
     for match in YEAR_TWO_DIGITS.finditer(text):
         points.append(Point(match.start(), match.end(), "year", year=int(match.group("year")), two_digit_year=True,
                             explicit_year=True))
@@ -273,14 +363,24 @@ def year_points(text: str) -> list[Point]:
 def _full_year_end(year: int, text: str | None) -> int | None:
     if text is None:
         return None
-    end = int(text) if len(text) == 4 else year // 100 * 100 + int(text)
+    end = int(text) if len(text) >= 3 else year // 100 * 100 + int(text)  # "553-572 гг.", "1921–22 гг."
     return end if year < end <= year + 300 else None  # "(1465—1718)": a khanate's span
 
 
 _BARE_BEFORE = re.compile(
-    r"(?:^|\n)[\s|*>#-]*$|\|\s*$|(?<!\w)(?:в|во|с|со|по|до|к|ко|от|около|после|между|и)\s+$|\(\s*$"
-    r"|\([^()\n]{1,40},\s*$|\(\s*(?:род|р|ум|ок|около|с|до)\.?\s*$|(?<!\w)(?:М|Л|СПб|Алматы|Алма-Ата|Астана|Ташкент|Оренбург|Казань|Омск|Новосибирск|Киев|Минск|Москва|Ленинград)\.?\s*[,:]\s*(?:[^,\n]{1,30},\s*)?$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
+    r"(?:^|\n)[\s|*>#-]*$|\|\s*$|(?<!\w)(?:в|во|с|со|по|до|к|ко|от|около|после|между|и|конце|начале|середине|конца|начала|середины)\s+$|\(\s*$"
+    r"|\([^()\n]{1,40},\s*$|\(\s*(?:род|р|ум|ок|около|с|до|†)\.?\s*$|(?<!\w)(?:М|Л|СПб|Алматы|Алма-Ата|Астана|Ташкент|Оренбург|Казань|Омск|Новосибирск|Киев|Минск|Москва|Ленинград)\.?\s*[,:]\s*(?:[^,\n]{1,30},\s*)?$|[«\"„“]\s*$|\d{4}(?:\s*гг?\.)?,\s*$",  # "в 1920, 1921 и 1922 годах": a list of years
     re.IGNORECASE,
+)
+# "восстания 1916", "корпуса 1918", "по разделу 1224.", "событий 1986": a year after the noun it names (an
+# oblique-case ending), where no count or verb comes before: "составила 1500" (a past verb) and "численностью
+# 1500" (a measure) stay counts.
+_NOUN_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[А-ЯЁа-яё][а-яё]+[аяыиуюй])[\s-]$")  # "революция-1789" too
+_NOT_A_NAMED_NOUN = re.compile(
+    r".*(?:[лн]а|[лн]и|ся|сь|ую|юю|ая|яя|ый|ой|(?:ен|ован|ван|ит|ыт|ят)ы)$|численност\w*|количеств\w*|размер\w*|сумм\w*|цен\w*|стоимост\w*|площад\w*|тираж\w*"
+    r"|высот\w*|глубин\w*|длин\w*|номер\w*|всего|около|более|менее|свыше|примерно|почти|лишь|только|них|их|ими|они|им"
+    r"|стать\w*|пункт\w*|част\w*|том[аеу]?|страниц\w*|лист\w*|фонд\w*|опис\w*|дел[ау]|дом[аеу]|квартир\w*|школ\w*"
+    r"|групп\w*|класс\w*|модел\w*|сери\w*|выпуск\w*|рейс\w*|маршрут\w*|код\w*|отметк\w*|квот\w*|норм\w*",
 )
 _PARTNER = re.compile(r"\s*(?:до|и|или|[-–—])\s*\d[\d\s]*?(?=\s|$)")
 _PAGE_BEFORE = re.compile(r"(?<!\w)(?:с|стр|pp?|т|n|no)\.\s*$|(?<!\w)(?:стр|pp)\s*$|[№#]\s*$", re.IGNORECASE)
@@ -297,14 +397,24 @@ def _bare_year_is_a_date(text: str, match: re.Match, four_digit_range: bool) -> 
     if re.match(r"\s*[а-яё]+(?:ых|их)\s", after):
         return False  # "1578 кыргызских семей": an adjective of a counted noun
     partner = _PARTNER.match(after)
-    if partner is not None and COUNT_NOUNS.match(after[partner.end() :].lstrip()):
+    rest = after[partner.end() :].lstrip() if partner is not None else ""
+    if partner is not None and COUNT_NOUNS.match(rest) and not rest.startswith(("год", "гг")):
         return False  # "от 1000 до 1500 человек", "между 1500 и 2000 воинов": counts
     if four_digit_range:
         return True  # "1830 - 1961", "(1849–1936)": two years in order
-    before_match = _BARE_BEFORE.search(before)
-    if before_match is None:
+    if _BARE_BEFORE.search(before):
+        return True
+    noun = _NOUN_BEFORE.search(before)
+    if noun is None or _NOT_A_NAMED_NOUN.fullmatch(noun.group("word").lower()):
         return False
-    return True
+    return _AFTER_NAMED_YEAR.match(after) is not None
+
+
+# After "корпуса 1918": the end of the phrase, a conjunction, or a verb or adverb ("стало", "кратко", "закрепила"),
+# never a noun that the number would count ("1500 хозяйств").
+_AFTER_NAMED_YEAR = re.compile(
+    r"\s*(?:[.,;:)!?»—–]|$|\n|(?:и|а|но|или)\s|[а-яё]+(?:о|л|ла|ли|ло|ся|сь|ет|ют|ит|ят|ут|ат)(?!\w))"
+)
 
 
 def decade_points(text: str) -> list[Point]:
@@ -312,7 +422,7 @@ def decade_points(text: str) -> list[Point]:
     for match in DECADE.finditer(text):
         first, last = match.group("decade"), match.group("decade_end")
         if len(first) == 2 and not (match.group("yw") or match.group("century") or last):
-            if not re.match(r"\s*(?:[,.;:)!?]|$|\s*[–—-])", text[match.end() : match.end() + 3]):
+            if not re.match(r"\s*(?:[,.;:)!?]|$|\s*[–—-]|по\s+\d)", text[match.end() : match.end() + 6]):
                 continue  # "50-х" needs "годов" unless it ends the phrase ("в конце 50-х.")
         century = None
         if match.group("century"):
@@ -366,11 +476,18 @@ def numeric_points(text: str) -> list[Point]:
             continue
         if NUMERIC_METADATA.search(text[max(0, match.start() - 20) : match.start()]):
             continue
+        if _PAGE_STAMP.search(text[max(0, match.start() - 40) : match.start()]) and _ENDS_LINE.match(text, match.end()):
+            if len(match.group("year")) == 4 and int(match.group("year")) >= 2000:
+                continue  # "Здоровье        15.01.2020": a page's rubric and date on a line of their own
         if re.match(r",?\s*\d{1,2}:\d{2}", text[match.end() : match.end() + 8]):
             continue  # "31.05.2019, 16:12": a time stamp
         year = match.group("year")
         points.append(Point(match.start(), match.end(), "day", day=day, month=month, year=int(year),
-                            two_digit_year=len(year) == 2, explicit_year=True))
+                            two_digit_year=len(year) == 2, explicit_year=True, extras={"numeric": True}))
+    for match in NUMERIC_ROMAN.finditer(text):
+        year = match.group("year")
+        points.append(Point(match.start(), match.end(), "day", day=int(match.group("day")), month=roman_value(match.group("month")),
+                            year=int(year), two_digit_year=len(year) == 2, explicit_year=True, extras={"numeric": True}))
     return points
 
 
@@ -381,9 +498,10 @@ def context_points(text: str) -> list[Point]:
             shift = SHIFT_WORDS[" ".join(match.group("same").lower().split())]
         elif match.group("next"):
             shift = 1
-        elif match.group("after"):
-            words = match.group("count").lower().split()
+        elif match.group("after") or match.group("before"):  # "через два года" +2, "за год до этого" -1
+            words = (match.group("count") or match.group("before")).lower().split()
             shift = int(words[0]) if words[0].isdigit() else COUNT_WORDS[words[0]]
+            shift = -shift if match.group("before") else shift
         else:
             shift = -1 if match.group("dir").lower() in ("ранее", "раньше") else 1
         points.append(Point(match.start(), match.end(), "context", context_shift=shift))
@@ -404,8 +522,14 @@ FINDERS = (day_month_points, numeric_points, month_points, season_points, decade
 def find_points(text: str) -> list[Point]:
     """Return every date point of ``text``, left to right, the longest where two overlap."""
     candidates = [point for finder in FINDERS for point in finder(text)]
-    chosen: list[Point] = []
+    chosen: list[Point] = []  # kept sorted by start; the chosen never overlap, so only the neighbours can clash
+    starts: list[int] = []
     for point in sorted(candidates, key=lambda point: (point.start - point.end, point.start)):
-        if all(point.end <= other.start or point.start >= other.end for other in chosen):
-            chosen.append(point)
-    return sorted(chosen, key=lambda point: point.start)
+        index = bisect.bisect_left(starts, point.start)
+        if index > 0 and chosen[index - 1].end > point.start:
+            continue
+        if index < len(chosen) and chosen[index].start < point.end:
+            continue
+        chosen.insert(index, point)
+        starts.insert(index, point.start)
+    return chosen

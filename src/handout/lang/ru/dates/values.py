@@ -45,6 +45,9 @@ def iso_range(point: Point) -> tuple[str, str, str]:
         if point.century_end:
             last = point.century_end * 100 - (51 if point.extras.get("end_half") == 1 else 1)
             return f"{base:04d}", f"{last:04d}", "century"
+        if point.extras.get("tenth"):
+            base += 10 * (point.extras["tenth"] - 1)
+            return f"{base:04d}", f"{base + 9:04d}", "decade"
         if point.half:
             base += 50 * (point.half - 1)
             return f"{base:04d}", f"{base + 49:04d}", "century"
