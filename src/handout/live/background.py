@@ -2,9 +2,15 @@
 
 A WeasyPrint layout cannot be interrupted, so a save must never wait behind one: the watcher
 typesets the saved lecture's student edition in its own process and hands the rest to this
-one, which it kills and starts again the moment a newer save arrives. The worker returns
-bytes and the watcher writes them, so a killed job leaves nothing behind; its cache entry was
-never recorded, so the job simply runs again in a later rebuild.
+one, which it kills the moment a newer save arrives. The worker returns bytes and the watcher
+writes them, so a killed job leaves nothing behind; its cache entry was never recorded, so the
+job simply runs again in a later rebuild.
+
+The kill does not wait for the pool to wind down, and the replacement is started only when the
+next background job is due, after the saved lecture's student PDF is out: starting a Python
+process and importing WeasyPrint costs a core for a second or more, which the saved lecture's
+layout must not share. The worker runs at the lowest priority (nice 19), so on a busy machine it
+yields the CPU to the foreground, the preview and the teacher's editor.
 """
 
 from __future__ import annotations
@@ -24,14 +30,25 @@ from ..course.runner import visible_outputs
 
 POLL_SECONDS = 0.05
 """How often a running job is asked to give way to a newer save."""
+NICENESS = 19
+"""The worker's priority: the lowest, so it only takes CPU time nothing else wants."""
 
 
 def _warm_up(parent: int) -> None:
-    """Die with the watcher; import WeasyPrint and load the fonts before the first job arrives."""
+    """Die with the watcher, give way to every other process; import WeasyPrint and load the fonts."""
     from ..typeset.engine import typesetter
 
     worker_started(parent)
+    lower_priority()
     typesetter()
+
+
+def lower_priority() -> None:
+    """Run this process at the lowest priority (where the system allows it; else as it is)."""
+    try:
+        os.nice(NICENESS - os.nice(0))
+    except (AttributeError, OSError):  # not POSIX, or not allowed: still correct, only less polite
+        pass
 
 
 class BackgroundBuilder:
@@ -72,33 +89,36 @@ class BackgroundBuilder:
                     break
                 except FutureTimeout:
                     if newer_save():
-                        self.restart()
+                        self.stop()
                         return visible_outputs(jobs[index:])
-                except (Exception, CancelledError) as error:  # the worker died: report, start a new one
+                except (Exception, CancelledError) as error:  # the worker died: report; the next job starts a new one
                     results = [JobResult(item.output, item.key, error=JobFailure(f"job {item.label} failed: {error!r}"))
                                for item in job.outputs]
-                    self.restart()
+                    self.stop()
                     break
             for result in results:
                 on_result(result)
         return 0
 
-    def restart(self) -> None:
-        """Kill the worker (its job gives way at once) and start a warm one in its place."""
-        self.close(kill=True)
+    def stop(self) -> None:
+        """Kill the worker (its job gives way at once); the next job starts a warm one in its place.
+
+        Nothing here waits: the pool's own thread reaps the killed process while the saved
+        lecture is typeset.
+        """
+        self.close(kill=True, wait=False)
         self.restarts += 1
         self._sweep_parts()
-        self.start()
 
-    def close(self, kill: bool = False) -> None:
-        """Stop the worker: at once with ``kill``, else after its current job."""
+    def close(self, kill: bool = False, wait: bool = True) -> None:
+        """Stop the worker: at once with ``kill``, else after its current job; ``wait`` for it to end."""
         pool, self._pool = self._pool, None
         if pool is None:
             return
         if kill:
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.kill()
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=wait, cancel_futures=True)
 
     def _sweep_parts(self) -> None:
         """Remove the temporary files a killed write left (``.NAME.xxxx.part`` beside its target)."""
