@@ -9,8 +9,11 @@ job simply runs again in a later rebuild.
 The kill does not wait for the pool to wind down, and the replacement is started only when the
 next background job is due, after the saved lecture's student PDF is out: starting a Python
 process and importing WeasyPrint costs a core for a second or more, which the saved lecture's
-layout must not share. The worker runs at the lowest priority (nice 19), so on a busy machine it
-yields the CPU to the foreground, the preview and the teacher's editor.
+layout must not share. A replacement runs at a low priority (nice 10): when the cores are
+oversubscribed it yields to the watcher, the preview and the teacher's editor and browser. Not the
+lowest (19), and not the first worker, which builds the whole course at start while nothing waits:
+on a busy machine a nice-19 worker gets about 1 % of a core and the rest of the rebuild (the other
+editions, the reader) would stall behind the other programs.
 """
 
 from __future__ import annotations
@@ -30,23 +33,23 @@ from ..course.runner import visible_outputs
 
 POLL_SECONDS = 0.05
 """How often a running job is asked to give way to a newer save."""
-NICENESS = 19
-"""The worker's priority: the lowest, so it only takes CPU time nothing else wants."""
+NICENESS = 10
+"""A replacement worker's priority (see above): about a tenth of a normal process's share of a busy core."""
 
 
-def _warm_up(parent: int) -> None:
-    """Die with the watcher, give way to every other process; import WeasyPrint and load the fonts."""
+def _warm_up(parent: int, niceness: int) -> None:
+    """Die with the watcher, take the given priority; import WeasyPrint and load the fonts."""
     from ..typeset.engine import typesetter
 
     worker_started(parent)
-    lower_priority()
+    lower_priority(niceness)
     typesetter()
 
 
-def lower_priority() -> None:
-    """Run this process at the lowest priority (where the system allows it; else as it is)."""
+def lower_priority(niceness: int) -> None:
+    """Run this process at ``niceness`` or lower priority (where the system allows it; else as it is)."""
     try:
-        os.nice(NICENESS - os.nice(0))
+        os.nice(max(0, niceness - os.nice(0)))
     except (AttributeError, OSError):  # not POSIX, or not allowed: still correct, only less polite
         pass
 
@@ -64,7 +67,8 @@ class BackgroundBuilder:
         """Start (and warm) the worker now, so the first rebuild after a save does not wait for it."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_warm_up, initargs=(os.getpid(),))
+                                             initializer=_warm_up,
+                                             initargs=(os.getpid(), NICENESS if self.restarts else 0))
             self._pool.submit(time.sleep, 0)  # spawn the process now
 
     def run(self, jobs: list, on_result: Callable[[JobResult], None], newer_save: Callable[[], bool],
