@@ -143,6 +143,11 @@ def test_the_saved_lecture_s_student_pdf_is_written_first(tmp_path):
     entry = BuildCache(out).entry(saved_pdf)
     assert entry["pages"] == count_pages(saved_pdf.read_bytes()) and entry["sha256"] == file_digest(saved_pdf)
     assert [name for name, _at in result.phases.marks][-3:] == ["rendered and typeset (student)", "written", "recorded"]
+    # the first lecture is planned alone before its student PDF: the same key as in the whole course's plan
+    first_lecture = course / "lecture02.md"
+    first_lecture.write_text(SHORT_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
+    again = watcher.rebuild([first_lecture])
+    assert again.written == [out / edition / "lecture02.pdf" for edition in ("student", "teacher", "worksheet")]
 
 
 def test_a_newer_save_postpones_the_rest_of_a_course_rebuild(course, tmp_path):

@@ -176,18 +176,16 @@ class Watcher:
         phases = phases if phases is not None else Phases()
         result = RebuildResult(editions=self.settings.editions, phases=phases)
         diagnostics = Diagnostics()
+        changed_set = {path.resolve() for path in changed}
         try:
             course = self._load_course(diagnostics)
             cache = BuildCache(course.out_dir)
-            plan = plan_course(course, cache, lang=self.settings.lang, emit_html=self.settings.emit_html,
-                               diagnostics=diagnostics)
+            first = self._saved_students(course, cache, changed_set)
         except HandoutError as error:
             result.errors.append(str(error))
             result.warnings += [str(item) for item in diagnostics.items]
             result.seconds = time.perf_counter() - start
             return result
-        result.errors += [str(failure) for failure in plan.load_failures]
-        changed_set = {path.resolve() for path in changed}
         editions = list(course.editions)
 
         def priority(job) -> tuple:
@@ -198,13 +196,15 @@ class Watcher:
                 return (3, "")  # the join needs every part
             return (0 if job.lecture.resolve() in changed_set else 1, str(job.lecture))
 
+        lecture_of: dict[Path, Path] = {}  # output → lecture, for the background's results (the whole plan's)
+
         def on_result(job_result, shown: bool = False) -> None:  # written and recorded already
             result.warnings += [str(item) for item in job_result.diagnostics]
             if job_result.error is not None:
                 result.errors.append(str(job_result.error))
             elif job_result.output.parent.name != PARTS_FOLDER:
                 result.written.append(job_result.output)
-                if job_result.output in lecture_of and not shown:
+                if not shown and job_result.output in lecture_of:
                     self._written(lecture_of[job_result.output], job_result.output)
 
         def accept_then_report(job_result) -> None:  # the background process's results: check, write, record here
@@ -217,9 +217,6 @@ class Watcher:
             parts = built_parts(job, cache)
             return None if parts is None else (parts,)
 
-        stale = sorted(plan.stale, key=priority)
-        lecture_of = {target.output: job.lecture for job in stale if isinstance(job, LectureJob) for target in job.targets}
-        first, rest = saved_first(stale, changed_set)
         phases.mark("planned")
         started = 0
         for job in first:  # here, in this warm process: each is written and shown before its pages are counted
@@ -228,8 +225,22 @@ class Watcher:
             started += 1
             for job_result in build_saved(job, cache, phases, lambda output, job=job: self._written(job.lecture, output)):
                 on_result(job_result, shown=True)
-        result.postponed = visible_outputs(first[started:])
-        if started == len(first):  # the saved lectures' student PDFs are out: the rest never blocks a save
+        try:  # now the whole course: what is still stale, the saved student PDFs recorded already
+            plan = plan_course(course, cache, lang=self.settings.lang, emit_html=self.settings.emit_html,
+                               diagnostics=diagnostics)
+        except HandoutError as error:  # the folder changed under us: the next save plans again
+            result.errors.append(str(error))
+            result.seconds = time.perf_counter() - start
+            return result
+        result.errors += [str(failure) for failure in plan.load_failures]
+        stale = sorted(plan.stale, key=priority)
+        lecture_of.update({target.output: job.lecture for job in stale if isinstance(job, LectureJob)
+                           for target in job.targets})
+        tried = {target.output for job in first[:started] for target in job.targets}
+        left, rest = saved_first(stale, changed_set)
+        left = [job for job in left if not any(target.output in tried for target in job.targets)]  # failed: not again
+        result.postponed = visible_outputs(left)
+        if not left:  # the saved lectures' student PDFs are out: the rest never blocks a save
             result.postponed += self.background.run(rest, accept_then_report, newer_save, inputs_for)
         else:
             result.postponed += visible_outputs(rest)
@@ -249,6 +260,23 @@ class Watcher:
         result.warnings += [str(item) for item in diagnostics.items]
         result.seconds = time.perf_counter() - start
         return result
+
+    def _saved_students(self, course, cache, changed: set[Path]) -> list:
+        """The saved lectures' stale student editions, planned from the course up to the last saved lecture.
+
+        A lecture's outputs and keys depend on the lectures before it (its place, a name an earlier
+        one takes) and never on later ones, so the lectures after it need not be read before its
+        student PDF is out (the whole course is planned after). Its warnings come with that plan.
+        """
+        from ..course.plan import plan_course
+
+        places = [index for index, path in enumerate(course.lectures) if path.resolve() in changed]
+        if not places:
+            return []
+        head = replace(course, lectures=course.lectures[:max(places) + 1], reader=False)
+        plan = plan_course(head, cache, lang=self.settings.lang, emit_html=self.settings.emit_html,
+                           diagnostics=Diagnostics())
+        return saved_first(sorted(plan.stale, key=lambda job: str(job.lecture)), changed)[0]
 
     def rebuild_lectures(self, lectures: list[Path] | None = None, newer_save: Callable[[], bool] = lambda: False,
                          phases: Phases | None = None) -> RebuildResult:
