@@ -7,8 +7,9 @@ so the last good one stays in place until a build succeeds.
 
 A course folder is rebuilt through the course builder (:mod:`handout.course`): its plan and
 content-hash cache decide what a change affects (a lecture: its editions, the reader and
-the index; a template, stylesheet or the manifest: everything), and its jobs run here, one
-after another, in this warm process, the changed lecture's student edition first. A single
+the index; a template, stylesheet or the manifest: everything). The saved lectures' student
+editions are built here, in this warm process, at once (:mod:`.foreground`); every other job runs
+in a second warm process (:mod:`.background`), killed when a newer save arrives. A single
 lecture file goes straight through the pipeline. A newer save interrupts a rebuild between
 outputs; what was left stays stale and follows in the next rebuild.
 """
