@@ -1,5 +1,6 @@
 """`handout watch` on a temporary course: edits rebuild what they affect, errors leave the last good PDF."""
 
+import json
 import os
 import signal
 import subprocess
@@ -8,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from handout.course.cache import BuildCache, file_digest
+from handout.course.jobs import count_pages
 from handout.live.watch import RebuildResult, Watcher
 from handout.pipeline import BuildSettings
 from support import HANDOUT, SHORT_LECTURE, make_files, pdf_text, wait_until
@@ -135,6 +138,16 @@ def test_the_saved_lecture_s_student_pdf_is_written_first(tmp_path):
                               out / "worksheet" / "lecture03.pdf", out / "student" / "lecture02.pdf"]
     assert result.status().startswith("rebuilt lecture03, lecture02 (teacher, worksheet, student) in ")
     assert "Жаңа үкімет" in pdf_text(out / "student" / "lecture03.pdf")
+    # written by the watcher itself, then recorded: the page count (PDFium) is the one a worker's pypdf gives
+    saved_pdf = out / "student" / "lecture03.pdf"
+    entry = BuildCache(out).entry(saved_pdf)
+    assert entry["pages"] == count_pages(saved_pdf.read_bytes()) and entry["sha256"] == file_digest(saved_pdf)
+    assert [name for name, _at in result.phases.marks][-3:] == ["rendered and typeset (student)", "written", "recorded"]
+    # the first lecture is planned alone before its student PDF: the same key as in the whole course's plan
+    first_lecture = course / "lecture02.md"
+    first_lecture.write_text(SHORT_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
+    again = watcher.rebuild([first_lecture])
+    assert again.written == [out / edition / "lecture02.pdf" for edition in ("student", "teacher", "worksheet")]
 
 
 def test_a_newer_save_postpones_the_rest_of_a_course_rebuild(course, tmp_path):
@@ -261,6 +274,7 @@ def test_a_save_never_waits_behind_the_background_layout(course, tmp_path):
     watcher = Watcher(course, BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet")), out_given=True)
     saved: list[str] = []
     watcher.on_saved_pdf = saved.append
+    watcher.timings_log = tmp_path / "timings.jsonl"
     reports: list[RebuildResult] = []
     stop = threading.Event()
     loop = threading.Thread(target=watcher.run, args=(reports.append, stop), daemon=True)
@@ -273,6 +287,12 @@ def test_a_save_never_waits_behind_the_background_layout(course, tmp_path):
         lecture.write_text(long_text.replace("25 адам", "29 адам", 1), encoding="utf-8")
         assert wait_until(lambda: len(saved) >= 2, timeout=120)
         assert "29" in pdf_text(out / "student" / "lecture02.pdf")
+        # the timing log: each save's phases, in order, from the file's mtime on
+        assert wait_until(lambda: len(watcher.timings_log.read_text().splitlines()) >= 2)
+        for line in watcher.timings_log.read_text().splitlines()[:2]:
+            phases = json.loads(line)["phases"]
+            assert json.loads(line)["lectures"] == ["lecture02"]
+            assert 0 <= phases["seen"] <= phases["planned"] <= phases["rendered and typeset (student)"] <= phases["written"]
         # the first save's other editions gave way: killed mid-layout, or left before they started
         assert watcher.background.restarts >= 1 or any(report.postponed for report in reports[1:])
         assert not list(out.rglob(".*.part"))

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .. import lang as languages
 from ..render.html import EDITIONS
+from .foreground import PDFIUM_LOCK
 
 POLL_MS = 300
 PNG_SCALE = 1.5
@@ -45,7 +46,7 @@ class PreviewState:
         """How many times the preview page itself was served (each browser reload counts one)."""
         self.requests: list[str] = []
         """Paths (with query) of every request, in order: lets tests see what the browser fetched."""
-        self._pdfium_lock = threading.Lock()
+        self._pdfium_lock = PDFIUM_LOCK  # shared with the watcher's page count: PDFium is not thread-safe
         self._png_cache: dict[tuple, bytes] = {}
 
     def rebuilt(self, errors: list[str] | None = None) -> None:

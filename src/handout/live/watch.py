@@ -7,14 +7,16 @@ so the last good one stays in place until a build succeeds.
 
 A course folder is rebuilt through the course builder (:mod:`handout.course`): its plan and
 content-hash cache decide what a change affects (a lecture: its editions, the reader and
-the index; a template, stylesheet or the manifest: everything), and its jobs run here, one
-after another, in this warm process, the changed lecture's student edition first. A single
+the index; a template, stylesheet or the manifest: everything). The saved lectures' student
+editions are built here, in this warm process, at once (:mod:`.foreground`); every other job runs
+in a second warm process (:mod:`.background`), killed when a newer save arrives. A single
 lecture file goes straight through the pipeline. A newer save interrupts a rebuild between
 outputs; what was left stays stale and follows in the next rebuild.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import traceback
@@ -27,12 +29,15 @@ from ..errors import HandoutError
 from ..pipeline import BuildSettings, build_edition, convert_lecture, lecture_files, prepare_lecture
 from ..render.theme import Theme, find_theme
 from .background import BackgroundBuilder
+from .foreground import TIMINGS_VARIABLE, Phases, append_timings, build_saved
 
 LECTURE_SUFFIXES = (".md", ".markdown")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 MANIFEST_NAMES = ("handout.toml", "course.toml", "course.yml", "course.yaml")
-STEP_MS = 50
-"""Quiet time that closes a burst of saves (editors write a file in several steps)."""
+STEP_MS = 25
+"""Quiet time that closes a burst of saves: an editor writes a file in one go or a few writes a
+millisecond or so apart (or a temporary file and a rename), so 25 ms of quiet is the end of a save.
+The watcher sees a save 1–2 steps after it, so the step is a direct part of every save's latency."""
 DEBOUNCE_MS = 1600
 """Longest a burst may keep growing before it is built anyway."""
 
@@ -53,6 +58,8 @@ class RebuildResult:
     """Whether the course reader was rebuilt too."""
     postponed: int = 0
     """Outputs left for the next rebuild because a newer save came in."""
+    phases: Phases = field(default_factory=Phases)
+    """When each phase of the rebuild ended, from the save on (the timing log)."""
 
     def status(self) -> str:
         """Return the one-line summary, e.g. ``rebuilt lecture10 (student, teacher) in 0.62 s``."""
@@ -90,6 +97,9 @@ class Watcher:
         self.on_saved_pdf: Callable[[str], None] | None = None
         """Called with a saved lecture's stem as soon as its student PDF is written (the preview follows it)."""
         self._saved: set[Path] = set()
+        timings = os.environ.get(TIMINGS_VARIABLE)
+        self.timings_log = Path(timings) if timings else None
+        """Where each rebuild after a save appends its phases (``HANDOUT_WATCH_TIMINGS``), if anywhere."""
 
     def lectures(self) -> list[Path]:
         """List the lectures the target names now (a folder may gain or lose files)."""
@@ -126,7 +136,7 @@ class Watcher:
         return _is_within(path, self.course_root)
 
     def rebuild(self, lectures: list[Path] | None = None, newer_save: Callable[[], bool] = lambda: False,
-                ) -> RebuildResult:
+                phases: Phases | None = None) -> RebuildResult:
         """Rebuild after a change to ``lectures`` (None: anything may have changed).
 
         ``newer_save`` is asked between outputs (a course: between lectures' jobs): when it
@@ -134,9 +144,11 @@ class Watcher:
         with the newly saved lecture. A course's cache remembers what is still stale.
         """
         self._saved = {path.resolve() for path in lectures or []}
+        phases = phases if phases is not None else Phases()
+        phases.mark("rebuild started")
         if self.course_mode:
-            return self.rebuild_course(lectures or [], newer_save)
-        return self.rebuild_lectures(lectures, newer_save)
+            return self.rebuild_course(lectures or [], newer_save, phases)
+        return self.rebuild_lectures(lectures, newer_save, phases)
 
     def _written(self, lecture: Path, output: Path) -> None:
         """Tell the preview when the student PDF of a saved lecture is in place."""
@@ -154,27 +166,27 @@ class Watcher:
             changes["out_dir"] = Path("dist")
         return replace(course, **changes)
 
-    def rebuild_course(self, changed: list[Path], newer_save: Callable[[], bool] = lambda: False) -> RebuildResult:
-        """Plan the course against its cache and run the stale jobs here, the changed lectures' first."""
+    def rebuild_course(self, changed: list[Path], newer_save: Callable[[], bool] = lambda: False,
+                       phases: Phases | None = None) -> RebuildResult:
+        """Plan the course against its cache; build the changed lectures' student editions here, the rest in the background."""
         from ..course.cache import PARTS_FOLDER, BuildCache
         from ..course.plan import LectureJob, ReaderJob, ReaderPartJob, plan_course
-        from ..course.runner import SerialExecutor, accept_result, built_parts, run_jobs, visible_outputs, write_index
+        from ..course.runner import accept_result, built_parts, visible_outputs, write_index
 
         start = time.perf_counter()
-        result = RebuildResult(editions=self.settings.editions)
+        phases = phases if phases is not None else Phases()
+        result = RebuildResult(editions=self.settings.editions, phases=phases)
         diagnostics = Diagnostics()
+        changed_set = {path.resolve() for path in changed}
         try:
             course = self._load_course(diagnostics)
             cache = BuildCache(course.out_dir)
-            plan = plan_course(course, cache, lang=self.settings.lang, emit_html=self.settings.emit_html,
-                               diagnostics=diagnostics)
+            first = self._saved_students(course, cache, changed_set)
         except HandoutError as error:
             result.errors.append(str(error))
             result.warnings += [str(item) for item in diagnostics.items]
             result.seconds = time.perf_counter() - start
             return result
-        result.errors += [str(failure) for failure in plan.load_failures]
-        changed_set = {path.resolve() for path in changed}
         editions = list(course.editions)
 
         def priority(job) -> tuple:
@@ -185,13 +197,15 @@ class Watcher:
                 return (3, "")  # the join needs every part
             return (0 if job.lecture.resolve() in changed_set else 1, str(job.lecture))
 
-        def on_result(job_result) -> None:  # run_jobs has written and recorded it already
+        lecture_of: dict[Path, Path] = {}  # output → lecture, for the background's results (the whole plan's)
+
+        def on_result(job_result, shown: bool = False) -> None:  # written and recorded already
             result.warnings += [str(item) for item in job_result.diagnostics]
             if job_result.error is not None:
                 result.errors.append(str(job_result.error))
             elif job_result.output.parent.name != PARTS_FOLDER:
                 result.written.append(job_result.output)
-                if job_result.output in lecture_of:
+                if not shown and job_result.output in lecture_of:
                     self._written(lecture_of[job_result.output], job_result.output)
 
         def accept_then_report(job_result) -> None:  # the background process's results: check, write, record here
@@ -204,12 +218,30 @@ class Watcher:
             parts = built_parts(job, cache)
             return None if parts is None else (parts,)
 
+        phases.mark("planned")
+        started = 0
+        for job in first:  # here, in this warm process: each is written and shown before its pages are counted
+            if started and newer_save():
+                break
+            started += 1
+            for job_result in build_saved(job, cache, phases, lambda output, job=job: self._written(job.lecture, output)):
+                on_result(job_result, shown=True)
+        try:  # now the whole course: what is still stale, the saved student PDFs recorded already
+            plan = plan_course(course, cache, lang=self.settings.lang, emit_html=self.settings.emit_html,
+                               diagnostics=diagnostics)
+        except HandoutError as error:  # the folder changed under us: the next save plans again
+            result.errors.append(str(error))
+            result.seconds = time.perf_counter() - start
+            return result
+        result.errors += [str(failure) for failure in plan.load_failures]
         stale = sorted(plan.stale, key=priority)
-        lecture_of = {target.output: job.lecture for job in stale if isinstance(job, LectureJob) for target in job.targets}
-        first, rest = saved_first(stale, changed_set)
-        started = run_jobs(SerialExecutor(), 1, first, cache, on_result, stop_before_next=newer_save).submitted
-        result.postponed = visible_outputs(first[started:])
-        if started == len(first):  # the saved lectures' student PDFs are out: the rest never blocks a save
+        lecture_of.update({target.output: job.lecture for job in stale if isinstance(job, LectureJob)
+                           for target in job.targets})
+        tried = {target.output for job in first[:started] for target in job.targets}
+        left, rest = saved_first(stale, changed_set)
+        left = [job for job in left if not any(target.output in tried for target in job.targets)]  # failed: not again
+        result.postponed = visible_outputs(left)
+        if not left:  # the saved lectures' student PDFs are out: the rest never blocks a save
             result.postponed += self.background.run(rest, accept_then_report, newer_save, inputs_for)
         else:
             result.postponed += visible_outputs(rest)
@@ -224,17 +256,35 @@ class Watcher:
                 result.lectures.append(job.lecture.stem)
             built_editions.update(done)
         result.editions = tuple(edition for edition in editions if edition in built_editions)
-        if course.index:
+        if course.index and not newer_save():  # the page's thumbnails and ZIPs take a while: the newer save first
             write_index(plan, cache, self.settings.lang)
         result.warnings += [str(item) for item in diagnostics.items]
         result.seconds = time.perf_counter() - start
         return result
 
-    def rebuild_lectures(self, lectures: list[Path] | None = None,
-                         newer_save: Callable[[], bool] = lambda: False) -> RebuildResult:
+    def _saved_students(self, course, cache, changed: set[Path]) -> list:
+        """The saved lectures' stale student editions, planned from the course up to the last saved lecture.
+
+        A lecture's outputs and keys depend on the lectures before it (its place, a name an earlier
+        one takes) and never on later ones, so the lectures after it need not be read before its
+        student PDF is out (the whole course is planned after). Its warnings come with that plan.
+        """
+        from ..course.plan import plan_course
+
+        places = [index for index, path in enumerate(course.lectures) if path.resolve() in changed]
+        if not places:
+            return []
+        head = replace(course, lectures=course.lectures[:max(places) + 1], reader=False)
+        plan = plan_course(head, cache, lang=self.settings.lang, emit_html=self.settings.emit_html,
+                           diagnostics=Diagnostics())
+        return saved_first(sorted(plan.stale, key=lambda job: str(job.lecture)), changed)[0]
+
+    def rebuild_lectures(self, lectures: list[Path] | None = None, newer_save: Callable[[], bool] = lambda: False,
+                         phases: Phases | None = None) -> RebuildResult:
         """Build the given lectures (None: all), each on its own so one error spares the others."""
         start = time.perf_counter()
-        result = RebuildResult(editions=self.settings.editions)
+        phases = phases if phases is not None else Phases()
+        result = RebuildResult(editions=self.settings.editions, phases=phases)
         try:
             paths = self.lectures() if lectures is None else [path for path in lectures if path.is_file()]
         except HandoutError as error:
@@ -246,12 +296,16 @@ class Watcher:
                 break
             diagnostics = Diagnostics()
             try:
-                converted = convert_lecture(prepare_lecture(path, diagnostics), self.settings, diagnostics)
+                lecture = prepare_lecture(path, diagnostics)
+                phases.mark("loaded and enriched")
+                converted = convert_lecture(lecture, self.settings, diagnostics)
+                phases.mark("converted")
                 for count, edition in enumerate(converted.settings.editions):
                     if count and newer_save():  # a newer save of this lecture: build that one instead
                         result.postponed += len(converted.settings.editions) - count
                         break
                     result.written.append(build_edition(converted, self.theme, edition, diagnostics))
+                    phases.mark(f"rendered, typeset and written ({edition})")
                     self._written(path, result.written[-1])
                 result.lectures.append(path.stem)
             except HandoutError as error:
@@ -274,6 +328,7 @@ class Watcher:
         feed = _ChangeFeed(self, stop)  # watching before the first build: no save is missed
         if self.course_mode:
             self.background.start()  # warm while the first build runs
+            self.warm_up()  # meanwhile, this process: the first build's layouts all run in the background
         try:
             report(self.rebuild())
             while not stop.is_set():
@@ -283,13 +338,38 @@ class Watcher:
                 lectures = self.affected(changed)
                 if lectures == []:
                     continue
-                result = self.rebuild(lectures, newer_save=feed.has_relevant)
+                phases = Phases.after(lectures or [], feed.taken_seen)
+                result = self.rebuild(lectures, newer_save=feed.has_relevant, phases=phases)
+                if self.timings_log is not None and lectures:
+                    append_timings(self.timings_log, [path.stem for path in lectures], phases)
                 if result.lectures or result.errors or result.reader:
                     report(result)
         finally:
             stop.set()  # ends the watching thread too (Ctrl+C arrives here as KeyboardInterrupt)
             feed.join()
             self.close()
+
+    def warm_up(self) -> None:
+        """Typeset the smallest lecture's student edition here, in memory, and throw it away.
+
+        The first save then finds everything loaded that its layout needs: WeasyPrint and the
+        enrichers imported, the fonts and the language's hyphenation dictionary loaded, the
+        templates compiled and the theme's stylesheets parsed. A lecture that fails here is
+        reported by the build itself.
+        """
+        from ..course.jobs import run_job
+        from ..course.plan import LectureJob, only_editions, plan_course
+
+        try:
+            course = self._load_course(Diagnostics())
+            plan = plan_course(course, _NoCache(), lang=self.settings.lang, emit_html=False)
+            jobs = [job for job in plan.jobs if isinstance(job, LectureJob) and job.lecture.is_file()]
+            smallest = min(jobs, key=lambda job: job.lecture.stat().st_size, default=None)
+            student = [target for target in smallest.targets if target.edition == "student"] if smallest else []
+            if student:
+                run_job(only_editions(smallest, student))  # writes nothing: a job returns bytes
+        except Exception:  # noqa: BLE001 -- only a head start: the build itself reports what is wrong
+            pass
 
     def close(self) -> None:
         """Stop the background process (a running job is killed: its output stays stale in the cache)."""
@@ -316,6 +396,10 @@ class _ChangeFeed:
         self.watcher = watcher
         self.stop = stop
         self.pending: list[str] = []
+        self.seen: float | None = None
+        """When the file watcher handed over the changes waiting now (``time.time()``)."""
+        self.taken_seen: float | None = None
+        """``seen`` of the changes the last ``take`` returned."""
         self.lock = threading.Lock()
         self.arrived = threading.Event()
         self.thread = threading.Thread(target=self._watch, name="handout-watch", daemon=True)
@@ -329,6 +413,8 @@ class _ChangeFeed:
             debounce=DEBOUNCE_MS, stop_event=self.stop, raise_interrupt=False,
         ):
             with self.lock:
+                if not self.pending:
+                    self.seen = time.time()
                 self.pending += [path for _, path in changes]
                 self.arrived.set()
 
@@ -338,6 +424,7 @@ class _ChangeFeed:
             return None
         with self.lock:
             changed, self.pending = self.pending, []
+            self.taken_seen = self.seen
             self.arrived.clear()
         return changed
 
@@ -370,6 +457,13 @@ def saved_first(stale: list, saved: set[Path]) -> tuple[list, list]:
         if others:
             rest.append(only_editions(job, others))
     return first, rest
+
+
+class _NoCache:
+    """A cache that holds nothing, for a plan that only lists jobs (every output counts as stale)."""
+
+    def is_fresh(self, output: Path, key: str) -> bool:
+        return False
 
 
 def _is_within(path: Path, folder: Path) -> bool:
