@@ -31,7 +31,8 @@ from ..source.manifest import CourseSettings
 from .cache import PARTS_FOLDER, BuildCache, file_digest
 from .lifetime import worker_started
 from .plan import INDEX_NAME, CoursePlan, JobFailure, JobResult, ReaderJob, ReaderPartJob, plan_course
-from .schedule import RunOutcome, Scheduler, SerialExecutor, built_parts  # noqa: F401 (watch imports them from here)
+from .schedule import (RunOutcome, Scheduler, SerialExecutor, built_parts,  # noqa: F401 (watch imports them from here)
+                       keep_enriched, parallel_order)
 from .trace import Trace
 
 DEFAULT_CONNECT_TIMEOUT = 30.0
@@ -192,16 +193,6 @@ def accept_result(result: JobResult, cache: BuildCache) -> JobResult:
     return replace(result, data=None)
 
 
-def keep_enriched(entries: dict[str, bytes], out_dir: Path) -> None:
-    """Store the prepared lectures a job made in ``OUT/.handout-enriched/`` (a folder we cannot write: skip it)."""
-    for name, data in entries.items():
-        if name == Path(name).name and name.endswith(".json"):  # a file name, nothing that climbs out
-            try:
-                write_atomic(out_dir / ENRICHED_FOLDER / name, data)
-            except HandoutError:
-                pass
-
-
 def run_jobs(workers: "Workers | Executor", count: int | None, jobs: list, cache: BuildCache,
              on_result: Callable[[JobResult], None] = lambda result: None,
              on_progress: Callable[[Progress], None] | None = None,
@@ -288,7 +279,8 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
         with trace.phase("run (workers started to stopped)"), \
                 Workers(jobs or default_jobs(), scheduler, connect_timeout) as workers:
             trace.workers = workers.count
-            outcome = run_jobs(workers, None, plan.stale, cache, on_result, on_progress, trace=trace)
+            order = parallel_order(plan.stale) if workers.count > 1 else plan.stale
+            outcome = run_jobs(workers, None, order, cache, on_result, on_progress, trace=trace)
         report.rebuilt, report.retried = [path for path in outcome.rebuilt if not _internal(path)], outcome.retried
         report.job_seconds, trace.jobs = outcome.job_seconds, outcome.spans
         report.failures += outcome.failures

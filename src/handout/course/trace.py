@@ -78,7 +78,8 @@ def analyse(trace: dict) -> dict:
     - ``before_first_job`` / ``after_last_job``: main-process time with no job running
       (planning and worker start-up; the download page and the cache after);
     - ``idle_by_worker``: each worker's time without a job between the first job's start and
-      the last job's end, and ``tail``: how long the last job ran alone;
+      the last job's end, and ``tail``: how long the last job ran alone; ``cpu_by_worker``:
+      the CPU seconds of each worker's jobs (a busy machine stretches wall time, not these);
     - ``serial_fraction``: the share of the span in which at most one job ran;
     - ``phases``: the main process's phases (wall and CPU, summed by name).
     """
@@ -98,6 +99,7 @@ def analyse(trace: dict) -> dict:
         by_worker.setdefault(job["worker"], []).append(job)
     idle = {str(worker): (last - first) - sum(job["end"] - job["start"] for job in own)
             for worker, own in by_worker.items()}
+    cpu = {str(worker): sum(job["cpu"] for job in own) for worker, own in by_worker.items()}
     ends = sorted((max(job["end"] for job in own) for own in by_worker.values()), reverse=True)
     return {
         "span": span,
@@ -106,6 +108,7 @@ def analyse(trace: dict) -> dict:
         "before_first_job": first - trace["start"],
         "after_last_job": trace["end"] - last,
         "idle_by_worker": idle,
+        "cpu_by_worker": cpu,
         "tail": ends[0] - ends[1] if len(ends) > 1 else 0.0,
         "serial_fraction": at_most_one_running(jobs, trace["start"], trace["end"]) / span if span > 0 else 0.0,
         "workers_used": len(by_worker),
