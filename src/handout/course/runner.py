@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
-from ..enrichment_cache import FOLDER_NAME as ENRICHED_FOLDER
 from ..errors import HandoutError
 from ..publish.files import write_atomic
 from ..source.manifest import CourseSettings
@@ -264,6 +263,8 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
         cache = BuildCache(course.out_dir)
         if force:  # the reader's kept parts and prepared lectures too: --force asks for a build from nothing
             shutil.rmtree(course.out_dir / PARTS_FOLDER, ignore_errors=True)
+            from ..enrichment_cache import FOLDER_NAME as ENRICHED_FOLDER
+
             shutil.rmtree(course.out_dir / ENRICHED_FOLDER, ignore_errors=True)
         plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics,
                            print_options=print_options, allowed_hosts=allowed_hosts)
@@ -271,9 +272,19 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
     stale = {item.output for item in plan.stale_outputs}
     report.up_to_date = [item.output for item in plan.outputs if item.output not in stale and not _internal(item.output)]
 
+    material = IndexMaterial(plan, cache, trace)
+    stale_outputs = {item.output for item in plan.stale_outputs}
+    waiting = {entry.path: material.public_outputs(entry) & stale_outputs for entry in plan.lectures} if course.index else {}
+    lecture_of = {output: path for path, outputs in waiting.items() for output in outputs}
+
     def on_result(result: JobResult) -> None:
         for item in result.diagnostics:
             diagnostics.add(item)
+        lecture = lecture_of.get(result.output)
+        if lecture is not None:
+            waiting[lecture].discard(result.output)
+            if not waiting[lecture]:  # its thumbnail and ZIP now, while the workers typeset the rest
+                material.lecture(next(entry for entry in plan.lectures if entry.path == lecture))
 
     if plan.stale:
         with trace.phase("run (workers started to stopped)"), \
@@ -336,36 +347,18 @@ COURSE_BUNDLE = "course.zip"
 
 def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None, trace: Trace | None = None) -> bool:
     """Write the download page, its thumbnails and ZIP bundles from the cache's record; tell whether the page changed."""
-    from ..publish.index import PUBLIC_EDITIONS, Download, IndexLecture, render_index, write_if_changed
+    from ..publish.index import IndexLecture, render_index, write_if_changed
     from .cache import make_key, theme_fingerprint, tool_fingerprint
-    from .plan import LectureJob
 
     out_dir = plan.course.out_dir
     trace = trace or Trace()
-
-    def download(output: Path, key: str) -> Download | None:
-        if not cache.is_fresh(output, key):
-            return None
-        entry = cache.entry(output)
-        return Download(Path(os.path.relpath(output, out_dir)).as_posix(), entry.get("pages"), entry["size"],
-                        _date_of(entry["mtime_ns"]))
-
-    by_lecture = {(job.lecture, target.edition): target
-                  for job in plan.jobs if isinstance(job, LectureJob) for target in job.targets}
-    editions = [edition for edition in PUBLIC_EDITIONS if edition in plan.course.editions]
+    material = IndexMaterial(plan, cache, trace)
     lectures, everything = [], []
     for entry in plan.lectures:
-        targets = {edition: by_lecture.get((entry.path, edition)) for edition in editions}
-        downloads = {edition: target and download(target.output, target.key) for edition, target in targets.items()}
-        files = [(target.output, download.href) for target, download in
-                 ((targets[edition], downloads[edition]) for edition in editions) if download]
+        downloads, files, thumbnail, bundle = material.lecture(entry)
         everything += files
-        with trace.phase("thumbnails"):
-            thumbnail = _thumbnail(out_dir, cache, files[0][0]) if files and files[0][1].startswith("student/") else None
-        with trace.phase("bundles"):
-            bundle = _bundle(out_dir, cache, f"{BUNDLES}/{entry.path.stem}.zip", files) if files else None
         lectures.append(IndexLecture(entry.number, entry.title, downloads, entry.block, thumbnail, bundle))
-    reader = next((download(job.output, job.key) for job in plan.jobs if isinstance(job, ReaderJob)), None)
+    reader = next((material.download(job.output, job.key) for job in plan.jobs if isinstance(job, ReaderJob)), None)
     with trace.phase("bundles"):
         course_bundle = _bundle(out_dir, cache, f"{BUNDLES}/{COURSE_BUNDLE}", everything) if everything else None
     page = out_dir / INDEX_NAME
@@ -381,6 +374,48 @@ def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None, tr
         written = write_if_changed(page, html.encode("utf-8"))
     cache.record(page, key)
     return written
+
+
+class IndexMaterial:
+    """What the download page shows of each lecture: its downloads, its thumbnail and its ZIP (made when stale).
+
+    The course builder asks for a lecture's as soon as its last public edition is written,
+    while the workers typeset the rest, so little is left for after the last job.
+    """
+
+    def __init__(self, plan: CoursePlan, cache: BuildCache, trace: Trace):
+        from ..publish.index import PUBLIC_EDITIONS
+        from .plan import LectureJob
+
+        self.plan, self.cache, self.trace = plan, cache, trace
+        self.editions = [edition for edition in PUBLIC_EDITIONS if edition in plan.course.editions]
+        self.targets = {(job.lecture, target.edition): target
+                        for job in plan.jobs if isinstance(job, LectureJob) for target in job.targets}
+
+    def public_outputs(self, entry) -> set[Path]:
+        return {target.output for edition in self.editions if (target := self.targets.get((entry.path, edition)))}
+
+    def download(self, output: Path, key: str):
+        from ..publish.index import Download
+
+        if not self.cache.is_fresh(output, key):
+            return None
+        entry = self.cache.entry(output)
+        return Download(Path(os.path.relpath(output, self.plan.course.out_dir)).as_posix(), entry.get("pages"),
+                        entry["size"], _date_of(entry["mtime_ns"]))
+
+    def lecture(self, entry) -> tuple[dict, list, str | None, object]:
+        """Return (downloads by edition, [(file, href)], thumbnail, bundle) of one lecture, writing what is stale."""
+        out_dir = self.plan.course.out_dir
+        targets = {edition: self.targets.get((entry.path, edition)) for edition in self.editions}
+        downloads = {edition: target and self.download(target.output, target.key) for edition, target in targets.items()}
+        files = [(targets[edition].output, downloads[edition].href) for edition in self.editions if downloads[edition]]
+        with self.trace.phase("thumbnails"):
+            thumbnail = (_thumbnail(out_dir, self.cache, files[0][0])
+                         if files and files[0][1].startswith("student/") else None)
+        with self.trace.phase("bundles"):
+            bundle = _bundle(out_dir, self.cache, f"{BUNDLES}/{entry.path.stem}.zip", files) if files else None
+        return downloads, files, thumbnail, bundle
 
 
 def _date_of(mtime_ns: int) -> str:
