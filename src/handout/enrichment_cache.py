@@ -84,12 +84,22 @@ class EnrichmentCache:
     def _store(self, entry: Path, key: str, lecture: Lecture, reports: list[Diagnostic]) -> None:
         from .publish.files import write_atomic
 
+        data = entry_bytes(key, lecture, reports)
         try:
-            text = json.dumps({"format": FORMAT, "key": key, "lecture": encode(lecture),
-                               "diagnostics": [dataclasses.asdict(report) for report in reports]}, ensure_ascii=False)
-            write_atomic(entry, text.encode("utf-8", "surrogatepass"))  # a lone surrogate comes back as it was
-        except (TypeError, ValueError, RecursionError, HandoutError):
-            pass  # a value JSON cannot hold, or a folder we may not write: this lecture is just not cached
+            if data is not None:
+                write_atomic(entry, data)
+        except HandoutError:
+            pass  # a folder we may not write: this lecture is just not cached
+
+
+def entry_bytes(key: str, lecture: Lecture, reports: list[Diagnostic]) -> bytes | None:
+    """Return a cache entry's file content, or None for a lecture holding a value JSON cannot hold."""
+    try:
+        text = json.dumps({"format": FORMAT, "key": key, "lecture": encode(lecture),
+                           "diagnostics": [dataclasses.asdict(report) for report in reports]}, ensure_ascii=False)
+        return text.encode("utf-8", "surrogatepass")  # a lone surrogate comes back as it was
+    except (TypeError, ValueError, RecursionError):
+        return None
 
 
 def lecture_key(path: Path, source: bytes) -> str:
@@ -174,4 +184,4 @@ def _dataclass(kind: str) -> type:
     return found
 
 
-__all__ = ["FOLDER_NAME", "EnrichmentCache", "decode", "encode", "lecture_key"]
+__all__ = ["FOLDER_NAME", "EnrichmentCache", "decode", "encode", "entry_bytes", "lecture_key"]

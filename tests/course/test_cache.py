@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 from handout.course.cache import CACHE_NAME, BuildCache, make_key, theme_fingerprint
 from handout.render.theme import find_theme
@@ -30,6 +31,45 @@ def test_an_output_changed_or_removed_behind_the_cache_is_not_fresh(tmp_path):
     output.write_bytes(b"%PDF trunc")  # e.g. a copy interrupted by hand
     assert not BuildCache(tmp_path).is_fresh(output, "k")
     output.unlink()
+    assert not BuildCache(tmp_path).is_fresh(output, "k")
+
+
+def change_keeping_size_and_mtime(output):
+    """Rewrite a file behind the cache's back, same size, its mtime set back (``cp -p``, ``rsync -t`` do this)."""
+    stat = output.stat()
+    output.write_bytes(bytes(reversed(output.read_bytes())))
+    os.utime(output, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_a_settled_output_is_trusted_by_its_stat_and_not_read(tmp_path, monkeypatch):
+    import handout.course.cache as cache_module
+
+    output = tmp_path / "a.pdf"
+    output.write_bytes(b"%PDF settled")
+    cache = BuildCache(tmp_path)
+    cache.record(output, "k")
+    time.sleep(2 * cache_module.RACY_NS / 1e9)  # a clock tick after the write: a later change shows in the ctime
+    cache.settle()
+    cache.save()
+    hashed = []
+    real = cache_module.file_digest
+    monkeypatch.setattr(cache_module, "file_digest", lambda path: hashed.append(path) or real(path))
+    assert BuildCache(tmp_path).is_fresh(output, "k") and hashed == []
+    change_keeping_size_and_mtime(output)
+    assert not BuildCache(tmp_path).is_fresh(output, "k") and hashed == [output]  # its ctime moved: hashed
+
+
+def test_a_just_written_output_is_hashed_until_it_is_settled(tmp_path):
+    """A change in the same clock tick as our write leaves the stat as recorded: such an entry is always hashed."""
+    output = tmp_path / "a.pdf"
+    output.write_bytes(b"%PDF racy")
+    cache = BuildCache(tmp_path)
+    cache.record(output, "k")
+    change_keeping_size_and_mtime(output)
+    stat = output.stat()  # as a coarse clock would have it: the change's ctime equal to the recorded one
+    cache.entry(output).update(ctime_ns=stat.st_ctime_ns, inode=stat.st_ino)
+    cache.entry(output)["seen_ns"] = stat.st_ctime_ns + 1
+    cache.save()
     assert not BuildCache(tmp_path).is_fresh(output, "k")
 
 

@@ -181,13 +181,15 @@ def test_a_deleted_output_is_rebuilt_alone(course):
 
 
 def count_prepared(monkeypatch) -> Counter:
-    """Count loads (+ enrichment) per lecture file; with jobs=1 every job runs in this process."""
+    """Count loads (+ enrichment) per lecture file, not reads from the enrichment cache; jobs=1 runs them here."""
     import handout.pipeline
 
     calls: Counter = Counter()
     real = handout.pipeline.prepare_lecture
 
-    def counting(path, diagnostics):
+    def counting(path, diagnostics, cache=None):
+        if cache is not None:  # the cache calls back (without itself) only when it must prepare the lecture
+            return real(path, diagnostics, cache)
         calls[Path(path).name] += 1
         return real(path, diagnostics)
 
@@ -210,6 +212,17 @@ def test_a_changed_lecture_is_loaded_once_for_all_its_editions(course, monkeypat
         assert "1923" in pdf_text(course / "dist" / edition / "lecture01.pdf")
 
 
+def test_a_changed_lecture_is_prepared_once_for_its_editions_and_its_reader_part(course, monkeypatch):
+    """The reader part reads the lecture its lecture job prepared, from ``OUT/.handout-enriched/``."""
+    lecture = course / "lectures" / "lecture01.md"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("1922 жылы", "1923 жылы"), encoding="utf-8")
+    calls = count_prepared(monkeypatch)
+    report = build_course(load_course(course), jobs=1)
+    assert report.ok, report.failures
+    assert "reader.pdf" in rebuilt_names(report, course) and calls == {"lecture01.md": 1}
+    assert "1923" in pdf_text(course / "dist" / "reader.pdf")
+
+
 def test_a_partly_stale_lecture_rebuilds_only_its_stale_edition(course, monkeypatch):
     (course / "dist" / "teacher" / "lecture01.pdf").unlink()
     before = files_with_mtimes(course / "dist")
@@ -218,7 +231,8 @@ def test_a_partly_stale_lecture_rebuilds_only_its_stale_edition(course, monkeypa
     assert rebuilt_names(report, course) == {"teacher/lecture01.pdf"} and len(report.up_to_date) == 6
     assert calls == {"lecture01.md": 1}
     after = files_with_mtimes(course / "dist")
-    assert {name for name in after if after[name] != before.get(name)} == {"teacher/lecture01.pdf", CACHE_NAME}
+    changed = {name for name in after if after[name] != before.get(name) and not name.startswith(".handout-enriched/")}
+    assert changed == {"teacher/lecture01.pdf", CACHE_NAME}  # (and the prepared lecture, kept for the next build)
 
 
 def test_one_failing_edition_spares_the_lectures_other_editions(course):

@@ -6,7 +6,8 @@ An entry is recorded only after the output's atomic rename, and the file itself 
 replaced atomically, so a crash leaves either the old entry (the output is rebuilt) or
 the new one (the output is complete). An output whose size, mtime or hash no longer matches
 its entry (edited, truncated, replaced by hand) is rebuilt too, and so is one whose entry
-has the wrong shape.
+has the wrong shape. A file is hashed only when its stat (ctime and inode included) differs
+from the recorded one, so a build with nothing to do reads no PDF.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,8 @@ CACHE_NAME = ".handout-cache.json"
 PARTS_FOLDER = ".handout-reader-parts"
 """Folder beside reader.pdf holding its typeset parts, one PDF per lecture (recorded in the cache like any output)."""
 CACHE_FORMAT = 2
+RACY_NS = 50_000_000
+"""A file changed less than this before its stat was taken is hashed (file times advance in ticks of a few ms)."""
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -134,7 +138,14 @@ class BuildCache:
         return Path(os.path.relpath(output, self.out_dir)).as_posix()
 
     def is_fresh(self, output: Path, key: str) -> bool:
-        """Tell whether ``output`` exists exactly as recorded for ``key`` (size, mtime and SHA-256)."""
+        """Tell whether ``output`` exists exactly as recorded for ``key``.
+
+        A file whose size, mtime, ctime and inode are all as recorded is trusted without
+        reading it: any write, truncation, replacement or ``touch`` changes its ctime (which
+        no program can set back), so only a file whose stat differs, whose entry has no
+        ctime (an older cache), or whose stat was taken too soon after its last change
+        (:meth:`settle`), is hashed and compared with its recorded SHA-256.
+        """
         entry = self.entries.get(self._name(output))
         if entry is None or entry.get("key") != key:
             return False
@@ -142,9 +153,32 @@ class BuildCache:
             stat = output.stat()
             if stat.st_size != entry["size"] or stat.st_mtime_ns != entry["mtime_ns"]:
                 return False
+            if _settled(entry) and entry.get("ctime_ns") == stat.st_ctime_ns and entry.get("inode") == stat.st_ino:
+                return True
             return file_digest(output) == entry["sha256"]
         except OSError:
             return False
+
+    def settle(self) -> None:
+        """Hash the just-recorded outputs again, so a later build may trust their stat without reading them.
+
+        A file's times advance in clock ticks of a few milliseconds, so a change made in the
+        same tick as our own write would leave its stat as recorded; once a tick has passed
+        since its last change and its hash still matches, any later change shows in its ctime.
+        (Git calls such entries racy.) The caller saves the cache.
+        """
+        for name, entry in self.entries.items():
+            if _settled(entry) or "ctime_ns" not in entry:
+                continue
+            output = self.out_dir / name
+            seen = time.time_ns()
+            try:
+                stat = output.stat()
+            except OSError:
+                continue
+            if (seen - stat.st_ctime_ns >= RACY_NS and stat.st_ctime_ns == entry.get("ctime_ns")
+                    and stat.st_size == entry["size"] and file_digest(output) == entry["sha256"]):
+                entry["seen_ns"] = seen
 
     def entry(self, output: Path) -> dict[str, Any] | None:
         return self.entries.get(self._name(output))
@@ -152,10 +186,12 @@ class BuildCache:
     def record(self, output: Path, key: str, pages: int | None = None, digest: str | None = None,
                extra: dict[str, Any] | None = None) -> None:
         """Remember a finished output (call only after its atomic rename) and save the cache."""
+        seen = time.time_ns()  # before the stat: the stat is then at least this late
         stat = output.stat()
         self.entries[self._name(output)] = {
             "key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "pages": pages,
             "sha256": digest or file_digest(output), **({"extra": extra} if extra else {}),
+            "ctime_ns": stat.st_ctime_ns, "inode": stat.st_ino, "seen_ns": seen,
         }
         self.save()
 
@@ -171,6 +207,12 @@ class BuildCache:
     def save(self) -> None:
         data = {"format": CACHE_FORMAT, "outputs": dict(sorted(self.entries.items()))}
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def _settled(entry: dict[str, Any]) -> bool:
+    """Tell whether the entry's stat was taken a clock tick or more after the file's last change (see ``settle``)."""
+    ctime, seen = entry.get("ctime_ns"), entry.get("seen_ns")
+    return isinstance(ctime, int) and isinstance(seen, int) and seen - ctime >= RACY_NS
 
 
 def _valid_entry(entry: Any) -> bool:

@@ -44,6 +44,30 @@ def job_environment(variables: dict[str, str]):
                 os.environ[name] = value
 
 
+def worker_enrichment(out_dir: Path | None):
+    """The enrichment cache as a job sees it (None: prepare the lecture anew).
+
+    It reads ``OUT/.handout-enriched/``; a lecture it prepares is handed back in the result
+    (:attr:`JobResult.enriched`) for the client to store, so a job writes nothing there either.
+    The reader part of a lecture, run after its lecture job, then reads what that job prepared.
+    """
+    if out_dir is None:
+        return None
+    from ..enrichment_cache import EnrichmentCache, entry_bytes
+
+    class WorkerEnrichment(EnrichmentCache):
+        def __init__(self) -> None:
+            super().__init__(out_dir)
+            self.made: dict[str, bytes] = {}
+
+        def _store(self, entry, key, lecture, reports) -> None:
+            data = entry_bytes(key, lecture, reports)
+            if data is not None:
+                self.made[entry.name] = data
+
+    return WorkerEnrichment()
+
+
 def count_pages(data: bytes) -> int:
     """Count a PDF's pages."""
     import io
@@ -64,15 +88,26 @@ def run_lecture_job(job: LectureJob) -> list[JobResult]:
     A failure before the editions (the lecture does not load, an image is missing) fails every
     output; a failure in one edition (its template) spares the others.
     """
-    from ..pipeline import convert_lecture, prepare_lecture, typeset_edition
+    from ..pipeline import convert_lecture, prepare_lecture
 
     shared = Diagnostics()
+    enrichment = worker_enrichment(job.enrichment)
     try:
-        lecture = apply_overrides(prepare_lecture(job.lecture, shared), job.overrides)
+        lecture = apply_overrides(prepare_lecture(job.lecture, shared, enrichment), job.overrides)
         converted = convert_lecture(lecture, job.settings, shared)
     except Exception as error:  # a bug must not hide the other lectures' results
         failure = lecture_failure(error, job.lecture)
         return [JobResult(target.output, target.key, None, tuple(shared.items), failure) for target in job.targets]
+    results = typeset_editions(job, converted, shared)
+    if results and enrichment is not None and enrichment.made:
+        results[0] = replace(results[0], enriched=enrichment.made)
+    return results
+
+
+def typeset_editions(job: LectureJob, converted, shared: Diagnostics) -> list[JobResult]:
+    """Typeset each target edition of a converted lecture; one edition's failure spares the others."""
+    from ..pipeline import typeset_edition
+
     results = []
     for target in job.targets:
         diagnostics = Diagnostics()
@@ -100,10 +135,12 @@ def run_reader_part_job(job: ReaderPartJob) -> JobResult:
     from .reader import typeset_reader_part
 
     diagnostics = Diagnostics()
+    enrichment = worker_enrichment(job.enrichment)
     try:
         pdf, pages, extra = typeset_reader_part(job.course, job.lecture, job.overrides, job.position, job.theme,
-                                                diagnostics, job.lang)
-        return built(job.output, job.key, pdf, pages, diagnostics, extra=extra)
+                                                diagnostics, job.lang, enrichment)
+        return built(job.output, job.key, pdf, pages, diagnostics, extra=extra,
+                     enriched=enrichment.made if enrichment is not None else {})
     except Exception as error:
         failure = lecture_failure(error, job.lecture)
         return JobResult(job.output, job.key, None, tuple(diagnostics.items),
@@ -125,9 +162,15 @@ def run_reader_job(job: ReaderJob, parts: list[tuple[bytes, int, dict]]) -> JobR
     return JobResult(job.output, job.key, None, tuple(diagnostics.items), failure)
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the join's helper process)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def run_job(job, *inputs) -> list[JobResult]:
     """Run any kind of job (the one function the executors receive); one result per output, in order."""
-    started = time.perf_counter()
+    started, wall, cpu = time.perf_counter(), time.time(), cpu_seconds()
     with job_environment(job.environment):
         if isinstance(job, ReaderJob):
             results = [run_reader_job(job, *inputs)]
@@ -135,5 +178,5 @@ def run_job(job, *inputs) -> list[JobResult]:
             results = [run_reader_part_job(job)]
         else:
             results = run_lecture_job(job)
-    seconds = time.perf_counter() - started
-    return [replace(result, seconds=seconds) for result in results]
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    return [replace(result, seconds=seconds, started=wall, cpu=cpu, worker=os.getpid()) for result in results]

@@ -8,10 +8,12 @@ covers a parent that died before the signal was armed, and systems without prctl
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import ctypes.util
 import os
 import signal
+import sys
 import threading
 import time
 
@@ -28,10 +30,11 @@ def _die_with_parent() -> None:
 
 
 def worker_started(parent: int) -> None:
-    """Pool initializer: die when ``parent`` (the build's main process) dies."""
+    """Pool initializer: die when ``parent`` (the build's main process) dies; end at once when the pool shuts down."""
     _die_with_parent()
     if os.getppid() != parent:
         os._exit(1)  # the parent died before the signal was armed
+    atexit.register(_end_now)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -39,6 +42,22 @@ def worker_started(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="handout-parent-watch", daemon=True).start()
+
+
+def _end_now() -> None:
+    """Leave without tearing down the interpreter.
+
+    A spawned worker ends with ``sys.exit``, which frees every object of its heap
+    (WeasyPrint's fonts, the last layout) one by one: seconds, in which the build waits
+    for the pool to shut down. Its results are already sent, and the system frees the
+    memory at once; the registered exit functions before this one (LIFO) have run.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(0)
 
 
 def child_preexec() -> None:

@@ -99,6 +99,8 @@ class LectureJob:
     theme: Theme
     environment: dict[str, str] = field(default_factory=dict)
     """The variables of :data:`BYTES_ENVIRONMENT` as the client has them: a worker builds with these."""
+    enrichment: Path | None = None
+    """The output folder whose ``.handout-enriched/`` the job reads prepared lectures from (None: prepare anew)."""
 
     @property
     def outputs(self) -> tuple[JobOutput, ...]:
@@ -120,6 +122,8 @@ class ReaderPartJob:
     theme: Theme
     lang: str | None = None
     environment: dict[str, str] = field(default_factory=dict)
+    enrichment: Path | None = None
+    """As :attr:`LectureJob.enrichment`: the part reads the lecture its lecture job prepared."""
 
     @property
     def outputs(self) -> tuple[JobOutput, ...]:
@@ -161,8 +165,16 @@ class JobResult:
     """What a reader part tells the join (pages' anchors, contents entry), kept in the cache."""
     side_files: dict[str, bytes] = field(default_factory=dict)
     """Other files for the client to write beside the output (``--emit-html``): suffix → bytes."""
+    enriched: dict[str, bytes] = field(default_factory=dict)
+    """Prepared lectures the job made, for the client to keep in ``OUT/.handout-enriched/``: file name → bytes."""
     seconds: float = 0.0
     """How long the whole job took on its worker (the same for each output of a lecture job)."""
+    started: float = 0.0
+    """When the job started on its worker (``time.time``), for the build's trace (:mod:`.trace`)."""
+    cpu: float = 0.0
+    """The job's CPU seconds on its worker."""
+    worker: int = 0
+    """The process id of the worker that ran it."""
 
 
 @dataclass
@@ -220,7 +232,7 @@ def plan_course(course: CourseSettings, cache: BuildCache, *, force: bool = Fals
                                    _settings_fields(replace(settings, editions=(edition,)))))
             for edition in settings.editions
         )
-        jobs.append(LectureJob(entry.path, targets, entry.overrides, settings, theme, environment))
+        jobs.append(LectureJob(entry.path, targets, entry.overrides, settings, theme, environment, course.out_dir))
     if course.reader and good:
         jobs.extend(reader_jobs(course, good, common, theme, lang, environment))
     stale = []
@@ -245,7 +257,8 @@ def reader_jobs(course: CourseSettings, good: list[LectureEntry], common: list, 
     for position, entry in enumerate(good, start=1):
         key = make_key(*common, "reader-part", fields, lang, position, entry.source_digest, entry.overrides)
         parts.append(ReaderPartJob(reader_course, entry.path, entry.overrides, position,
-                                   course.out_dir / PARTS_FOLDER / f"{key[:32]}.pdf", key, theme, lang, environment))
+                                   course.out_dir / PARTS_FOLDER / f"{key[:32]}.pdf", key, theme, lang, environment,
+                                   course.out_dir))
     key = make_key(*common, "reader", fields, lang, [part.key for part in parts])
     return [*parts, ReaderJob(reader_course, tuple(parts), course.out_dir / READER_NAME, key, theme, lang, environment)]
 

@@ -108,7 +108,8 @@ class ReaderTemplate:
 
 
 def typeset_reader_part(course: CourseSettings, lecture_path: Path, overrides: dict[str, Any], position: int,
-                        theme: Theme, diagnostics: Diagnostics, lang: str | None = None) -> tuple[bytes, int, dict]:
+                        theme: Theme, diagnostics: Diagnostics, lang: str | None = None,
+                        enrichment=None) -> tuple[bytes, int, dict]:
     """Prepare one lecture and typeset its part of the reader, its pages unnumbered; return (PDF, pages, extra).
 
     A part does not depend on the pages before it (the join stamps the page numbers), so
@@ -120,7 +121,7 @@ def typeset_reader_part(course: CourseSettings, lecture_path: Path, overrides: d
     from .plan import apply_overrides
 
     lang = lang or course.lang
-    lecture = apply_overrides(prepare_lecture(lecture_path, diagnostics), overrides)
+    lecture = apply_overrides(prepare_lecture(lecture_path, diagnostics, enrichment), overrides)
     context = reader_context(course, lecture, position, lang)
     html = ReaderTemplate(course, theme, lang).render([context], part="lectures")
     wanted = set(_contents_anchors(context))

@@ -16,9 +16,10 @@ import hashlib
 import multiprocessing
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, as_completed
-from contextlib import ExitStack, contextmanager
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,24 +28,14 @@ from ..errors import HandoutError
 from ..publish.files import write_atomic
 from ..source.manifest import CourseSettings
 from .cache import PARTS_FOLDER, BuildCache, file_digest
-from .jobs import run_job
 from .lifetime import worker_started
 from .plan import INDEX_NAME, CoursePlan, JobFailure, JobResult, ReaderJob, ReaderPartJob, plan_course
+from .schedule import (RunOutcome, Scheduler, SerialExecutor, built_parts,  # noqa: F401 (watch imports them from here)
+                       keep_enriched, parallel_order)
+from .trace import Trace
 
 DEFAULT_CONNECT_TIMEOUT = 30.0
 """Seconds to connect to a Dask scheduler, and again to wait for its first worker (``--connect-timeout``)."""
-
-
-class SerialExecutor(Executor):
-    """Run each job at once in this process (``--jobs 1``): same interface, no pickling, easy to debug."""
-
-    def submit(self, fn, /, *args, **kwargs) -> Future:
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except Exception as error:  # the caller collects it like a pool's failure; Ctrl+C still stops
-            future.set_exception(error)
-        return future
 
 
 @dataclass(frozen=True)
@@ -71,6 +62,8 @@ class CourseReport:
     index_written: bool = False
     job_seconds: list[tuple[str, str, float]] = field(default_factory=list)
     """What each job cost (see :class:`RunOutcome`): the bench's critical path is read from it."""
+    trace: Trace = field(default_factory=Trace)
+    """When each job ran where, and the main process's phases (:mod:`.trace`)."""
 
     @property
     def ok(self) -> bool:
@@ -171,25 +164,13 @@ def check_scheduler_address(address: str, timeout: float = DEFAULT_CONNECT_TIMEO
                            "is it running? start it with `dask scheduler`") from None
 
 
-@dataclass
-class RunOutcome:
-    """What running a plan's jobs did (the summary's numbers come from here)."""
-
-    rebuilt: list[Path] = field(default_factory=list)
-    failures: list[JobFailure] = field(default_factory=list)
-    retried: list[str] = field(default_factory=list)
-    """Labels of the outputs whose job was sent again after its worker died."""
-    submitted: int = 0
-    job_seconds: list[tuple[str, str, float]] = field(default_factory=list)
-    """(kind, output's label, seconds) of each job that ran: ``lecture``, ``reader-part`` or ``reader-join``."""
-
-
 def accept_result(result: JobResult, cache: BuildCache) -> JobResult:
     """Check a job's bytes against the hash the worker sent, write them atomically, then record them.
 
     Only this process (it holds the output folder's lock) writes there; an output counts as
     built only once it is on disk with the right hash and in the cache.
     """
+    keep_enriched(result.enriched, cache.out_dir)
     if result.error is None and (result.data is None or hashlib.sha256(result.data).hexdigest() != result.digest):
         result = replace(result, error=JobFailure(f"{result.output.name}: the worker's result arrived damaged "
                                                   "(its hash does not match); build again"))
@@ -214,7 +195,7 @@ def accept_result(result: JobResult, cache: BuildCache) -> JobResult:
 def run_jobs(workers: "Workers | Executor", count: int | None, jobs: list, cache: BuildCache,
              on_result: Callable[[JobResult], None] = lambda result: None,
              on_progress: Callable[[Progress], None] | None = None,
-             stop_before_next: Callable[[], bool] = lambda: False) -> RunOutcome:
+             stop_before_next: Callable[[], bool] = lambda: False, trace: Trace | None = None) -> RunOutcome:
     """Run the jobs, the reader's join once its parts are built; write, check and record every result.
 
     A job whose worker died (the pool broke, Dask lost it) is sent once more, to a fresh
@@ -226,12 +207,11 @@ def run_jobs(workers: "Workers | Executor", count: int | None, jobs: list, cache
         workers = _FixedWorkers(workers, count or 1)
     outcome = RunOutcome()
     total, state = sum(len(job.outputs) for job in jobs), {"done": 0, "failed": 0}
-    joins = [job for job in jobs if isinstance(job, ReaderJob)]
-    others = [job for job in jobs if not isinstance(job, ReaderJob)]
 
     def finish(results: list[JobResult]) -> None:
         for result in results:
-            result = accept_result(result, cache)
+            with trace.phase("write results") if trace else nullcontext():
+                result = accept_result(result, cache)
             state["done"] += 1
             if result.error is None:
                 outcome.rebuilt.append(result.output)
@@ -245,73 +225,8 @@ def run_jobs(workers: "Workers | Executor", count: int | None, jobs: list, cache
 
     if on_progress:
         on_progress(Progress(total, 0, 0, min(workers.count, total)))
-    stopped = _run_batch(workers, [(job, ()) for job in others], finish, outcome, stop_before_next)
-    if not stopped:
-        batch = []
-        for join in joins:
-            parts = built_parts(join, cache)
-            if parts is None:  # a part failed, and its failure (``course reader: ...``) is the reader's
-                cache.forget(join.output)
-            else:
-                batch.append((join, (parts,)))
-        _run_batch(workers, batch, finish, outcome, lambda: False)
+    Scheduler(workers, jobs, cache, finish, outcome, stop_before_next).run()
     return outcome
-
-
-def _run_batch(workers, batch: list, finish, outcome: RunOutcome, stop_before_next) -> bool:
-    """Submit ``(job, inputs)`` pairs and finish each result; retry lost jobs once; tell whether it stopped early."""
-    stopped = False
-    for attempt in (1, 2):
-        pending: dict[Future, tuple] = {}
-        lost = []
-        for job, inputs in batch:
-            if outcome.submitted and attempt == 1 and stop_before_next():
-                stopped = True
-                break
-            future = workers.executor.submit(run_job, job, *inputs)
-            outcome.submitted += attempt == 1
-            if future.done() and isinstance(workers.executor, SerialExecutor):
-                _collect(future, (job, inputs), finish, lost, outcome)  # serial: report each job before the next
-            else:
-                pending[future] = (job, inputs)
-        for future in as_completed(pending):
-            _collect(future, pending[future], finish, lost, outcome)
-        if not lost:
-            break
-        if attempt == 1:
-            outcome.retried += [item.label for job, _inputs in lost for item in job.outputs]
-            workers.renew()
-            batch = lost
-        else:
-            finish([JobResult(item.output, item.key, error=JobFailure(
-                f"{item.label}: its worker died twice (killed, or out of memory?); the output was not built. "
-                "Build again; if it recurs, build this lecture alone with --jobs 1 to see why"))
-                for job, _inputs in lost for item in job.outputs])
-    return stopped
-
-
-def _collect(future: Future, pair: tuple, finish, lost: list, outcome: RunOutcome) -> None:
-    try:
-        results = future.result()
-    except (Exception, CancelledError):  # the job's worker died (job bodies report their own errors as data)
-        lost.append(pair)
-        return
-    job = pair[0]
-    kind = "reader-join" if isinstance(job, ReaderJob) else "reader-part" if isinstance(job, ReaderPartJob) else "lecture"
-    if results:
-        outcome.job_seconds.append((kind, job.outputs[0].label, results[0].seconds))
-    finish(results)
-
-
-def built_parts(join: ReaderJob, cache: BuildCache) -> list[tuple[bytes, int, dict]] | None:
-    """Read the reader's parts back, each checked against its recorded hash; None if one is missing."""
-    parts = []
-    for part in join.parts:
-        entry = cache.entry(part.output)
-        if entry is None or not cache.is_fresh(part.output, part.key) or "anchors" not in entry.get("extra", {}):
-            return None
-        parts.append((part.output.read_bytes(), entry["pages"], entry["extra"]))
-    return parts
 
 
 class _FixedWorkers:
@@ -340,31 +255,54 @@ def build_course(course: CourseSettings, *, jobs: int | None = None, force: bool
     4. index: write ``OUT/index.html`` (and its thumbnails and bundles) if its content changed;
     5. sweep: delete reader parts no job of this plan names.
     """
+    trace = Trace()
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     if scheduler:
         course = absolute_paths(course)  # a cluster's workers do not share our working folder
-    cache = BuildCache(course.out_dir)
-    if force:  # the reader's kept parts too: --force is how one asks for a build from nothing
-        shutil.rmtree(course.out_dir / PARTS_FOLDER, ignore_errors=True)
-    plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics,
-                       print_options=print_options, allowed_hosts=allowed_hosts)
-    report = CourseReport(plan, failures=list(plan.load_failures))
+    with trace.phase("plan"):
+        cache = BuildCache(course.out_dir)
+        if force:  # the reader's kept parts and prepared lectures too: --force asks for a build from nothing
+            shutil.rmtree(course.out_dir / PARTS_FOLDER, ignore_errors=True)
+            from ..enrichment_cache import FOLDER_NAME as ENRICHED_FOLDER
+
+            shutil.rmtree(course.out_dir / ENRICHED_FOLDER, ignore_errors=True)
+        plan = plan_course(course, cache, force=force, lang=lang, emit_html=emit_html, diagnostics=diagnostics,
+                           print_options=print_options, allowed_hosts=allowed_hosts)
+    report = CourseReport(plan, failures=list(plan.load_failures), trace=trace)
     stale = {item.output for item in plan.stale_outputs}
     report.up_to_date = [item.output for item in plan.outputs if item.output not in stale and not _internal(item.output)]
+
+    material = IndexMaterial(plan, cache, trace)
+    stale_outputs = {item.output for item in plan.stale_outputs}
+    waiting = {entry.path: material.public_outputs(entry) & stale_outputs for entry in plan.lectures} if course.index else {}
+    lecture_of = {output: path for path, outputs in waiting.items() for output in outputs}
 
     def on_result(result: JobResult) -> None:
         for item in result.diagnostics:
             diagnostics.add(item)
+        lecture = lecture_of.get(result.output)
+        if lecture is not None:
+            waiting[lecture].discard(result.output)
+            if not waiting[lecture]:  # its thumbnail and ZIP now, while the workers typeset the rest
+                material.lecture(next(entry for entry in plan.lectures if entry.path == lecture))
 
     if plan.stale:
-        with Workers(jobs or default_jobs(), scheduler, connect_timeout) as workers:
-            outcome = run_jobs(workers, None, plan.stale, cache, on_result, on_progress)
+        with trace.phase("run (workers started to stopped)"), \
+                Workers(jobs or default_jobs(), scheduler, connect_timeout) as workers:
+            trace.workers = workers.count
+            order = parallel_order(plan.stale) if workers.count > 1 else plan.stale
+            outcome = run_jobs(workers, None, order, cache, on_result, on_progress, trace=trace)
         report.rebuilt, report.retried = [path for path in outcome.rebuilt if not _internal(path)], outcome.retried
-        report.job_seconds = outcome.job_seconds
+        report.job_seconds, trace.jobs = outcome.job_seconds, outcome.spans
         report.failures += outcome.failures
     if course.index:
-        report.index_written = write_index(plan, cache, lang)
-    sweep_parts(plan, cache)
+        with trace.phase("index"):
+            report.index_written = write_index(plan, cache, lang, trace)
+    with trace.phase("settle and sweep"):
+        cache.settle()
+        sweep_parts(plan, cache)
+    trace.end = time.time()
+    trace.write_if_asked()
     return report
 
 
@@ -407,37 +345,77 @@ BUNDLES = "bundles"
 COURSE_BUNDLE = "course.zip"
 
 
-def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None) -> bool:
+def write_index(plan: CoursePlan, cache: BuildCache, lang: str | None = None, trace: Trace | None = None) -> bool:
     """Write the download page, its thumbnails and ZIP bundles from the cache's record; tell whether the page changed."""
-    from ..publish.index import PUBLIC_EDITIONS, Download, IndexLecture, render_index, write_if_changed
-    from .plan import LectureJob
+    from ..publish.index import IndexLecture, render_index, write_if_changed
+    from .cache import make_key, theme_fingerprint, tool_fingerprint
 
     out_dir = plan.course.out_dir
-
-    def download(output: Path, key: str) -> Download | None:
-        if not cache.is_fresh(output, key):
-            return None
-        entry = cache.entry(output)
-        return Download(Path(os.path.relpath(output, out_dir)).as_posix(), entry.get("pages"), entry["size"],
-                        _date_of(entry["mtime_ns"]))
-
-    by_lecture = {(job.lecture, target.edition): target
-                  for job in plan.jobs if isinstance(job, LectureJob) for target in job.targets}
-    editions = [edition for edition in PUBLIC_EDITIONS if edition in plan.course.editions]
+    trace = trace or Trace()
+    material = IndexMaterial(plan, cache, trace)
     lectures, everything = [], []
     for entry in plan.lectures:
-        targets = {edition: by_lecture.get((entry.path, edition)) for edition in editions}
-        downloads = {edition: target and download(target.output, target.key) for edition, target in targets.items()}
-        files = [(target.output, download.href) for target, download in
-                 ((targets[edition], downloads[edition]) for edition in editions) if download]
+        downloads, files, thumbnail, bundle = material.lecture(entry)
         everything += files
-        thumbnail = _thumbnail(out_dir, files[0][0]) if files and files[0][1].startswith("student/") else None
-        bundle = _bundle(out_dir, cache, f"{BUNDLES}/{entry.path.stem}.zip", files) if files else None
         lectures.append(IndexLecture(entry.number, entry.title, downloads, entry.block, thumbnail, bundle))
-    reader = next((download(job.output, job.key) for job in plan.jobs if isinstance(job, ReaderJob)), None)
-    course_bundle = _bundle(out_dir, cache, f"{BUNDLES}/{COURSE_BUNDLE}", everything) if everything else None
-    html = render_index(plan.course, lectures, reader, plan.theme, lang or plan.course.lang, course_bundle)
-    return write_if_changed(out_dir / INDEX_NAME, html.encode("utf-8"))
+    reader = next((material.download(job.output, job.key) for job in plan.jobs if isinstance(job, ReaderJob)), None)
+    with trace.phase("bundles"):
+        course_bundle = _bundle(out_dir, cache, f"{BUNDLES}/{COURSE_BUNDLE}", everything) if everything else None
+    page = out_dir / INDEX_NAME
+    lang = lang or plan.course.lang
+    settings = {name: value for name, value in vars(plan.course).items()  # not where it is: a moved course is the same
+                if name not in ("root", "manifest", "lectures", "out_dir")}
+    key = make_key("index", tool_fingerprint(), theme_fingerprint(plan.theme), lang, settings, lectures, reader,
+                   course_bundle)
+    if cache.is_fresh(page, key):  # the same downloads, titles and theme: the same page
+        return False
+    with trace.phase("index page"):
+        html = render_index(plan.course, lectures, reader, plan.theme, lang, course_bundle)
+        written = write_if_changed(page, html.encode("utf-8"))
+    cache.record(page, key)
+    return written
+
+
+class IndexMaterial:
+    """What the download page shows of each lecture: its downloads, its thumbnail and its ZIP (made when stale).
+
+    The course builder asks for a lecture's as soon as its last public edition is written,
+    while the workers typeset the rest, so little is left for after the last job.
+    """
+
+    def __init__(self, plan: CoursePlan, cache: BuildCache, trace: Trace):
+        from ..publish.index import PUBLIC_EDITIONS
+        from .plan import LectureJob
+
+        self.plan, self.cache, self.trace = plan, cache, trace
+        self.editions = [edition for edition in PUBLIC_EDITIONS if edition in plan.course.editions]
+        self.targets = {(job.lecture, target.edition): target
+                        for job in plan.jobs if isinstance(job, LectureJob) for target in job.targets}
+
+    def public_outputs(self, entry) -> set[Path]:
+        return {target.output for edition in self.editions if (target := self.targets.get((entry.path, edition)))}
+
+    def download(self, output: Path, key: str):
+        from ..publish.index import Download
+
+        if not self.cache.is_fresh(output, key):
+            return None
+        entry = self.cache.entry(output)
+        return Download(Path(os.path.relpath(output, self.plan.course.out_dir)).as_posix(), entry.get("pages"),
+                        entry["size"], _date_of(entry["mtime_ns"]))
+
+    def lecture(self, entry) -> tuple[dict, list, str | None, object]:
+        """Return (downloads by edition, [(file, href)], thumbnail, bundle) of one lecture, writing what is stale."""
+        out_dir = self.plan.course.out_dir
+        targets = {edition: self.targets.get((entry.path, edition)) for edition in self.editions}
+        downloads = {edition: target and self.download(target.output, target.key) for edition, target in targets.items()}
+        files = [(targets[edition].output, downloads[edition].href) for edition in self.editions if downloads[edition]]
+        with self.trace.phase("thumbnails"):
+            thumbnail = (_thumbnail(out_dir, self.cache, files[0][0])
+                         if files and files[0][1].startswith("student/") else None)
+        with self.trace.phase("bundles"):
+            bundle = _bundle(out_dir, self.cache, f"{BUNDLES}/{entry.path.stem}.zip", files) if files else None
+        return downloads, files, thumbnail, bundle
 
 
 def _date_of(mtime_ns: int) -> str:
@@ -446,13 +424,17 @@ def _date_of(mtime_ns: int) -> str:
     return datetime.fromtimestamp(mtime_ns / 1e9, timezone.utc).date().isoformat()
 
 
-def _thumbnail(out_dir: Path, pdf: Path) -> str:
-    """Render the first page of a student PDF beside the page (again only when the PNG would differ)."""
+def _thumbnail(out_dir: Path, cache: BuildCache, pdf: Path) -> str:
+    """Render the first page of a student PDF beside the page, unless the recorded PNG was made from the same PDF."""
     from ..publish.index import write_if_changed
-    from ..publish.site import thumbnail_png
+    from ..publish.site import THUMBNAIL_WIDTH, thumbnail_png
+    from .cache import make_key, tool_fingerprint
 
     name = f"{THUMBNAILS}/{pdf.stem}.png"
-    write_if_changed(out_dir / name, thumbnail_png(pdf))
+    key = make_key("thumbnail", tool_fingerprint(), THUMBNAIL_WIDTH, cache.entry(pdf)["sha256"])
+    if not cache.is_fresh(out_dir / name, key):
+        write_if_changed(out_dir / name, thumbnail_png(pdf))
+        cache.record(out_dir / name, key)
     return name
 
 
