@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import stat
 import sys
 from pathlib import Path
@@ -31,7 +32,7 @@ class _QuietBytecodeCache(FileSystemBytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError, TypeError):  # torn or foreign entry: compile again
+        except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError):  # torn or foreign: compile again
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
@@ -46,7 +47,9 @@ def cache_root() -> Path | None:
     given = os.environ.get(CACHE_DIR_VARIABLE)
     if given:
         return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache"))
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative (which the XDG rules say to ignore)
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "handout" if os.path.isabs(base) else None
 
 
