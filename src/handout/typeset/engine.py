@@ -171,9 +171,8 @@ def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source:
     The HTML keeps its styles inline (``--emit-html`` writes it as is); its ``<style>`` blocks
     are parsed once per process and shared between documents (:func:`_take_styles`).
     """
-    from ..render.urls import make_url_fetcher
-
     from .. import lang as languages
+    from ..render.urls import make_url_fetcher
 
     engine = typesetter()
     # pyphen learns the own dictionary of each language the document is written in (and only
