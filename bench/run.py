@@ -560,6 +560,9 @@ def main() -> None:
     runs = 3 if args.quick else 5
     course_runs = 1 if args.quick else 2  # a course build takes minutes: keep `make bench` near 10 minutes
     about = machine()
+    import cold
+
+    cold.compile_bytecode()  # every process below runs handout from its bytecode, as an installed one does
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="handout-bench-") as temp:
         work = Path(temp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -57,7 +58,7 @@ class LanguagePack:
 
     def find_dates(self, text: str, context_year: int | None = None) -> list[DateMatch]:
         """Find every temporal expression in ``text``, in order; ``context_year`` dates "that year"."""
-        return self.date_finder(text, context_year)
+        return list(_found_dates(self.date_finder, text, context_year))
 
     def format_date(self, value: DateValue) -> str:
         """Format a date for print in this language."""
@@ -91,6 +92,16 @@ class LanguagePack:
         """Make the pack's hyphenation dictionary known to pyphen (WeasyPrint's hyphenator)."""
         if self.hyphenation is not None:
             self.hyphenation()
+
+
+@lru_cache(maxsize=8192)
+def _found_dates(finder: Callable[[str, int | None], list[DateMatch]], text: str,
+                 context_year: int | None) -> tuple[DateMatch, ...]:
+    """The finder's dates of a text, kept: enrichment asks again for the same sentences (the chronology
+    reads a paragraph, the questions its sentences and clauses, about half of lecture 10's 622 calls
+    repeat one), and a watch session re-enriches a lecture whose other paragraphs did not change.
+    Finders are pure functions of their arguments and the matches are frozen, so sharing them is safe."""
+    return tuple(finder(text, context_year))
 
 
 __all__ = ["Language", "LanguagePack"]

@@ -20,6 +20,7 @@ from .. import lang as languages
 from ..enrich.questions import blank_chronology, warn_label_language, without_answers
 from ..model import Block, Lecture
 from .sanitize import POSTPROCESSOR_PRIORITY, HtmlSanitizer, SanitizingPostprocessor
+from .template_cache import bytecode_cache
 from .theme import SandboxedLoader, Theme
 from .timeline import label_size, layout_timeline, page_measure, text_alternative, timeline_events
 from .urls import URLPolicy
@@ -133,12 +134,13 @@ def format_date(value, lang: str) -> str:
 
 @lru_cache(maxsize=8)
 def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
+    """One environment per theme and process; its compiled templates are kept for the next process too."""
+    options = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
     env = jinja2.Environment(
         loader=SandboxedLoader(template_dirs),
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        bytecode_cache=bytecode_cache({**options, "undefined": jinja2.StrictUndefined.__name__}),
+        **options,
     )
     env.globals["page_label_css"] = page_label_css
     env.globals["format_date"] = format_date

@@ -62,9 +62,6 @@ class _Typesetter:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
-        from .. import lang as languages
-
-        languages.register_hyphenation()  # pyphen learns each pack's own dictionary, so `hyphens: auto` finds it
         self.weasyprint = weasyprint
         self.font_config = FontConfiguration()
         self.stylesheets: OrderedDict[tuple, ParsedStylesheet | None] = OrderedDict()
@@ -174,9 +171,13 @@ def render_document(html: str, base_dir: Path, diagnostics: Diagnostics, source:
     The HTML keeps its styles inline (``--emit-html`` writes it as is); its ``<style>`` blocks
     are parsed once per process and shared between documents (:func:`_take_styles`).
     """
+    from .. import lang as languages
     from ..render.urls import make_url_fetcher
 
     engine = typesetter()
+    # pyphen learns the own dictionary of each language the document is written in (and only
+    # those), so `hyphens: auto` finds it; a warm process keeps what it registered.
+    languages.register_hyphenation(languages.languages_in(html))
     with _weasyprint_log_to(diagnostics, source):
         html_document = engine.weasyprint.HTML(
             string=html, base_url=str(base_dir) + "/",

@@ -23,18 +23,38 @@ turns questions off. Authored items come first, unaltered.
 from __future__ import annotations
 
 import dataclasses
+import importlib
+from typing import TYPE_CHECKING
 
 from ...diagnostics import Diagnostics
 from ...model import Lecture, Question
-from .control import DEFAULT_COUNT, QuestionControl, parse_control
 from .editions import blank_chronology, without_answers
-from .generate import content_seed, date_bounds, event_clause, generate_questions
-from .exports import gift, gift_escape, moodle_type, moodle_xml
-from .listing import question_record, questions_json, questions_table
+
+if TYPE_CHECKING:
+    from .control import QuestionControl
+
+_PROVIDERS = {"control": ("DEFAULT_COUNT", "QuestionControl", "parse_control"),
+              "generate": ("content_seed", "date_bounds", "event_clause", "generate_questions"),
+              "exports": ("gift", "gift_escape", "moodle_type", "moodle_xml"),
+              "listing": ("question_record", "questions_json", "questions_table")}
+"""Names this package offers from its modules, imported on first use: rendering a lecture read back
+from the enrichment cache needs only the editions' helpers, not the generator (a cold build's import)."""
+_PROVIDER_OF = {name: module for module, names in _PROVIDERS.items() for name in names}
+
+
+def __getattr__(name: str):
+    if name not in _PROVIDER_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_PROVIDER_OF[name]}"), name)
+    globals()[name] = value
+    return value
 
 
 def build_questions(lecture: Lecture, diagnostics: Diagnostics) -> tuple[Question, ...]:
     """Return the lecture's questions in its own language: authored first, then generated ones after the teacher's edits."""
+    from .control import parse_control
+    from .generate import generate_questions
+
     control = parse_control(lecture, diagnostics)
     if not control.enabled:
         return ()
@@ -83,6 +103,9 @@ def add_questions(lecture: Lecture, diagnostics: Diagnostics) -> Lecture:
 
 def export_questions(questions, format: str, with_answers: bool) -> str:
     """Return the questions as ``table``, ``json``, ``moodle`` (XML) or ``gift`` text (the last two always with the key)."""
+    from .exports import gift, moodle_xml
+    from .listing import questions_json, questions_table
+
     if format == "moodle":
         return moodle_xml(questions)
     if format == "gift":

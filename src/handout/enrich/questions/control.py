@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import yaml
-
 from ...diagnostics import Diagnostics
 from ...errors import HandoutError
 from ...model import Lecture, Question
@@ -184,6 +182,8 @@ def _authored_pairs(value, kind: str, index: int, path: Path, line: int) -> tupl
 
 def _authored_item_lines(lecture: Lecture) -> list[int]:
     """Return the source line of each authored question item, read from the YAML node tree."""
+    import yaml  # here, not at the top: rendering a lecture read back from the enrichment cache needs no YAML
+
     lines = lecture.source_text.split("\n")
     front = "\n".join(lines[1 : max(lecture.body_line - 2, 1)])
     try:
@@ -199,6 +199,8 @@ def _authored_item_lines(lecture: Lecture) -> list[int]:
 
 
 def _child(node, key: str):
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return None
     return next((value for name, value in node.value if name.value == key), None)

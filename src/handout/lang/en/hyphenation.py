@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pyphen
 
+from ..hyphenation import CheckedHyphDict
+
 LANGUAGE_TAGS = ("en", "en_GB", "en_US")
 MIN_LEFT = 2
 MIN_RIGHT = 3
@@ -20,13 +22,14 @@ def is_protected(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or sum(ch.isupper() for ch in word) >= 2 or "." in word
 
 
-class _ProtectedHyphDict(pyphen.HyphDict):
+class _ProtectedHyphDict(CheckedHyphDict):
     """pyphen's English patterns that refuse numbers, acronyms and initials."""
 
-    def positions(self, word):
-        if is_protected(word):
-            return []
-        return [point for point in super().positions(word) if MIN_LEFT <= point <= len(word) - MIN_RIGHT]
+    def refuses(self, word: str) -> bool:
+        return is_protected(word)
+
+    def allowed(self, word: str, points: list) -> list:
+        return [point for point in points if MIN_LEFT <= point <= len(word) - MIN_RIGHT]
 
 
 def register() -> None:

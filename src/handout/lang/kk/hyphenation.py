@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pyphen
 
+from ..hyphenation import CheckedHyphDict
+
 DATA_DIR = Path(__file__).parent / "data"
 DICTIONARY_PATH = DATA_DIR / "hyph_kk_KZ.dic"
 EXCEPTIONS_PATH = DATA_DIR / "hyphenation_exceptions.txt"
@@ -205,13 +207,11 @@ def write_dictionary(path: Path = DICTIONARY_PATH) -> Path:
 # --- pyphen / WeasyPrint -------------------------------------------------------
 
 
-class _CaseAwareHyphDict(pyphen.HyphDict):
+class _CaseAwareHyphDict(CheckedHyphDict):
     """Patterns that refuse numbers and acronyms, which patterns cannot see."""
 
-    def positions(self, word):
-        if _is_protected(word):
-            return []
-        return super().positions(word)
+    def refuses(self, word: str) -> bool:
+        return _is_protected(word)
 
 
 def register(path: Path = DICTIONARY_PATH) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pyphen
 
+from ..hyphenation import CheckedHyphDict
+
 LANGUAGE = "ru"
 MIN_LEFT = 2
 MIN_RIGHT = 2
@@ -21,13 +23,11 @@ def is_protected(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or sum(ch.isupper() for ch in word) >= 2 or "." in word
 
 
-class _CheckedHyphDict(pyphen.HyphDict):
+class _CheckedHyphDict(CheckedHyphDict):
     """pyphen's Russian patterns that refuse numbers, acronyms and initials."""
 
-    def positions(self, word):
-        if is_protected(word):
-            return []
-        return super().positions(word)
+    def refuses(self, word: str) -> bool:
+        return is_protected(word)
 
 
 def dictionary_path() -> Path:
