@@ -159,9 +159,10 @@ def time_budget(source: Path | str | None, seconds: float | None = None, stage: 
         raise _BudgetExpired
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     _active_stages.append(stage)
     try:
+        # The alarm starts inside the try, so however soon it fires it is caught and reported.
+        signal.setitimer(signal.ITIMER_REAL, seconds)
         yield
     except _BudgetExpired:
         where = _expired_in[0] if _expired_in else stage
@@ -172,6 +173,14 @@ def time_budget(source: Path | str | None, seconds: float | None = None, stage: 
             source,
         ) from None
     finally:
+        _stop_alarm()
         _active_stages.clear()
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _stop_alarm() -> None:
+    """Disarm the timer; an alarm that fires just before it is disarmed has nothing left to stop."""
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    except _BudgetExpired:
+        pass
