@@ -140,6 +140,17 @@ class ConnectionCounter:
             connection.close()
 
 
+def test_a_refused_long_path_keeps_its_file_name(tmp_path):
+    """Messages cut long paths to 80 characters in the middle, so the refused file's name survives."""
+    from handout.render.urls import resolve_inside
+
+    outside = "/" + "/".join(["a-rather-long-folder-name"] * 6) + "/secret.png"
+    with pytest.raises(RefusedURL) as refused:
+        resolve_inside("file://" + outside, tmp_path)
+    shown = str(refused.value).split(" is outside")[0]
+    assert len(shown) == 80 and shown.startswith("/a-rather-long") and shown.endswith("/secret.png")
+
+
 def test_allow_host_opens_https_for_that_host_only(tmp_path):
     counter = ConnectionCounter()
     try:

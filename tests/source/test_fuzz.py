@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from handout.diagnostics import Diagnostics
@@ -79,6 +79,7 @@ HOSTILE_FRONT = ["a: &a [x, x, x]", "b: [*a, *a, *a]", "chronology: " + "[" * 40
 HOSTILE_BLOCKS = ["> " * 40 + "q", "    " * 40 + "- deep", "| " + " | ".join("c" * 30) + " |", "7" * 200,
                   "[a](/etc/passwd)", "![i](../../x.png)", "[l](b.md)", "*" * 50 + "x" + "*" * 50, "## Бөлім"]
 MANIFEST_OUTS = ["dist", ".", "..", "/tmp/handout-fuzz-out", "a/../..", "lectures"]
+ACCEPTED_OUTS = ("dist", "lectures")  # inside the course and not the course: a manifest may name these
 
 hostile_lecture = st.tuples(
     st.lists(st.sampled_from(HOSTILE_FRONT), max_size=4),
@@ -90,6 +91,7 @@ manifest = st.tuples(st.sampled_from(MANIFEST_OUTS), st.sampled_from(['"*.md"', 
 
 @settings(max_examples=6, deadline=60_000, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_lecture, st.one_of(st.none(), manifest), st.booleans())
+@example("---\ntitle: T\n---\n## Бөлім\n\nq\n", '[course]\ntitle = "Т"\nlectures = ["*.md"]\n[build]\nout = "lectures"\n', False)
 def test_hostile_courses_build_or_fail_cleanly_and_write_only_into_the_output(lecture, toml, give_out):
     from typer.testing import CliRunner
 
@@ -110,7 +112,9 @@ def test_hostile_courses_build_or_fail_cleanly_and_write_only_into_the_output(le
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
         assert "Traceback" not in result.output
         assert result.exit_code in (0, 1)
-        outputs = {out} if give_out else {course / "dist"}
+        # without --out a manifest's accepted out is the output folder; the others are refused (nothing written)
+        manifest_out = next((name for name in ACCEPTED_OUTS if toml and f'out = "{name}"' in toml), "dist")
+        outputs = {out} if give_out else {course / manifest_out}
         new = {path for path in root.rglob("*")} - before
         assert all(any(path == o or o in path.parents for o in outputs) for path in new), new
         assert not Path("/tmp/handout-fuzz-out").exists()

@@ -88,7 +88,8 @@ def resolve_inside(url: str, root: Path) -> Path:
 
 
 def _short(url: str) -> str:
-    return url if len(url) <= 80 else url[:77] + "..."
+    """At most 80 characters, cut in the middle: the end holds the file's name, the part a reader must see."""
+    return url if len(url) <= 80 else url[:38] + "..." + url[-39:]
 
 
 def make_url_fetcher(root: Path, diagnostics: Diagnostics, source: Path | None = None,
