@@ -133,6 +133,7 @@ def chronology(
     """Print the dated events found in a lecture (what the chronology table will show)."""
     from ..diagnostics import Diagnostics
     from ..enrich.chronology import events_from_text
+    from ..enrich.keys import mark_key_events
     from ..errors import HandoutError
     from ..publish import export
     from ..source.lecture import read_source_text
@@ -148,6 +149,8 @@ def chronology(
             with time_budget(file, stage="chronology"):
                 events = events_from_text(text, file, diagnostics, printable=True)
             title, text_lang = file.stem, languages.DEFAULT
+            # As a lecture's build would mark them, so `key` in the exports means the same for a .txt.
+            events = mark_key_events(events, languages.get(text_lang).clauses)
         else:
             lecture = _loaded_with_chronology(file, diagnostics)
             events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang
