@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from handout.diagnostics import Diagnostics
@@ -73,7 +73,8 @@ def test_random_lectures_to_pdf_fail_only_cleanly(text):
 
 
 # Issue 20: front matter with aliases, nesting and huge values, Markdown structure, and manifests,
-# through the real CLI: no traceback, a bounded time (hypothesis' deadline), nothing written outside --out.
+# through the real CLI: no traceback, a bounded time (hypothesis' deadline), nothing written outside --out or the
+# manifest's build.out (a refused build.out: nothing written at all).
 HOSTILE_FRONT = ["a: &a [x, x, x]", "b: [*a, *a, *a]", "chronology: " + "[" * 40 + "]" * 40, "title: A", "title: B",
                  "number: " + "9" * 4400, "number: 1_0", "questions: {exclude: *a}", "date: 2026-13-45", "x: !!binary AA"]
 HOSTILE_BLOCKS = ["> " * 40 + "q", "    " * 40 + "- deep", "| " + " | ".join("c" * 30) + " |", "7" * 200,
@@ -88,8 +89,23 @@ manifest = st.tuples(st.sampled_from(MANIFEST_OUTS), st.sampled_from(['"*.md"', 
     lambda parts: f'[course]\ntitle = "Т"\nlectures = [{parts[1]}]\n[build]\nout = "{parts[0]}"\n')
 
 
+def expected_output(course: Path, toml: str | None, out: Path | None) -> Path | None:
+    """Where a build must write: --out, else the manifest's ``build.out`` (None: refused, nothing written)."""
+    import tomllib
+
+    if out is not None:
+        return out
+    folder = tomllib.loads(toml)["build"]["out"] if toml is not None else "dist"
+    target = (course / folder).resolve()
+    if Path(folder).is_absolute() or target == course.resolve() or course.resolve() not in target.parents:
+        return None  # outside the course, or the course itself: the manifest is refused
+    return course / folder
+
+
 @settings(max_examples=6, deadline=60_000, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_lecture, st.one_of(st.none(), manifest), st.booleans())
+@example("---\ntitle: T\n---\n## Бөлім\n\n1917 жылы 5-13 желтоқсанда съезд өтті.\n",
+         '[course]\ntitle = "Т"\nlectures = ["*.md"]\n[build]\nout = "lectures"\n', False)
 def test_hostile_courses_build_or_fail_cleanly_and_write_only_into_the_output(lecture, toml, give_out):
     from typer.testing import CliRunner
 
@@ -110,7 +126,11 @@ def test_hostile_courses_build_or_fail_cleanly_and_write_only_into_the_output(le
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
         assert "Traceback" not in result.output
         assert result.exit_code in (0, 1)
-        outputs = {out} if give_out else {course / "dist"}
+        expected = expected_output(course, toml, out if give_out else None)
         new = {path for path in root.rglob("*")} - before
-        assert all(any(path == o or o in path.parents for o in outputs) for path in new), new
+        assert all(expected is not None and (path == expected or expected in path.parents) for path in new), new
+        if expected is None:
+            assert result.exit_code == 1 and "build.out" in result.output, result.output  # output holds stderr too
+        elif result.exit_code == 0:
+            assert (expected / "student" / "a.pdf").is_file(), sorted(new)
         assert not Path("/tmp/handout-fuzz-out").exists()
