@@ -83,8 +83,11 @@ def candidate_phrases(text: str, rules) -> list[_Phrase]:
     verb_final = getattr(rules, "VERB_FINAL", False)
     starts = [i for i in cuts if i < len(tokens)]
     ends = [i for i in cuts if i > 0]
-    if verb_final:  # the label ends where a predicate or a clause ends: the row's end or a comma
-        ends = [i for i in ends if i == len(tokens) or tokens[i - 1].endswith(",")]
+    if verb_final:  # the label ends where a predicate or a clause ends: the row's end, or a comma after one
+        at_comma = getattr(rules, "PHRASE_END_AT_COMMA", _NEVER)
+        ends = [i for i in ends if i == len(tokens) or (tokens[i - 1].endswith(",") and at_comma.fullmatch(tokens[i - 1][:-1]))]
+        # nor does it open inside a list («…, радиошы, | телефонист, …», «Орынборда, | Торғайда, …»)
+        starts = [i for i in starts if i == 0 or not tokens[i - 1].endswith(",") or at_comma.fullmatch(tokens[i - 1][:-1])]
     else:  # the label opens the row: its subject and verb come first ("…, with its capital at" would not)
         starts = [0]
     phrases = []
@@ -120,8 +123,11 @@ def _phrase(tokens: list[str], start: int, end: int, rules) -> _Phrase | None:
     conjunction = getattr(rules, "TRAILING_CONJUNCTION", _NEVER)
     while len(words) > 2 and conjunction.search(" " + words[0].rstrip(",")):
         words = words[1:]  # «және Халком Кеңесі …»: a phrase after a bracket may open with "and"
-    if words[0].startswith(("(", "/")) or sum(1 for word in words if re.search(r"[^\W\d_]{2}", word)) < 2:
-        return None
+    if words[0].startswith(("(", "/")) or re.fullmatch(r"[^\W\d_]{1,2}\.", words[0]) \
+            or sum(1 for word in words if re.search(r"[^\W\d_]{2}", word)) < 2:
+        return None  # an aside, an abbreviation's tail («т. б. …»), or less than two words
+    if start and words[0].endswith(",") and not getattr(rules, "PHRASE_END_AT_COMMA", _NEVER).fullmatch(words[0][:-1]):
+        return None  # «лақтырушы, байланысшы, …»: the rest of a list
     first = words[0].strip(_OPENERS).rstrip(",;:")
     if first.lower() in getattr(rules, "BACK_POINTERS", ()) or getattr(rules, "PHRASE_NO_START", _NEVER).fullmatch(first):
         return None  # «оның …» points back; «сайлаған …», «ғана …» lean on words the label does not have

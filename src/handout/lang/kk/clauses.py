@@ -245,7 +245,11 @@ PHRASE_CUT_AFTER = re.compile(
 """A word after which a phrase may end (the whole word must match; «Қазақстан» is a name, not an ablative)."""
 PHRASE_CUT_BEFORE = re.compile(r"(?!)")
 """A word before which a phrase may end (none in Kazakh: the case ending closes the phrase)."""
+PHRASE_END_AT_COMMA = re.compile(
+    r"[^\W\d_]{3,}(?:ып|іп|ап|еп|йп|са|се|ды|ді|ты|ті|уы|уі|ғаны|гені|қаны|кені|дығы|дігі|тығы|тігі)", re.IGNORECASE)
+"""The last word of a label that ends at a comma: a converb, a finite verb or a verbal noun («құлатылып,»,
+«орнауы,»), never a word of a list («экономикалық, экологиялық»)."""
 PHRASE_NO_START = re.compile(r"[^\W\d_]{2,}(?:ған|ген|қан|кен|атын|етін|йтын|йтін|ып|іп|ап|еп|йп)|"
-                             r"ғана|қана|да|де|та|те|ма|ме|ба|бе|па|пе|ше|ақ|емес|және|мен|бен|пен", re.IGNORECASE)
+                             r"ғана|қана|да|де|та|те|ма|ме|ба|бе|па|пе|ше|ақ|емес|әрі|және|мен|бен|пен", re.IGNORECASE)
 """A word a label may not open with: a participle or a converb, whose arguments stand before it, or a
 particle or conjunction that leans on the word before it («Ташкентте | ғана …»)."""
