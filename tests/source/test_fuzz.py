@@ -102,8 +102,9 @@ def expected_output(course: Path, toml: str | None, out: Path | None) -> Path | 
     return course / folder
 
 
-@settings(max_examples=6, deadline=60_000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=5, deadline=60_000, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_lecture, st.one_of(st.none(), manifest), st.booleans())
+# One drawn example fewer for this fixed one: a manifest's own out, which six drawn examples may all miss.
 @example("---\ntitle: T\n---\n## Бөлім\n\n1917 жылы 5-13 желтоқсанда съезд өтті.\n",
          '[course]\ntitle = "Т"\nlectures = ["*.md"]\n[build]\nout = "lectures"\n', False)
 def test_hostile_courses_build_or_fail_cleanly_and_write_only_into_the_output(lecture, toml, give_out):
