@@ -11,8 +11,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed" / "lecture10_original.txt"
 """The seed exactly as shipped in shared/seed/000_1affa6bde52ac442.txt (a copy, so tests never skip)."""
 LECTURE10 = ROOT / "source" / "lecture10.md"
+LECTURE10_CORRECTIONS = ROOT / "tests" / "fixtures" / "seed" / "lecture10_corrections.tsv"
+"""The seed's slips that lecture10.md corrects (checked with hunspell -d kk_KZ and by hand)."""
 FIXTURES = ROOT / "tests" / "fixtures"
 HANDOUT = [sys.executable, "-m", "handout"]
+
+
+def corrected_seed(text: str) -> str:
+    """The seed's text (or its import) with lecture 10's corrections applied; each must be found in it."""
+    import re
+
+    for line in LECTURE10_CORRECTIONS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        wrong, right = line.split("\t")
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, wrong.split())) + r"(?!\w)"
+        text, count = re.subn(pattern, right, text)
+        assert count, f"the correction {wrong!r} → {right!r} is not needed: the text does not have {wrong!r}"
+    return text
 
 
 def wait_until(condition, timeout: float = 60.0) -> bool:

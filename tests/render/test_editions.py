@@ -154,3 +154,18 @@ def test_student_copy_prints_options_and_items_but_no_key(built):
     assert flat(ordering.answer) not in text
     for question in (q for q in lecture.questions if q.kind == "truefalse" and q.truth is False):
         assert flat(question.answer) not in text
+
+
+def test_timeline_labels_are_whole_phrases_drawn_line_by_line(built):
+    """The figure prints each label's lines (a long phrase wraps) and never a cut word with "…"."""
+    import html as markup
+
+    _, editions = built
+    page = editions["student"].with_suffix(".html").read_text(encoding="utf-8")
+    svg = page[page.index('<svg class="timeline"'):page.index("</svg>")]
+    labels = re.findall(r"<text x[^>]*>((?:<tspan[^>]*>[^<]*</tspan>)+)</text>", svg)
+    lines = [markup.unescape(line) for label in labels for line in re.findall(r">([^<]*)</tspan>", label)]
+    assert len(labels) >= 12 and not any("…" in line for line in lines)
+    assert any(label.count("<tspan") > 1 for label in labels), "some long phrase wraps onto a second line"
+    text = flat(pdf_text(editions["student"]))
+    assert all(flat(line) in text for line in lines)

@@ -133,6 +133,7 @@ def chronology(
     """Print the dated events found in a lecture (what the chronology table will show)."""
     from ..diagnostics import Diagnostics
     from ..enrich.chronology import events_from_text
+    from ..enrich.keys import mark_key_events
     from ..errors import HandoutError
     from ..publish import export
     from ..source.lecture import read_source_text
@@ -148,6 +149,8 @@ def chronology(
             with time_budget(file, stage="chronology"):
                 events = events_from_text(text, file, diagnostics, printable=True)
             title, text_lang = file.stem, languages.DEFAULT
+            # As a lecture's build would mark them, so `key` in the exports means the same for a .txt.
+            events = mark_key_events(events, languages.get(text_lang).clauses)
         else:
             lecture = _loaded_with_chronology(file, diagnostics)
             events, title, text_lang = list(lecture.chronology), lecture.meta.title, lecture.meta.lang
@@ -229,6 +232,7 @@ def check(
     fix: bool = typer.Option(False, help="Apply the safe repairs (a .bak copy is kept)."),
     force: bool = typer.Option(False, help="With --fix: overwrite an existing .bak copy."),
     report: bool = typer.Option(False, "--report", help="Also print the teacher's report on each lecture's chronology (see `handout review`)."),
+    spelling: bool = typer.Option(False, "--spelling", help="Also list the words of Russian and English lectures that their hunspell dictionaries do not know (Kazakh lectures always get the spelling notes of the text check)."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
 ) -> None:
     """Report damaged Kazakh text (mixed scripts, legacy letters, ...) and probable missing full stops; exit 1 while damage remains."""
@@ -246,7 +250,7 @@ def check(
     problems = front_matter_problems(files)
     for line in (*problems, *lines):
         typer.echo(line)
-    for note in _lecture_notes(files, everything=report):
+    for note in _lecture_notes(files, everything=report, spelling=spelling):
         typer.echo(str(note))  # a probable missing full stop is a note for a person: it does not fail the check
     if remaining or problems:
         raise typer.Exit(1)
@@ -264,11 +268,13 @@ def review(
         _say("nothing to review")
 
 
-def _lecture_notes(files: list[Path], everything: bool) -> list:
-    """The report notes of every lecture (everything) or only its probable missing full stops."""
+def _lecture_notes(files: list[Path], everything: bool, spelling: bool = False) -> list:
+    """The report notes of every lecture (everything) or only its probable missing full stops; with
+    ``spelling``, then the words its dictionaries do not know."""
     from ..enrich.review import lecture_files, missing_stops, review_lecture
     from ..errors import HandoutError
     from ..source.lecture import load_lecture
+    from .spelling import spelling_notes
 
     notes = []
     for path in lecture_files(files):
@@ -280,6 +286,7 @@ def _lecture_notes(files: list[Path], everything: bool) -> list:
             _say(str(error))  # a lecture that does not load fails alone
             continue
         notes.extend(review_lecture(lecture) if everything else missing_stops(lecture))
+        notes.extend(spelling_notes(lecture) if spelling else ())
     return notes
 
 

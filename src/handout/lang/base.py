@@ -55,6 +55,9 @@ class LanguagePack:
     extra: Mapping[str, object] = field(default_factory=dict)
     people: object = None
     """The pack's person rules (see ``lang/people.py``); None: the lecture's people are not looked for."""
+    spelling: tuple[str, ...] = ()
+    """Debian hunspell dictionaries (``/usr/share/hunspell/<name>.dic``) for ``check --spelling``; empty:
+    the pack has none worth running word by word."""
 
     def find_dates(self, text: str, context_year: int | None = None) -> list[DateMatch]:
         """Find every temporal expression in ``text``, in order; ``context_year`` dates "that year"."""

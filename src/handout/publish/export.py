@@ -11,8 +11,9 @@ from ..model import Event
 
 EVENT_FIELDS = (
     "start", "end", "precision", "qualifier", "calendar", "alt_start", "alt_end",
-    "text_date", "event", "sentence", "line", "section",
+    "text_date", "event", "sentence", "line", "section", "key", "inferred", "source",
 )
+"""The columns of the CSV and the keys of each JSON event, in this order (new ones are only ever appended)."""
 
 
 def event_record(event: Event) -> dict:
@@ -31,6 +32,9 @@ def event_record(event: Event) -> dict:
         "sentence": event.sentence,
         "line": event.line,
         "section": event.section,
+        "key": event.key,
+        "inferred": event.inferred,
+        "source": event.source,
     }
 
 
@@ -43,8 +47,15 @@ def events_csv(events: list[Event]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=EVENT_FIELDS, lineterminator="\n")
     writer.writeheader()
     for event in events:
-        writer.writerow(event_record(event))
+        writer.writerow({name: _csv_cell(value) for name, value in event_record(event).items()})
     return buffer.getvalue()
+
+
+def _csv_cell(value):
+    """A CSV cell: flags as true/false (as in the JSON), not Python's True/False."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
 
 
 def events_table(events: list[Event], lang: str | None = None) -> str:

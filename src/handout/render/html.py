@@ -200,9 +200,11 @@ def edition_context(context: dict, edition: str, lang: str) -> dict:
 def with_timeline(view: dict, css: str, labels) -> dict:
     """Add the timeline figure's layout to an edition's view (``timeline``, ``timeline_alt``).
 
-    Its width and type come from the styles in effect (paper, layout), so it fits every page.
+    Its width and type come from the styles in effect (paper, layout), so it fits every page; its
+    labels are phrases of the rows, cut by the rules of the language the lecture is written in.
     """
-    timeline = layout_timeline(timeline_events(view["chronology"]), page_measure(css), label_size(css))
+    timeline = layout_timeline(timeline_events(view["chronology"]), page_measure(css), label_size(css),
+                               languages.get(view["meta"].lang).clauses)
     alt = text_alternative(timeline, labels["timeline"]) if timeline else ""
     return dict(view, timeline=timeline, timeline_alt=alt)
 

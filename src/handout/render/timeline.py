@@ -1,7 +1,9 @@
 """The timeline figure at the head of the chronology: key events laid out as plain geometry.
 
 :func:`layout_timeline` places an axis over the lecture's years, periods as bars above it, points
-as ticks on it, and one label per event below it, in rows, so that no two labels' boxes overlap.
+as ticks on it, and one label per event below it, in rows, so that no two labels' boxes overlap. A
+label is a whole phrase of the event's row (``timeline_labels.py``), on one line or, when no
+shorter phrase exists, wrapped onto several.
 ``templates/partials/timeline.html`` draws the result as inline SVG; nothing here knows about
 colours or fonts beyond the label size and an upper bound of the label widths.
 """
@@ -13,11 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Event
+from .timeline_labels import phrase_label
 
 GAP = 4.0
 """Space between two labels in one row, in points."""
 LABEL_CHARS = (40, 30, 22, 16)
-"""Label lengths tried in turn until the labels fit in ``MAX_ROWS`` rows (the table has the full text)."""
+"""Label lengths tried in turn until the labels fit in ``MAX_ROWS`` rows: each label is the best whole
+phrase of its row of at most that length (timeline_labels.py), never a cut word; the table has the full text."""
 MAX_ROWS = 12
 SHIFT = 0.3
 """How far right of its event a label may move, as a share of the width (its leader slants)."""
@@ -56,7 +60,9 @@ class Mark:
     bar_y: float
     """Top of the period's bar (periods only)."""
     label: str
-    """The printed label, possibly shortened with an ellipsis."""
+    """The printed label: the year and a whole phrase of the row (never a cut word, never "…")."""
+    lines: tuple[str, ...]
+    """The label as printed, one or more lines (a phrase longer than the limit wraps between words)."""
     full: str
     """The whole label (the text alternative and the table carry it)."""
     box: Box
@@ -79,6 +85,8 @@ class Timeline:
     """(x, x_end) of each run of the axis."""
     breaks: tuple[float, ...] = ()
     """x of each break in the axis."""
+    line_pitch: float = 0.0
+    """Distance between two rows of labels (and two lines of one label), in points."""
 
 
 def timeline_events(events: Sequence[Event]) -> list[Event]:
@@ -102,15 +110,22 @@ def text_width(text: str, font_size: float) -> float:
     return total * font_size
 
 
-def shorten(text: str, limit: int) -> str:
-    """Cut ``text`` at a word boundary to at most ``limit`` characters, ending in an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:–-") + "…"
+def wrap(label: str, limit: int, width: float, font_size: float) -> tuple[str, ...]:
+    """The label's lines: one while it fits ``limit`` characters, else broken between words.
+
+    Only a phrase with no shorter whole phrase is longer than the limit; it wraps rather than being
+    cut, and no line is wider than the figure.
+    """
+    if len(label) <= limit:
+        return (label,)
+    lines: list[str] = []
+    for word in label.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and len(joined) <= limit and text_width(joined, font_size) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return tuple(lines)
 
 
 def _years(value: str) -> float:
@@ -140,25 +155,25 @@ def _is_period(event: Event) -> bool:
     return event.date.end != event.date.start or event.date.precision in ("season", "year", "decade", "century")
 
 
-def _place(boxes: list[tuple[float, float]], width: float, shift: float) -> list[tuple[int, float]]:
-    """(row, left) for boxes given as (anchor x, width) in x order.
+def _place(boxes: list[tuple[float, float, int]], width: float, shift: float) -> list[tuple[int, float]]:
+    """(row, left) for boxes given as (anchor x, width, lines) in x order.
 
-    A box goes in the first row where it fits at its anchor, or moved right by at most ``shift``
-    (its leader then slants); no two boxes in a row come closer than ``GAP``.
+    A box of n lines takes n rows from its first one. It goes where it first fits at its anchor,
+    or moved right by at most ``shift`` (its leader then slants); no two boxes in a row come closer
+    than ``GAP``.
     """
     ends: list[float] = []
     placed = []
-    for x, box_width in boxes:
-        for row, end in enumerate(ends):
-            left = max(x, end + GAP)
-            if left - x <= shift and left + box_width <= width:
-                ends[row] = left + box_width
+    for x, box_width, lines in boxes:
+        for row in range(len(ends) + 1):
+            taken = ends[row:row + lines]
+            left = max([x, *(end + GAP for end in taken)])
+            if left - x <= shift and left + box_width <= width or len(taken) == 0:
+                left = min(left, width - box_width) if not taken else left
+                ends.extend([-GAP] * (row + lines - len(ends)))
+                ends[row:row + lines] = [left + box_width] * lines
                 placed.append((row, left))
                 break
-        else:
-            left = min(x, width - box_width)
-            ends.append(left + box_width)
-            placed.append((len(ends) - 1, left))
     return placed
 
 
@@ -203,8 +218,12 @@ def make_axis(spans: list[tuple[float, float]], left: float, width: float) -> Ax
     return Axis(tuple((first, stop) for first, stop in segments), left, width / units)
 
 
-def layout_timeline(events: Sequence[Event], width: float, font_size: float) -> Timeline | None:
-    """Lay out ``events`` on a figure ``width`` points wide with labels of ``font_size`` points."""
+def layout_timeline(events: Sequence[Event], width: float, font_size: float, rules=None) -> Timeline | None:
+    """Lay out ``events`` on a figure ``width`` points wide with labels of ``font_size`` points.
+
+    ``rules`` are the clause rules of the lecture's language pack (``lang.get(code).clauses``): they
+    say where a row's phrases begin and end. Without them a label is the whole row.
+    """
     dated = [event for event in events if re.match(r"^\d{3,4}", event.date.start)]
     if not dated:
         return None
@@ -213,21 +232,17 @@ def layout_timeline(events: Sequence[Event], width: float, font_size: float) -> 
     axis = make_axis([(_years(e.date.start), _end_years(e.date.end)) for e in dated], margin, width - 2 * margin)
     starts = [axis.at(_years(event.date.start)) for event in dated]
     ends = [axis.at(_end_years(event.date.end)) if _is_period(event) else x for event, x in zip(dated, starts)]
-    full = [f"{_year_label(event)} {' '.join(event.event.split())}" for event in dated]
+    years_text = [_year_label(event) for event in dated]
+    full = [f"{year} {' '.join(event.event.split())}" for year, event in zip(years_text, dated)]
 
     # A label's box holds its text and, for a period, the bar under it: the rows keep boxes apart.
+    # The longest labels that fit in MAX_ROWS rows win; if none do, the layout with the fewest rows.
+    tried = []
     for limit in LABEL_CHARS:
-        labels = [shorten(text, limit) for text in full]
-        widths = [min(text_width(label, font_size), width) for label in labels]
-        lefts = [min(x, width - w) for x, w in zip(starts, widths)]
-        spans = [max(w, end - left) for w, left, end in zip(widths, lefts, ends)]
-        order = sorted(range(len(dated)), key=lambda i: (lefts[i], i))
-        placed = _place([(lefts[i], spans[i]) for i in order], width, width * SHIFT)
-        if max(row for row, _ in placed) < MAX_ROWS or limit == LABEL_CHARS[-1]:
+        tried.append(_labelled_rows(dated, years_text, starts, ends, limit, width, font_size, rules))
+        if tried[-1][0] <= MAX_ROWS:
             break
-    rows, lefts = [0] * len(dated), list(lefts)
-    for i, (row, left) in zip(order, placed):
-        rows[i], lefts[i] = row, left
+    _, labels, lines, rows, lefts, spans = min(tried, key=lambda layout: layout[0])
 
     axis_y = font_size * 1.4 + 4
     pitch = font_size * 1.55
@@ -237,10 +252,11 @@ def layout_timeline(events: Sequence[Event], width: float, font_size: float) -> 
             kind="period" if ends[i] > starts[i] else "point",
             x=starts[i],
             x_end=ends[i],
-            bar_y=labels_top + rows[i] * pitch + font_size * 1.05,
+            bar_y=labels_top + (rows[i] + len(lines[i]) - 1) * pitch + font_size * 1.05,
             label=labels[i],
+            lines=lines[i],
             full=full[i],
-            box=Box(lefts[i], labels_top + rows[i] * pitch, spans[i], font_size * 1.4),
+            box=Box(lefts[i], labels_top + rows[i] * pitch, spans[i], (len(lines[i]) - 1) * pitch + font_size * 1.4),
             anchor=dated[i].anchor,
         )
         for i in range(len(dated))
@@ -249,10 +265,25 @@ def layout_timeline(events: Sequence[Event], width: float, font_size: float) -> 
     step = next(step for step in (1, 2, 5, 10, 20, 50, 100) if room <= step * axis.scale)
     years = tuple((axis.at(year), str(year)) for first, stop in axis.segments
                   for year in range(first, stop + 1) if (year - first) % step == 0 or year == stop)
-    height = labels_top + (max(rows) + 1) * pitch
+    height = labels_top + max(row + len(label_lines) for row, label_lines in zip(rows, lines)) * pitch
     first, last = axis.segments[0][0], axis.segments[-1][1] - 1
     return Timeline(width, height, font_size, axis_y, _spread(years, room), marks, first, last,
-                    tuple((axis.at(a), axis.at(b)) for a, b in axis.segments), tuple(axis.breaks()))
+                    tuple((axis.at(a), axis.at(b)) for a, b in axis.segments), tuple(axis.breaks()), pitch)
+
+
+def _labelled_rows(dated, years_text, starts, ends, limit, width, font_size, rules):
+    """Labels of at most ``limit`` characters a line, placed in rows: (rows used, labels, lines, rows, lefts, spans)."""
+    labels = [f"{year} {phrase_label(event.event, limit - len(year) - 1, rules)}" for year, event in zip(years_text, dated)]
+    lines = [wrap(label, limit, width, font_size) for label in labels]
+    widths = [max(text_width(line, font_size) for line in label_lines) for label_lines in lines]
+    lefts = [min(x, width - w) for x, w in zip(starts, widths)]
+    spans = [max(w, end - left) for w, left, end in zip(widths, lefts, ends)]
+    order = sorted(range(len(dated)), key=lambda i: (lefts[i], i))
+    rows = [0] * len(dated)
+    for i, (row, left) in zip(order, _place([(lefts[i], spans[i], len(lines[i])) for i in order], width, width * SHIFT)):
+        rows[i], lefts[i] = row, left
+    used = max(row + len(label_lines) for row, label_lines in zip(rows, lines))
+    return used, labels, lines, rows, lefts, spans
 
 
 def _spread(years: tuple[tuple[float, str], ...], room: float) -> tuple[tuple[float, str], ...]:

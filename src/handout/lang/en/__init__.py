@@ -21,6 +21,7 @@ def _register_hyphenation() -> None:
 
 
 PACK = LanguagePack(
+    spelling=("en_US", "en_GB"),  # Debian hunspell-en-us, hunspell-en-gb: `check --spelling`
     people=people,
     code="en",
     labels=LABELS,

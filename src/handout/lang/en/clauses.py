@@ -177,3 +177,19 @@ def resolve_dangling(text: str, word: str, before: str, previous: str) -> str | 
     if word.lower() in ("there", "here"):
         return re.sub(rf"\b{re.escape(word)}\b", f"in {place}", text, count=1)
     return text.replace(word, place, 1)
+
+
+# Timeline labels (render/timeline_labels.py): a label is a whole phrase of the row, never a cut
+# word. In English a phrase may end before a preposition, "but", "while" or a relative word ("of",
+# "to" and "and" are left out: "the Congress of Soviets", "decided to found", "soldiers and
+# workers" are one phrase).
+PHRASE_CUT_AFTER = re.compile(r"(?!)")
+"""A word after which a phrase may end (none: English phrases open with their preposition)."""
+PHRASE_CUT_BEFORE = re.compile(
+    r"(?:in|on|at|for|with|by|from|after|before|during|under|over|against|between|through|within|"
+    r"but|while|until|till|since|whereas|which|who|whom|whose|where|when|that|because|as)",
+    re.IGNORECASE,
+)
+"""A word before which a phrase may end (the whole word must match)."""
+PHRASE_NO_START = re.compile(r"(?!)")
+"""A word a label may not open with (none: a phrase after a cut opens with its preposition)."""

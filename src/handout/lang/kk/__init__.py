@@ -20,6 +20,9 @@ def _register_hyphenation() -> None:
     register()  # pyphen learns Kazakh, so `hyphens: auto` works for lang="kk"
 
 
+# No `spelling` dictionary for `check --spelling`: Debian's kk_KZ knows one suffix per stem, so a plain
+# unknown-word list flags 388 of lecture 10's 1776 lowercase words, all correct. `check` always runs
+# the orthography check's spelling notes instead (orthography/spelling.py: a likely correction only).
 PACK = LanguagePack(
     people=people,
     code="kk",

@@ -229,3 +229,27 @@ def dangling_reference(text: str) -> str | None:
     """
     found = _POINTING.search(" ".join(text.split()[:6]))
     return found.group().split()[0] if found else None
+
+
+# Timeline labels (render/timeline_labels.py): a label is a whole phrase of the row, never a cut
+# word. Kazakh marks case on the last word of a noun phrase, so a phrase may end (and the next one
+# start) after a word in the locative, dative, ablative, accusative or instrumental, or after a
+# converb, and a label may open after a participle (the clause it closes is dropped whole:
+# «… Кеңесін сайлаған | Қазақстан кеңесінің құрылтай съезі өтті»); never after a genitive
+# ("Кеңесінің") or a bare modifier ("Түркістан"), which lean on the next word.
+PHRASE_CUT_AFTER = re.compile(
+    r"(?![^\W\d_]*стан$)[^\W\d_]{3,}(?:нда|нде|да|де|та|те|ға|ге|қа|ке|на|не|нан|нен|дан|ден|тан|тен|ын|ін|мен|бен|пен|"
+    r"ып|іп|ап|еп|йп)|[^\W\d_]{2,}(?:ған|ген|қан|кен|атын|етін|йтын|йтін)",
+    re.IGNORECASE,
+)
+"""A word after which a phrase may end (the whole word must match; «Қазақстан» is a name, not an ablative)."""
+PHRASE_CUT_BEFORE = re.compile(r"(?!)")
+"""A word before which a phrase may end (none in Kazakh: the case ending closes the phrase)."""
+PHRASE_END_AT_COMMA = re.compile(
+    r"[^\W\d_]{3,}(?:ып|іп|ап|еп|йп|са|се|ды|ді|ты|ті|уы|уі|ғаны|гені|қаны|кені|дығы|дігі|тығы|тігі)", re.IGNORECASE)
+"""The last word of a label that ends at a comma: a converb, a finite verb or a verbal noun («құлатылып,»,
+«орнауы,»), never a word of a list («экономикалық, экологиялық»)."""
+PHRASE_NO_START = re.compile(r"[^\W\d_]{2,}(?:ған|ген|қан|кен|атын|етін|йтын|йтін|ып|іп|ап|еп|йп)|"
+                             r"ғана|қана|да|де|та|те|ма|ме|ба|бе|па|пе|ше|ақ|емес|әрі|және|мен|бен|пен", re.IGNORECASE)
+"""A word a label may not open with: a participle or a converb, whose arguments stand before it, or a
+particle or conjunction that leans on the word before it («Ташкентте | ғана …»)."""

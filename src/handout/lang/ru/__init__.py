@@ -21,6 +21,7 @@ def _register_hyphenation() -> None:
 
 
 PACK = LanguagePack(
+    spelling=("ru_RU",),  # Debian hunspell-ru: `check --spelling`
     people=people,
     code="ru",
     labels=LABELS,

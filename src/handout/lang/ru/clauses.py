@@ -200,3 +200,21 @@ def resolve_dangling(text: str, word: str, before: str, previous: str) -> str | 
     if place is None:
         return None
     return re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", place, text, count=1)
+
+
+# Timeline labels (render/timeline_labels.py): a label is a whole phrase of the row, never a cut
+# word. In Russian a phrase may end before a preposition, «а», «но» or a relative word (not «и»,
+# which joins words inside a phrase: «рабочие и солдаты»; the
+# subject and its verb come first, so the label is the clause's head: «Съезд Советов провозгласил
+# автономию», then «в Ташкенте» is left to the table).
+PHRASE_CUT_AFTER = re.compile(r"(?!)")
+"""A word after which a phrase may end (none: Russian phrases open with their preposition)."""
+PHRASE_CUT_BEFORE = re.compile(
+    r"(?:в|во|на|с|со|к|ко|по|о|об|от|до|из|у|за|под|над|при|через|после|для|без|между|против|около|"
+    r"а|но|который|которая|которое|которые|которого|которой|которых|где|когда|чтобы|что|"
+    r"благодаря|согласно|вместе)",
+    re.IGNORECASE,
+)
+"""A word before which a phrase may end (the whole word must match)."""
+PHRASE_NO_START = re.compile(r"(?!)")
+"""A word a label may not open with (none: a phrase after a cut opens with its preposition)."""
