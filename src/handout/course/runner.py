@@ -177,6 +177,18 @@ def accept_result(result: JobResult, cache: BuildCache) -> JobResult:
     if result.error is not None:
         cache.forget(result.output)
         return replace(result, data=None)
+    failed = write_checked(result, cache)
+    if failed is not None:
+        return failed
+    cache.record(result.output, result.key, result.pages, result.digest, result.extra)
+    return replace(result, data=None)
+
+
+def write_checked(result: JobResult, cache: BuildCache, on_written: Callable[[], None] = lambda: None) -> JobResult | None:
+    """Write a result's files atomically and check the output's hash on disk: the failed result, or None if it holds.
+
+    ``on_written`` runs between the write and the check (the watcher shows the PDF there).
+    """
     try:
         for suffix, data in result.side_files.items():
             write_atomic(result.output.with_suffix(suffix), data)
@@ -184,12 +196,12 @@ def accept_result(result: JobResult, cache: BuildCache) -> JobResult:
     except HandoutError as error:
         cache.forget(result.output)
         return replace(result, data=None, error=JobFailure(error.message, str(error.path or result.output)))
+    on_written()
     if file_digest(result.output) != result.digest:
         cache.forget(result.output)
         return replace(result, data=None, error=JobFailure(f"{result.output}: the written file does not match "
                                                            "its hash (a full disk?); build again"))
-    cache.record(result.output, result.key, result.pages, result.digest, result.extra)
-    return replace(result, data=None)
+    return None
 
 
 def run_jobs(workers: "Workers | Executor", count: int | None, jobs: list, cache: BuildCache,

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
-from ..errors import HandoutError
-from ..publish.files import write_atomic
 
 PDFIUM_LOCK = threading.Lock()
 """PDFium is not thread-safe: the preview's server threads and the page count here take turns."""
@@ -111,22 +109,15 @@ def publish(result, cache, phases: Phases, shown: Callable[[Path], None]):
     """Write the output atomically and show it; then check it on disk, count its pages and record it."""
     from dataclasses import replace
 
-    from ..course.cache import file_digest
-    from ..course.plan import JobFailure
+    from ..course.runner import write_checked
 
-    try:
-        for suffix, data in result.side_files.items():
-            write_atomic(result.output.with_suffix(suffix), data)
-        write_atomic(result.output, result.data)
-    except HandoutError as error:
-        cache.forget(result.output)
-        return replace(result, data=None, error=JobFailure(error.message, str(error.path or result.output)))
-    phases.mark("written")
-    shown(result.output)
-    if file_digest(result.output) != result.digest:
-        cache.forget(result.output)
-        return replace(result, data=None, error=JobFailure(f"{result.output}: the written file does not match "
-                                                           "its hash (a full disk?); build again"))
+    def show() -> None:
+        phases.mark("written")
+        shown(result.output)
+
+    failed = write_checked(result, cache, on_written=show)
+    if failed is not None:
+        return failed
     pages = page_count(result.data)
     cache.record(result.output, result.key, pages, result.digest, result.extra)
     phases.mark("recorded")
