@@ -11,6 +11,7 @@ import re
 
 from ...model import DateValue
 from ..dateformat import iso_parts
+from ..phrasing import split_cause
 
 MONTH_LOCATIVE = (
     "қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда",
@@ -106,14 +107,8 @@ def cause_and_effect(sentence: str) -> tuple[str, str] | None:
 
     Returns (effect, cause), the effect a whole clause with its verb, or None.
     """
-    text = sentence.strip()
-    for pattern in (_CAUSE_AFTER, _CAUSE_THEN, _CAUSE_BEFORE):
-        found = pattern.match(text)
-        if found:
-            effect, cause = found["effect"].strip().rstrip(".!"), found["cause"].strip().rstrip(".!,")
-            if _FINITE.search(effect) and len(effect.split()) >= 4 and len(cause.split()) >= 3:
-                return effect[:1].upper() + effect[1:], cause[:1].upper() + cause[1:]
-    return None
+    return split_cause(sentence, (_CAUSE_AFTER, _CAUSE_THEN, _CAUSE_BEFORE),
+                       effect_ok=lambda effect: bool(_FINITE.search(effect)) and len(effect.split()) >= 4)
 
 
 _DEFINED_AS = re.compile(r"^(?P<term>[^,;:]{2,60}?)\s+дегеніміз\s*[—–-]?\s*(?P<definition>.+?)[.!]?$")

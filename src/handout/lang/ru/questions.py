@@ -3,6 +3,7 @@
 import re
 
 from ..phrasing import quoted_event_date_phrase as event_date_phrase
+from ..phrasing import split_cause
 
 __all__ = ["event_date_phrase"]
 
@@ -45,14 +46,7 @@ _CAUSE_THEN = re.compile(r"^(?P<cause>.+?),\s+(?:поэтому|в резуль�
 
 def cause_and_effect(sentence: str) -> tuple[str, str] | None:
     """Split a sentence that states a cause («…, потому что …», «Так как …, …», «…, поэтому …»): (effect, cause)."""
-    text = sentence.strip()
-    for pattern in (_CAUSE_AFTER, _CAUSE_BEFORE, _CAUSE_THEN):
-        found = pattern.match(text)
-        if found:
-            effect, cause = found["effect"].strip().rstrip(".!"), found["cause"].strip().rstrip(".!,")
-            if len(effect.split()) >= 3 and len(cause.split()) >= 3:
-                return effect[:1].upper() + effect[1:], cause[:1].upper() + cause[1:]
-    return None
+    return split_cause(sentence, (_CAUSE_AFTER, _CAUSE_BEFORE, _CAUSE_THEN))
 
 
 _IS_WHAT = re.compile(r"^(?P<term>[^,;:—–]{2,60}?)\s+[—–]\s+это\s+(?P<definition>.+?)[.!]?$")
