@@ -8,7 +8,7 @@ so both do the same typesetting work; what is left is what handout adds (imports
 enrichment, rendering, writing).
 
 handout is measured twice: rebuilding an unchanged lecture into its output folder (the usual cold
-build: the enrichment cache has it) and with ``--force`` (chronology and questions made again,
+build: the enrichment cache has it and its HTML) and with ``--force`` (chronology, questions and HTML made again,
 as on a first build). The goal is judged on the first.
 
 Run alone: ``.venv/bin/python bench/cold.py [--runs N]``; in the suite: ``bench/run.py --only cold``.

@@ -22,6 +22,7 @@ import datetime
 import hashlib
 import importlib
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path, PurePath
@@ -33,6 +34,7 @@ from .model import Lecture
 
 FOLDER_NAME = ".handout-enriched"
 FORMAT = 1
+RENDER_FORMAT = 1
 
 Prepare = Callable[[Path, Diagnostics], Lecture]
 
@@ -44,6 +46,8 @@ class EnrichmentCache:
         self.folder = Path(out_dir) / FOLDER_NAME
         self.read = read
         """False (``--force``): prepare every lecture again, but still store the result."""
+        self.sources: dict[Path, tuple[str, bytes]] = {}
+        """The key and source bytes of each lecture prepared through this cache, by its path as given."""
 
     def entry_path(self, path: Path) -> Path:
         """One entry per lecture file, so an edited lecture replaces its entry instead of adding one."""
@@ -57,6 +61,7 @@ class EnrichmentCache:
         except OSError:
             return prepare(path, diagnostics)  # let the loader explain the missing or unreadable file
         key = lecture_key(path, source)
+        self.sources[Path(path)] = (key, source)
         entry = self.entry_path(path)
         found = self._load(entry, key) if self.read else None
         if found is not None:
@@ -82,14 +87,91 @@ class EnrichmentCache:
         return (lecture, reports) if isinstance(lecture, Lecture) else None
 
     def _store(self, entry: Path, key: str, lecture: Lecture, reports: list[Diagnostic]) -> None:
-        from .publish.files import write_atomic
+        _write_quietly(entry, entry_bytes(key, lecture, reports))
 
-        data = entry_bytes(key, lecture, reports)
+
+class RenderedEditions:
+    """The HTML of each edition of a prepared lecture, kept beside it, with what rendering it reported.
+
+    Rendering (Markdown set-up and conversion, the templates, the timeline's labels) is the same
+    work for an unchanged lecture, theme and settings: a rebuild of an unchanged lecture goes from
+    the prepared lecture straight to typesetting. The key adds to the prepared lecture's key what
+    rendering reads besides it: every template and stylesheet in effect, the edition, the labels'
+    language, paper, layout, print-shop marks, the allowed hosts, the contents of the local files the
+    text names and whether each linked name exists (the sanitizer refuses or keeps them by that), and
+    the stat of the libraries that write the HTML (Markdown, Jinja, MarkupSafe, pyphen).
+    """
+
+    def __init__(self, enrichment: EnrichmentCache):
+        self.enrichment = enrichment
+
+    def key(self, lecture: Lecture, theme, settings, lang: str, edition: str) -> str | None:
+        """Return the key of one edition's HTML, or None for a lecture not prepared through the cache."""
+        from .course.cache import make_key, referenced_files, theme_fingerprint
+
+        found = self.enrichment.sources.get(Path(lecture.path))
+        if found is None:
+            return None
+        prepared, source = found
+        text, folder = source.decode("utf-8", "replace"), Path(lecture.path).parent
+        return make_key("html", RENDER_FORMAT, prepared, theme_fingerprint(theme), edition, lang, settings.paper,
+                        settings.layout, settings.print_shop, sorted(settings.allowed_hosts),
+                        referenced_files(text, folder), linked_names(text, folder), _library_stamp())
+
+    def entry_path(self, lecture: Lecture, edition: str) -> Path:
+        return self.enrichment.entry_path(lecture.path).with_suffix(f".{edition}.json")
+
+    def load(self, lecture: Lecture, edition: str, key: str) -> tuple[str, list[Diagnostic]] | None:
+        """Return (the HTML, what rendering it reported) kept under ``key``, or None."""
+        if not self.enrichment.read:
+            return None
         try:
-            if data is not None:
-                write_atomic(entry, data)
-        except HandoutError:
-            pass  # a folder we may not write: this lecture is just not cached
+            data = json.loads(self.entry_path(lecture, edition).read_bytes().decode("utf-8", "surrogatepass"))
+            if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("html"), str):
+                return None
+            return data["html"], [Diagnostic(**item) for item in data["diagnostics"]]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # missing, torn or edited by hand: render again
+
+    def store(self, lecture: Lecture, edition: str, key: str, html: str, reports: list[Diagnostic]) -> None:
+        data = json.dumps({"format": RENDER_FORMAT, "key": key, "html": html,
+                           "diagnostics": [dataclasses.asdict(report) for report in reports]}, ensure_ascii=False)
+        _write_quietly(self.entry_path(lecture, edition), data.encode("utf-8", "surrogatepass"))
+
+
+_LINKED_NAME = re.compile(r"""\]\(\s*<?([^)\s>]+)|\bhref=["']?([^"'\s>]+)""")
+
+
+def linked_names(text: str, folder: Path) -> list[tuple[str, bool]]:
+    """Return each relative name the text links to or shows, and whether it exists in ``folder``."""
+    from .sandbox import exists
+
+    names = {name for match in _LINKED_NAME.findall(text) for name in match if name}
+    return [(name, exists(folder / name.split("#", 1)[0].split("?", 1)[0])) for name in sorted(names)
+            if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", name) and not name.startswith("#")]
+
+
+def _library_stamp() -> list:
+    """The stat of each HTML-writing library's package file: an upgrade rewrites it (no import needed)."""
+    import importlib.util
+
+    stamp = []
+    for name in ("markdown", "jinja2", "markupsafe", "pyphen"):
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        info = origin.stat() if origin is not None and origin.exists() else None
+        stamp.append([name, str(origin), info and [info.st_size, info.st_mtime_ns, info.st_ino]])
+    return stamp
+
+
+def _write_quietly(entry: Path, data: bytes | None) -> None:
+    from .publish.files import write_atomic
+
+    try:
+        if data is not None:
+            write_atomic(entry, data)
+    except HandoutError:
+        pass  # a folder we may not write: this lecture is just not cached
 
 
 def entry_bytes(key: str, lecture: Lecture, reports: list[Diagnostic]) -> bytes | None:
@@ -184,4 +266,4 @@ def _dataclass(kind: str) -> type:
     return found
 
 
-__all__ = ["FOLDER_NAME", "EnrichmentCache", "decode", "encode", "entry_bytes", "lecture_key"]
+__all__ = ["FOLDER_NAME", "EnrichmentCache", "RenderedEditions", "decode", "encode", "entry_bytes", "lecture_key"]

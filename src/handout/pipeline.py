@@ -11,16 +11,15 @@ from .enrich import enrich
 from .errors import HandoutError
 from .model import Lecture
 from .publish.files import write_atomic
-from .render.html import EDITIONS, RenderOptions, lecture_context, render_html
+from .render import EDITIONS
 from .render.theme import Theme, find_theme
-from .render.urls import URLPolicy
 from .source.limits import MAX_NESTING, time_budget
 from .typeset import printing
 from .typeset.accessibility import check_images
 from .typeset.engine import typeset
 
 if TYPE_CHECKING:
-    from .enrichment_cache import EnrichmentCache
+    from .enrichment_cache import EnrichmentCache, RenderedEditions
 
 
 @dataclass(frozen=True)
@@ -73,26 +72,51 @@ class ConvertedLecture:
 
 def convert_lecture(lecture: Lecture, settings: BuildSettings, diagnostics: Diagnostics) -> ConvertedLecture:
     """Apply the lecture's print settings, check its images and convert its Markdown: the work editions share."""
+    lang, settings = print_settings(lecture, settings, diagnostics)
+    return ConvertedLecture(lecture, settings, lang, _context(lecture, lang, settings, diagnostics))
+
+
+def print_settings(lecture: Lecture, settings: BuildSettings, diagnostics: Diagnostics) -> tuple[str, BuildSettings]:
+    """Return the labels' language and the settings with the lecture's own print settings; check its images."""
     lang = settings.lang or lecture.meta.lang
     settings = printing.resolve_settings(settings, lecture, diagnostics)
     check_images(lecture, diagnostics)
+    return lang, settings
+
+
+def _context(lecture: Lecture, lang: str, settings: BuildSettings, diagnostics: Diagnostics) -> dict:
+    from .render.html import lecture_context
+    from .render.urls import URLPolicy
+
     try:
         with time_budget(lecture.path, stage="rendering"):
-            context = lecture_context(lecture, lang, diagnostics, URLPolicy(lecture.path.parent, settings.allowed_hosts))
+            return lecture_context(lecture, lang, diagnostics, URLPolicy(lecture.path.parent, settings.allowed_hosts))
     except RecursionError:  # a nesting the loader's line check cannot see (inline markup)
         raise HandoutError(f"Markdown nested too deeply to convert; keep lists, quotes and emphasis within "
                            f"{MAX_NESTING} levels", lecture.path) from None
-    return ConvertedLecture(lecture, settings, lang, context)
 
 
 def typeset_edition(converted: ConvertedLecture, theme: Theme, edition: str,
                     diagnostics: Diagnostics) -> tuple[Path, bytes, str]:
     """Render and typeset one edition of a converted lecture; return (its path, the PDF, the HTML), writing nothing."""
-    lecture, settings = converted.lecture, converted.settings
+    html = render_edition(converted, theme, edition)
+    target, pdf = typeset_html(converted.lecture, converted.settings, edition, html, diagnostics)
+    return target, pdf, html
+
+
+def render_edition(converted: ConvertedLecture, theme: Theme, edition: str) -> str:
+    from .render.html import RenderOptions, render_html
+
+    settings = converted.settings
     options = RenderOptions(edition=edition, lang=converted.lang, paper=settings.paper, layout=settings.layout,
                             print_shop=settings.print_shop)
-    with time_budget(lecture.path, stage="rendering"):
-        html = render_html(lecture, theme, options, converted.context)
+    with time_budget(converted.lecture.path, stage="rendering"):
+        return render_html(converted.lecture, theme, options, converted.context)
+
+
+def typeset_html(lecture: Lecture, settings: BuildSettings, edition: str, html: str,
+                 diagnostics: Diagnostics) -> tuple[Path, bytes]:
+    """Typeset one edition's HTML; return (its path, the PDF), writing nothing."""
     pdf = typeset(
         html,
         lecture.path.parent,
@@ -101,22 +125,56 @@ def typeset_edition(converted: ConvertedLecture, theme: Theme, edition: str,
         replace(printing.typeset_options(settings, lecture, html, edition), allowed_hosts=settings.allowed_hosts),
     )
     pdf = printing.finish_layout(pdf, settings)
-    return output_path(settings.out_dir, edition, lecture.stem + printing.output_suffix(settings)), pdf, html
+    return output_path(settings.out_dir, edition, lecture.stem + printing.output_suffix(settings)), pdf
 
 
-def build_edition(converted: ConvertedLecture, theme: Theme, edition: str, diagnostics: Diagnostics) -> Path:
-    """Render, typeset and publish one edition of a converted lecture; return the PDF's path."""
-    target, pdf, html = typeset_edition(converted, theme, edition, diagnostics)
-    if converted.settings.emit_html:
+def publish_edition(target: Path, pdf: bytes, html: str, settings: BuildSettings) -> Path:
+    if settings.emit_html:
         write_atomic(target.with_suffix(".html"), html.encode("utf-8"))
     write_atomic(target, pdf)
     return target
 
 
-def build_lecture(lecture: Lecture, theme: Theme, settings: BuildSettings, diagnostics: Diagnostics) -> list[Path]:
-    """Render, typeset and publish every requested edition of a prepared lecture (one conversion for all)."""
-    converted = convert_lecture(lecture, settings, diagnostics)
-    return [build_edition(converted, theme, edition, diagnostics) for edition in converted.settings.editions]
+def build_edition(converted: ConvertedLecture, theme: Theme, edition: str, diagnostics: Diagnostics) -> Path:
+    """Render, typeset and publish one edition of a converted lecture; return the PDF's path."""
+    target, pdf, html = typeset_edition(converted, theme, edition, diagnostics)
+    return publish_edition(target, pdf, html, converted.settings)
+
+
+def build_lecture(lecture: Lecture, theme: Theme, settings: BuildSettings, diagnostics: Diagnostics,
+                  rendered: RenderedEditions | None = None) -> list[Path]:
+    """Render, typeset and publish every requested edition of a prepared lecture (one conversion for all).
+
+    With ``rendered``, an edition whose HTML is kept there is typeset from it, and the lecture is
+    converted only if some edition is not.
+    """
+    if rendered is None:
+        converted = convert_lecture(lecture, settings, diagnostics)
+        return [build_edition(converted, theme, edition, diagnostics) for edition in converted.settings.editions]
+    lang, settings = print_settings(lecture, settings, diagnostics)
+    keys = {edition: rendered.key(lecture, theme, settings, lang, edition) for edition in settings.editions}
+    kept = {edition: rendered.load(lecture, edition, key) for edition, key in keys.items() if key is not None}
+    converted, reports = None, []
+    if all(kept.get(edition) is not None for edition in settings.editions):
+        reports = next(iter(kept.values()))[1] if kept else []  # one conversion's reports, told once
+        for report in reports:
+            diagnostics.add(report)
+    else:
+        own = Diagnostics()
+        converted = ConvertedLecture(lecture, settings, lang, _context(lecture, lang, settings, own))
+        diagnostics.extend(own)
+        reports = own.items
+    written = []
+    for edition in settings.editions:
+        if converted is None:
+            html = kept[edition][0]
+        else:
+            html = render_edition(converted, theme, edition)
+            if keys[edition] is not None:
+                rendered.store(lecture, edition, keys[edition], html, reports)
+        target, pdf = typeset_html(lecture, settings, edition, html, diagnostics)
+        written.append(publish_edition(target, pdf, html, settings))
+    return written
 
 
 def lecture_files(target: Path) -> list[Path]:
@@ -136,10 +194,13 @@ def lecture_files(target: Path) -> list[Path]:
 def build_paths(paths: list[Path], settings: BuildSettings, diagnostics: Diagnostics,
                 theme: Theme | None = None, enrichment: EnrichmentCache | None = None) -> list[Path]:
     """Build lectures one after another in this process (the serial runner), enriched lectures from ``enrichment``."""
+    from .enrichment_cache import RenderedEditions
+
+    rendered = RenderedEditions(enrichment) if enrichment is not None else None
     written = []
     for path in paths:
         lecture = prepare_lecture(path, diagnostics, enrichment)
-        written += build_lecture(lecture, theme or find_theme(path.parent), settings, diagnostics)
+        written += build_lecture(lecture, theme or find_theme(path.parent), settings, diagnostics, rendered)
     return written
 
 

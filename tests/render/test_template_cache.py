@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from handout.render import template_cache
-from handout.render.theme import SandboxedLoader
+from handout.render.templates import SandboxedLoader
 
 OPTIONS = {"autoescape": True, "trim_blocks": True}
 

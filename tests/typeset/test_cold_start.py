@@ -2,7 +2,7 @@
 
 Each build runs in a fresh interpreter (the CLI's own ``main``), which then reports the modules it
 imported and the pyphen dictionaries it registered. The first build of a lecture prepares it
-(and so reads YAML); the second reads it back from the enrichment cache.
+(and so reads YAML); the second reads it back from the enrichment cache, and its HTML too.
 """
 
 from __future__ import annotations
@@ -73,10 +73,20 @@ PREPARING = ("yaml", "handout.source.lecture", "handout.enrich.chronology", "han
 """What preparing a lecture imports: YAML, the loader, the enrichers."""
 
 
+RENDERING = ("markdown", "jinja2", "handout.render.html", "handout.render.timeline")
+"""What rendering the HTML imports: Markdown, Jinja, the renderer and the timeline's layout."""
+
+
 def test_a_cache_hit_imports_neither_yaml_nor_the_loader_nor_the_enrichers(builds):
     first, again = builds
     assert set(PREPARING) <= set(first["modules"])
     assert not set(PREPARING) & set(again["modules"])
+
+
+def test_an_unchanged_lecture_is_typeset_from_its_kept_html_without_rendering(builds):
+    first, again = builds
+    assert set(RENDERING) <= set(first["modules"])
+    assert not set(RENDERING) & set(again["modules"])
 
 
 def test_a_kazakh_build_loads_neither_the_english_nor_the_russian_pack_or_dictionary(builds):

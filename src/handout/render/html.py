@@ -17,15 +17,16 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .. import lang as languages
+from . import EDITIONS
 from ..enrich.questions import blank_chronology, warn_label_language, without_answers
 from ..model import Block, Lecture
 from .sanitize import POSTPROCESSOR_PRIORITY, HtmlSanitizer, SanitizingPostprocessor
 from .template_cache import bytecode_cache
-from .theme import SandboxedLoader, Theme
+from .templates import SandboxedLoader
+from .theme import Theme
 from .timeline import label_size, layout_timeline, page_measure, text_alternative, timeline_events
 from .urls import URLPolicy
 
-EDITIONS = ("student", "teacher", "worksheet")
 _NO_TYPOGRAPHY = frozenset({"code", "pre", "kbd", "samp"})
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from ..sandbox import is_inside, readable_file
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -59,20 +57,3 @@ def find_theme(course_root: Path | None) -> Theme:
             if folder.is_dir() and is_inside(folder, course_root) and folder not in paths:
                 paths.insert(0, folder)
     return Theme(tuple(templates), tuple(styles))
-
-
-class SandboxedLoader(jinja2.BaseLoader):
-    """Jinja's file loader, except that a template whose real path leaves its folder is not read."""
-
-    def __init__(self, folders: tuple[Path, ...]):
-        self.folders = tuple(Path(folder) for folder in folders)
-
-    def get_source(self, environment, template):
-        pieces = jinja2.loaders.split_template_path(template)
-        for folder in self.folders:
-            path = folder.joinpath(*pieces)
-            if readable_file(path, folder):
-                source = path.read_text(encoding="utf-8")
-                mtime = path.stat().st_mtime
-                return source, str(path), lambda path=path, mtime=mtime: path.is_file() and path.stat().st_mtime == mtime
-        raise jinja2.TemplateNotFound(template)
