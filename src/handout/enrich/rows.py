@@ -32,6 +32,7 @@ MIN_TIMELINE_WORDS = 2
 """A chronicle line's noun phrase ("Кровавое воскресенье") may be short: its date heads it."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _COORDINATED = re.compile(r"(?<![\w.])\d{3,4}\s*(?:[-–—]|,|\s(?:және|мен|пен|бен|и|and))?\s*$")
+_JOINER = re.compile(r"^\s*(?:,|және|мен|пен|бен|немесе|не|или|и|and|or)?\s*$")
 _GLUED = re.compile(r"[^\W\d_]{2}[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]")
 """Two sentences glued at a full stop ("Shcherbakov.The", "жеткізді.Соғыс"): damaged text, not one statement."""
 _CONJUNCTION_COMMA = re.compile(r"(?<=\s)(and|but|или|и|а|но|және|бірақ)\s*,\s+")
@@ -63,9 +64,11 @@ class Sentence:
     """Where each boundary starts (for bisection)."""
     match_starts: tuple[int, ...] = ()
     """The sentence before it in the same block (for resolving a pronoun)."""
+    heading: str = ""
+    """The title of the section it stands in ("Сырым Датұлы бастаған көтеріліс": what «Бұл көтеріліс» is)."""
 
 
-def sentence_of(text: str, matches: list[DateMatch], previous: str, rules) -> Sentence:
+def sentence_of(text: str, matches: list[DateMatch], previous: str, rules, heading: str = "") -> Sentence:
     """Prepare one sentence: its dates (relative positions) and clause boundaries."""
     found = []
     if len(text) <= 20 * MAX_SCAN:
@@ -75,7 +78,7 @@ def sentence_of(text: str, matches: list[DateMatch], previous: str, rules) -> Se
             found += [(m.start, m.start) for m in matches if rules.ends_with_converb(text[max(0, m.start - 40):m.start])]
             found.sort()
     return Sentence(text, tuple(matches), tuple(found), previous[-MAX_SCAN:], tuple(b[0] for b in found),
-                    tuple(m.start for m in matches))
+                    tuple(m.start for m in matches), heading)
 
 
 def describe(sentence: Sentence, index: int, rules) -> Row:
@@ -142,6 +145,9 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
     lead = _WORD.match(text)
     if lead and lead.group().lower() in rules.BACK_POINTERS:
         resolved = rules.resolve_back_pointer(text, sentence.previous)
+        from_heading = getattr(rules, "resolve_from_heading", None)
+        if resolved is None and from_heading is not None:
+            resolved = from_heading(text, sentence.heading, sentence.previous)
         if resolved is None:
             return Row("", f"starts with «{lead.group()}», which points back to an earlier sentence")
         text = resolved
@@ -152,6 +158,8 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         if resolved is None or rules.dangling_reference(resolved):
             return Row("", f"«{dangling}» points to something the row does not name")
         text = resolved
+    if getattr(rules, "speaks_as_author", None) is not None and rules.speaks_as_author(text):
+        return Row("", "the clause speaks in the writer's own person: a comment, not an event")
     if getattr(rules, "lacks_subject", None) is not None and rules.lacks_subject(text):
         return Row("", "the clause has no subject of its own")
     timeline = _timeline_entry(sentence, match, rules)
@@ -196,6 +204,8 @@ def _without_dates(text: str, start: int, end: int, matches: list[DateMatch], ru
     for match in matches:
         # "1921 және 1931-1933 жылдар", "1715-1824": a bare year coordinated with the date goes with it.
         piece = _COORDINATED.sub("", text[position : match.start])
+        if position > start and _JOINER.match(piece):
+            piece = ""  # "1650 немесе 1651 жылға": the word between two listed dates goes with them
         preposition = getattr(rules, "DATE_PREPOSITION", None)
         pieces.append(preposition.sub("", piece) if preposition is not None else piece)  # "born in 1713": "in" goes too
         rest = rules.GOVERNING_WORD.match(text, match.end, end)

@@ -359,8 +359,7 @@ def _first_sentences(section: Section, lang: str, limit: int = 320) -> str:
                  and language.clauses.has_predicate(s.rstrip(".! ")) and len(s.split()) >= 5]
         if not found or found[0].split()[0].casefold() in rules.LEADING_ANAPHORS:
             continue
-        opening = [word.strip(",.;:«»").casefold() for word in found[0].split()[:4]]
-        if any(word in rules.PRONOUNS for word in opening) or rules.dangling_reference(found[0]):
+        if _leans_back(found[0], rules):
             continue  # "Өте күрделі … жағдайларда ол …": who? the gist must say
         text = found[0]
         for sentence in found[1:]:
@@ -369,6 +368,22 @@ def _first_sentences(section: Section, lang: str, limit: int = 320) -> str:
             text += " " + sentence
         return text
     return ""
+
+
+def _leans_back(sentence: str, rules) -> bool:
+    """Tell whether a gist's first sentence needs an earlier one: a pronoun among its first words, or later
+    with no name before it to point to («Өте күрделі … жағдайларда ол …», «… кезде олар қарсы шықты»).
+
+    The first word is capitalised in any sentence, so only a capital after it counts as a name: a gist
+    may skip a block it could have used, never print one that leans back."""
+    words = [word.strip(",.;:«»()").casefold() for word in sentence.split()]
+    if any(word in rules.PRONOUNS for word in words[:4]) or rules.dangling_reference(sentence):
+        return True
+    for index, word in enumerate(words[4:], 4):
+        if word in rules.PRONOUNS:
+            named = any(raw[:1].isupper() for raw in sentence.split()[1:index])
+            return not named
+    return False
 
 
 def _compare_task(sections, grouped: dict[str, list[Event]], lang: str) -> Question | None:
