@@ -140,6 +140,10 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
     start, end = span
     inside = _matches_in(sentence, start, end)
     text = _clean(_without_dates(sentence.text, start, end, inside, rules), rules)
+    orphan = getattr(rules, "ORPHAN_MODIFIER", None)
+    if orphan is not None and inside and not sentence.text[start:inside[0].start].strip(" ,;:–—-("):
+        bare = orphan.sub("", text)
+        text = bare[:1].upper() + bare[1:]  # the date opened the clause: a participle it alone governed goes too
     if len(text) > MAX_DESCRIPTION:
         text = _shorter(text, sentence, span, inside, rules)
     lead = _WORD.match(text)

@@ -105,3 +105,12 @@ def test_an_explain_gist_does_not_open_with_a_sentence_whose_pronoun_points_back
     from handout.enrich.questions.generate import _leans_back
 
     assert _leans_back(sentence, languages.get("kk").questions) is leans
+
+
+def test_a_participle_only_the_date_governed_goes_with_it():
+    # collectivisation-engime: "1927 жылы желтоқсанда өткен Компартияның ХV съезі …"
+    found = rows("1927 жылы желтоқсанда өткен Компартияның ХV съезі ауыл шаруашылығын ұжымдастыру бағытын жариялады.")
+    assert found[("1927-12", "1927-12")] == "Компартияның ХV съезі ауыл шаруашылығын ұжымдастыру бағытын жариялады"
+    # a "-ған соң" clause keeps its participle
+    found = rows("Көтеріліс 1916 жылы басталған соң халық Қытайға қашты.")
+    assert found[("1916", "1916")] == "Көтеріліс басталған соң халық Қытайға қашты"

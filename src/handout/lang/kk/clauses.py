@@ -103,6 +103,9 @@ def is_timeline_entry(before: str, after: str) -> bool:
     return bool(_DATED_BY_COPULA.match(after)) and len(_WORD.findall(before)) >= 2
 
 
+ORPHAN_MODIFIER = re.compile(r"^[^\W\d_]{2,}(?:ған|ген|қан|кен)\s+(?!(?:соң|кейін|жоқ|еді|екен|кезде|сайын|болатын)\b)(?=[^\W\d_«“\"])")
+"""A participle whose only argument was the date it followed («1927 жылы желтоқсанда өткен Компартияның ХV
+съезі …»): with the date out it qualifies nothing («Өткен Компартияның …»), so it goes too."""
 _AUTHOR = re.compile(r"(?<![\w-])(?:біз|біздің|бізге|бізді|бізден|бізбен|менің|маған|меніңше|өзіміз[^\W\d_]*)(?![\w-])(?!\s+заманымыз)",
                      re.IGNORECASE)
 
