@@ -144,6 +144,8 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
     if orphan is not None and inside and not sentence.text[start:inside[0].start].strip(" ,;:–—-("):
         bare = orphan.sub("", text)
         text = bare[:1].upper() + bare[1:]  # the date opened the clause: a participle it alone governed goes too
+    if any(_bracketed(sentence.text, start, match.start) for match in inside):
+        text = _clean(_PARENTHETICAL.sub("", text), rules)  # a bracket that lost its date glossed a name: it goes
     if len(text) > MAX_DESCRIPTION:
         text = _shorter(text, sentence, span, inside, rules)
     lead = _WORD.match(text)
@@ -185,6 +187,12 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
     if len(text) > MAX_PRINTED:
         return Row("", f"the clause is longer than {MAX_PRINTED} characters and has no part to drop")
     return Row(text)
+
+
+def _bracketed(text: str, start: int, position: int) -> bool:
+    """Tell whether ``position`` stands inside a bracket opened after ``start``."""
+    before = text[start:position]
+    return before.count("(") > before.count(")")
 
 
 def _timeline_entry(sentence: Sentence, match: DateMatch, rules) -> bool:

@@ -114,3 +114,18 @@ def test_a_participle_only_the_date_governed_goes_with_it():
     # a "-ған соң" clause keeps its participle
     found = rows("Көтеріліс 1916 жылы басталған соң халық Қытайға қашты.")
     assert found[("1916", "1916")] == "Көтеріліс басталған соң халық Қытайға қашты"
+
+
+def test_an_encyclopaedia_definition_is_a_statement_and_its_gloss_bracket_goes():
+    # tauke-khan-engime: "<name> (aliases, life span) – <date> <what he was>"
+    text = ("Тәуке хан, кейде Әз-Тәуке (толық есімі Тәуекел-Мұхаммед Баһадүр хан Қазы, жазба деректерде Тевкей, "
+            "Теуке, Тявка, Тевки, 1635 жылға дейін - 1715 жылдың жазы/күзі) – 1652 жылдан бастап Кіші жүздің ханы, "
+            "ал, шамамен, 1672 жылдан кейін Қазақ Ордасының билеушісі.")
+    found = rows(text)
+    assert found[("1652", "1652")] == "Тәуке хан, кейде Әз-Тәуке – Кіші жүздің ханы"
+    assert found[("1672", "1672")].startswith("LEFT OUT")  # "шамамен, Қазақ Ордасының билеушісі": no subject
+
+    from handout.lang.kk import clauses
+
+    assert clauses.is_timeline_entry("Абылай хан (1711–1781) – ", " бастап Орта жүздің ханы.")
+    assert not clauses.is_timeline_entry("Осы кезде Алашорда үкіметі құрылып, кейін – ", " таратылды.")  # a converb clause

@@ -88,6 +88,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 _TIMELINE_GAP = re.compile(r"[ \t]*(?:[–—-]|:)\s*\S")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_COPULA_DASH = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^–—()]*\s[–—]\s*$")
+"""An encyclopaedia's definition: a name, a spaced dash, and what the person was (the date follows the dash)."""
 _DATED_BY_COPULA = re.compile(r"\s*(?:сәйкес|тура|сай)\s+келеді\s*[.!]?\s*$", re.IGNORECASE)
 
 
@@ -96,10 +99,15 @@ def is_timeline_entry(before: str, after: str) -> bool:
 
     A chronicle line opens with its date and a dash or colon ("1465 ж. – Қазақ хандығының құрылуы.");
     a sentence whose only predicate says when ("Қазақ хандығының құрылуы 1465 жылға сәйкес келеді")
-    has its event in the subject.
+    has its event in the subject; an encyclopaedia's "<name> (…) – <date> <what>" is a whole statement.
     """
     if not before.strip(" \t\n-–—•*>|") and _TIMELINE_GAP.match(after):
         return True
+    named = _PARENTHESES.sub("", before)
+    words = _WORD.findall(named)
+    if _COPULA_DASH.search(named) and len(words) <= 6 and not any(_CONVERB_END.search(word) for word in words) \
+            and not has_predicate(named.rstrip(" –—")):
+        return True  # "Тәуке хан (…) – 1652 жылдан бастап Кіші жүздің ханы": who – what, the dash is the verb
     return bool(_DATED_BY_COPULA.match(after)) and len(_WORD.findall(before)) >= 2
 
 
