@@ -129,3 +129,10 @@ def test_an_encyclopaedia_definition_is_a_statement_and_its_gloss_bracket_goes()
 
     assert clauses.is_timeline_entry("Абылай хан (1711–1781) – ", " бастап Орта жүздің ханы.")
     assert not clauses.is_timeline_entry("Осы кезде Алашорда үкіметі құрылып, кейін – ", " таратылды.")  # a converb clause
+
+
+def test_a_short_sections_task_key_uses_the_row_the_chronology_resolved(lecture):
+    task = next(q for q in lecture.questions if q.text.startswith("«Сырым Датұлы бастаған көтеріліс»"))
+    assert "1783–1797 жж. — Сырым Датұлы бастаған көтеріліс Батыс Қазақстан өңірлерінде болып өтті" in task.answer.replace("\xa0", " ")
+    quoted = [q for q in lecture.questions if q.kind != "open"]
+    assert all("Сырым Датұлы бастаған көтеріліс Батыс" not in q.text for q in quoted)  # never quoted as the lecture's words

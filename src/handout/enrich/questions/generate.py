@@ -286,12 +286,23 @@ def _event_text(event: Event, lang: str) -> str | None:
     return None
 
 
+def _printed_row(event: Event, lang: str) -> str | None:
+    """The chronology's own row when it reads as a sentence, though not contiguous with its source: a pronoun
+    the row resolved («Бұл көтеріліс» → «Сырым Датұлы бастаған көтеріліс»). Only an answer key uses it:
+    a question never quotes words the lecture did not write in that order."""
+    language = languages.get(lang)
+    text = language.clauses.quotable(event.event.strip(), event.date.text_date) if event.event and event.anchor else None
+    if text is None or not balanced(text) or points_back(text, language.questions) or _YEAR.search(text):
+        return None
+    return text
+
+
 _LEADING_DATE = re.compile(r"^\d[^–—]{0,24}?\s[–—]\s+")
 """A timeline line's own date ("1899 г. – построение …"): the key prints the date once."""
 
 
 def _event_line(event: Event, lang: str) -> str:
-    text = _LEADING_DATE.sub("", _event_text(event, lang) or "")
+    text = _LEADING_DATE.sub("", _event_text(event, lang) or _printed_row(event, lang) or "")
     return f"{languages.get(lang).format_date(event.date)} — {text[:1].upper() + text[1:]}"
 
 
@@ -307,14 +318,17 @@ def importance(event: Event, lang: str) -> int:
 def _key_events(events: list[Event], limit: int, lang: str) -> list[Event]:
     """Pick the section's most important events that print whole (key events when the chronology marks some), in date order."""
     printable = [event for event in events if _event_text(event, lang)]
+    if len(printable) < limit:  # a short section may also use rows the chronology resolved («Бұл көтеріліс»)
+        printable += [event for event in events if event not in printable and _printed_row(event, lang)]
     marked = [event for event in printable if event.key]
     pool = marked if len(marked) >= 2 else printable
     chosen, texts = [], set()
     for event in sorted(pool, key=lambda e: (-importance(e, lang), e.line)):
         if any(event.date.start == other.date.start for other in chosen):
             continue  # one mention per day: "4 қазан" and "4–12 қазан" tell the same congress
-        if _event_text(event, lang) not in texts and len(chosen) < limit:
-            texts.add(_event_text(event, lang))
+        text = _event_text(event, lang) or _printed_row(event, lang)
+        if text not in texts and len(chosen) < limit:
+            texts.add(text)
             chosen.append(event)
     return sorted(chosen, key=lambda event: date_bounds(event.date))
 
