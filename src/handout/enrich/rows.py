@@ -180,8 +180,9 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         return Row("", f"the clause is shorter than {MIN_TIMELINE_WORDS if timeline else MIN_WORDS} words")
     if _GAP.search(text) and not _GAP.search(sentence.text[start:end]):
         return Row("", "a date taken out leaves a gap: «, –» stood for a verb only the date made clear")
-    if _GLUED.search(text):
-        return Row("", "two sentences run together at a full stop without a space")
+    run_together = getattr(rules, "RUN_TOGETHER", None)
+    if _GLUED.search(text) or (run_together is not None and run_together.search(text)):
+        return Row("", "two sentences run together at a full stop (no space, or a small letter after it)")
     if not _quotes_balance(text):
         return Row("", "the clause opens a quotation or a bracket it does not close")
     if len(text) > MAX_PRINTED:

@@ -136,3 +136,10 @@ def test_a_short_sections_task_key_uses_the_row_the_chronology_resolved(lecture)
     assert "1783–1797 жж. — Сырым Датұлы бастаған көтеріліс Батыс Қазақстан өңірлерінде болып өтті" in task.answer.replace("\xa0", " ")
     quoted = [q for q in lecture.questions if q.kind != "open"]
     assert all("Сырым Датұлы бастаған көтеріліс Батыс" not in q.text for q in quoted)  # never quoted as the lecture's words
+
+
+def test_a_heading_run_into_its_sentence_is_no_row():
+    # virgin-lands-engime: "… әлеуметтік салдары. жерлердің игерілуі 1954 жылы басталды." (small letter after the stop)
+    found = rows("Тыңайған жерлерді игерудің экономикалық, экологиялық, және әлеуметтік салдары. "
+                 "жерлердің игерілуі 1954 жылы басталды.")
+    assert found[("1954", "1954")].startswith("LEFT OUT: two sentences run together")

@@ -94,6 +94,12 @@ _COPULA_DASH = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^–—()]*\s[–—
 _DATED_BY_COPULA = re.compile(r"\s*(?:сәйкес|тура|сай)\s+келеді\s*[.!]?\s*$", re.IGNORECASE)
 
 
+RUN_TOGETHER = re.compile(r"[^\W\d_]{4}\.\s+[a-zа-яёәғқңөұүһі]")
+"""A full stop after a whole word, then a small letter («… әлеуметтік салдары. жерлердің игерілуі …»):
+a heading or a sentence run into the next, damaged text a row may not print. (Russian prose abbreviates
+words before small letters, «млрд. пудов»: its pack has no such rule.)"""
+
+
 def is_timeline_entry(before: str, after: str) -> bool:
     """A row that names its event with a noun phrase, no finite verb needed.
 
