@@ -26,10 +26,16 @@ def lecture10():
 def _printed_rows(lang, paths):
     rows = []
     if lang == "kk":
-        rows = [(LECTURE10.name, event.event) for event in add_chronology(load_lecture(LECTURE10), Diagnostics()).chronology]
+        rows = [(LECTURE10.name, event.event, False) for event in add_chronology(load_lecture(LECTURE10), Diagnostics()).chronology]
     for path in paths:
-        rows += [(path.name, event.event) for event in events_from_text(path.read_text(encoding="utf-8"), path, printable=True, lang=lang)]
+        rows += [(path.name, event.event, _chronicle_line(event))
+                 for event in events_from_text(path.read_text(encoding="utf-8"), path, printable=True, lang=lang)]
     return rows
+
+
+def _chronicle_line(event) -> bool:
+    """A line the date opens, then a dash or colon ("1941–1945 жж. — Ұлы Отан соғысы."): a noun phrase may tell it."""
+    return bool(re.match(r"\s*%s\s*[–—:-]" % re.escape(event.date.text_date), event.sentence))
 
 
 @pytest.mark.parametrize("lang, paths, at_least", [("kk", KK_DEV, 60), ("en", EN_DEV, 30)])
@@ -37,11 +43,11 @@ def test_printed_rows_read_as_statements(lang, paths, at_least):
     rows = _printed_rows(lang, paths)
     back_pointers = languages.get(lang).clauses.BACK_POINTERS
     assert len(rows) > at_least
-    for name, text in rows:
+    for name, text, chronicle in rows:
         words = WORD.findall(text)
         assert "…" not in text and "..." not in text, (name, text)
         assert words[0].lower() not in back_pointers, (name, text)
-        assert len(words) >= 4, (name, text)
+        assert len(words) >= (2 if chronicle else 4), (name, text)
         assert text.count("«") == text.count("»") and text.count('"') % 2 == 0, (name, text)
 
 

@@ -206,7 +206,7 @@ def _events_in_block(block: Block, title: str, context: int | None, path, diagno
         text = plain[start:end]
         if own:
             relative = [dataclasses.replace(m, start=m.start - start, end=m.end - start) for m in own]
-            sentence = rows.sentence_of(text, relative, previous, rules)
+            sentence = rows.sentence_of(text, relative, previous, rules, title)
             cleaned = _squeeze(text)
             for index, match in enumerate(relative):
                 line = block.line + lines.line_of(origin[own[index].start]) - 1

@@ -32,6 +32,7 @@ MIN_TIMELINE_WORDS = 2
 """A chronicle line's noun phrase ("Кровавое воскресенье") may be short: its date heads it."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _COORDINATED = re.compile(r"(?<![\w.])\d{3,4}\s*(?:[-–—]|,|\s(?:және|мен|пен|бен|и|and))?\s*$")
+_JOINER = re.compile(r"^\s*(?:,|және|мен|пен|бен|немесе|не|или|и|and|or)?\s*$")
 _GLUED = re.compile(r"[^\W\d_]{2}[.!?][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]")
 """Two sentences glued at a full stop ("Shcherbakov.The", "жеткізді.Соғыс"): damaged text, not one statement."""
 _CONJUNCTION_COMMA = re.compile(r"(?<=\s)(and|but|или|и|а|но|және|бірақ)\s*,\s+")
@@ -63,9 +64,11 @@ class Sentence:
     """Where each boundary starts (for bisection)."""
     match_starts: tuple[int, ...] = ()
     """The sentence before it in the same block (for resolving a pronoun)."""
+    heading: str = ""
+    """The title of the section it stands in ("Сырым Датұлы бастаған көтеріліс": what «Бұл көтеріліс» is)."""
 
 
-def sentence_of(text: str, matches: list[DateMatch], previous: str, rules) -> Sentence:
+def sentence_of(text: str, matches: list[DateMatch], previous: str, rules, heading: str = "") -> Sentence:
     """Prepare one sentence: its dates (relative positions) and clause boundaries."""
     found = []
     if len(text) <= 20 * MAX_SCAN:
@@ -75,7 +78,7 @@ def sentence_of(text: str, matches: list[DateMatch], previous: str, rules) -> Se
             found += [(m.start, m.start) for m in matches if rules.ends_with_converb(text[max(0, m.start - 40):m.start])]
             found.sort()
     return Sentence(text, tuple(matches), tuple(found), previous[-MAX_SCAN:], tuple(b[0] for b in found),
-                    tuple(m.start for m in matches))
+                    tuple(m.start for m in matches), heading)
 
 
 def describe(sentence: Sentence, index: int, rules) -> Row:
@@ -137,11 +140,20 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
     start, end = span
     inside = _matches_in(sentence, start, end)
     text = _clean(_without_dates(sentence.text, start, end, inside, rules), rules)
+    orphan = getattr(rules, "ORPHAN_MODIFIER", None)
+    if orphan is not None and inside and not sentence.text[start:inside[0].start].strip(" ,;:–—-("):
+        bare = orphan.sub("", text)
+        text = bare[:1].upper() + bare[1:]  # the date opened the clause: a participle it alone governed goes too
+    if any(_bracketed(sentence.text, start, match.start) for match in inside):
+        text = _clean(_PARENTHETICAL.sub("", text), rules)  # a bracket that lost its date glossed a name: it goes
     if len(text) > MAX_DESCRIPTION:
         text = _shorter(text, sentence, span, inside, rules)
     lead = _WORD.match(text)
     if lead and lead.group().lower() in rules.BACK_POINTERS:
         resolved = rules.resolve_back_pointer(text, sentence.previous)
+        from_heading = getattr(rules, "resolve_from_heading", None)
+        if resolved is None and from_heading is not None:
+            resolved = from_heading(text, sentence.heading, sentence.previous)
         if resolved is None:
             return Row("", f"starts with «{lead.group()}», which points back to an earlier sentence")
         text = resolved
@@ -152,6 +164,8 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         if resolved is None or rules.dangling_reference(resolved):
             return Row("", f"«{dangling}» points to something the row does not name")
         text = resolved
+    if getattr(rules, "speaks_as_author", None) is not None and rules.speaks_as_author(text):
+        return Row("", "the clause speaks in the writer's own person: a comment, not an event")
     if getattr(rules, "lacks_subject", None) is not None and rules.lacks_subject(text):
         return Row("", "the clause has no subject of its own")
     timeline = _timeline_entry(sentence, match, rules)
@@ -166,13 +180,20 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
         return Row("", f"the clause is shorter than {MIN_TIMELINE_WORDS if timeline else MIN_WORDS} words")
     if _GAP.search(text) and not _GAP.search(sentence.text[start:end]):
         return Row("", "a date taken out leaves a gap: «, –» stood for a verb only the date made clear")
-    if _GLUED.search(text):
-        return Row("", "two sentences run together at a full stop without a space")
+    run_together = getattr(rules, "RUN_TOGETHER", None)
+    if _GLUED.search(text) or (run_together is not None and run_together.search(text)):
+        return Row("", "two sentences run together at a full stop (no space, or a small letter after it)")
     if not _quotes_balance(text):
         return Row("", "the clause opens a quotation or a bracket it does not close")
     if len(text) > MAX_PRINTED:
         return Row("", f"the clause is longer than {MAX_PRINTED} characters and has no part to drop")
     return Row(text)
+
+
+def _bracketed(text: str, start: int, position: int) -> bool:
+    """Tell whether ``position`` stands inside a bracket opened after ``start``."""
+    before = text[start:position]
+    return before.count("(") > before.count(")")
 
 
 def _timeline_entry(sentence: Sentence, match: DateMatch, rules) -> bool:
@@ -196,6 +217,8 @@ def _without_dates(text: str, start: int, end: int, matches: list[DateMatch], ru
     for match in matches:
         # "1921 және 1931-1933 жылдар", "1715-1824": a bare year coordinated with the date goes with it.
         piece = _COORDINATED.sub("", text[position : match.start])
+        if position > start and _JOINER.match(piece):
+            piece = ""  # "1650 немесе 1651 жылға": the word between two listed dates goes with them
         preposition = getattr(rules, "DATE_PREPOSITION", None)
         pieces.append(preposition.sub("", piece) if preposition is not None else piece)  # "born in 1713": "in" goes too
         rest = rules.GOVERNING_WORD.match(text, match.end, end)

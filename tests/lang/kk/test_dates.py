@@ -124,3 +124,35 @@ def test_capitalized_kazan_at_a_sentence_start_is_the_city():
 @pytest.mark.parametrize("text", ["Бөлім 1", "1", "12 -", "1917", "5-", "наурыздың 2-нен", "²", "1917 жылы ٣ наурызда"])
 def test_text_ending_in_a_number_is_not_a_crash(text):
     assert isinstance(find_dates(text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tauke-khan-engime (eval dev): an uncertain year, two years
+        ("Болашақ ханның саясатқа араласуы 1650 немесе 1651 жылға сәйкес келеді.", [("1650", "1650"), ("1651", "1651")]),
+        # famine-literature-massaget (eval dev): a year coordinated with a range
+        ("Поэма 1921 және 1931-1933 жылдар аумағын қамтиды.", [("1921", "1921"), ("1931", "1933")]),
+        ("Ашаршылық 1920-1921 және 1931 жылдары болды.", [("1920", "1921"), ("1931", "1931")]),
+        ("Сайлау 1921, 1922 және 1923 жылдары өтті.", [("1921", "1921"), ("1922", "1922"), ("1923", "1923")]),
+        ("Соғыс 1921 мен 1922 жылдар аралығында жүрді.", [("1921", "1922")]),
+        ("Көтеріліске 14 500 және 1920 жылы 300 адам қатысты.", [("1920", "1920")]),  # a count is not a listed year
+    ],
+)
+def test_bare_years_listed_before_a_dated_year(text, expected):
+    assert [(m.value.start, m.value.end) for m in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Тәуке хан 1715 жылдың жазы/күзі қайтыс болды.", ("1715-06", "1715-11")),
+        ("Ол 1715 жылдың жазында немесе күзінде қайтыс болды.", ("1715-06", "1715-11")),
+        # tauke-khan-engime: a life span "born by 1635 – died in the summer or autumn of 1715"
+        ("Тәуке хан (Тевки, 1635 жылға дейін - 1715 жылдың жазы/күзі) – Кіші жүздің ханы.", ("1635", "1715-11")),
+        ("Бұл 1917 жылға дейін - бұрынғы тәртіп еді.", ("1917", "1917")),
+    ],
+)
+def test_season_alternatives_and_born_by_life_span(text, expected):
+    value = find_dates(text)[0].value
+    assert (value.start, value.end) == expected

@@ -138,6 +138,17 @@ def _surname_span(text: str, surnames: dict) -> tuple[int, int] | None:
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             if not before.isalpha() and not after.isalpha():
-                hits.append((start, end))
+                hits.append(_with_first_name(text, start, end, surnames[surname]))
             start = text.find(surname, end)
     return hits[0] if len(hits) == 1 else None
+
+
+def _with_first_name(text: str, start: int, end: int, person) -> tuple[int, int]:
+    """Widen a surname to the full first name written before it ("Сырым Датұлы"): the first name alone
+    would give the answer away; initials ("Ә. Бөкейханов") stay, they only hint."""
+    first = person.name[: len(person.name) - len(person.surname)].rstrip()
+    if len(first) > 2 and "." not in first and text[max(0, start - len(first) - 1):start] == first + " ":
+        before = text[start - len(first) - 2] if start - len(first) - 2 >= 0 else " "
+        if not before.isalpha():
+            return start - len(first) - 1, end
+    return start, end

@@ -286,12 +286,23 @@ def _event_text(event: Event, lang: str) -> str | None:
     return None
 
 
+def _printed_row(event: Event, lang: str) -> str | None:
+    """The chronology's own row when it reads as a sentence, though not contiguous with its source: a pronoun
+    the row resolved («Бұл көтеріліс» → «Сырым Датұлы бастаған көтеріліс»). Only an answer key uses it:
+    a question never quotes words the lecture did not write in that order."""
+    language = languages.get(lang)
+    text = language.clauses.quotable(event.event.strip(), event.date.text_date) if event.event and event.anchor else None
+    if text is None or not balanced(text) or points_back(text, language.questions) or _YEAR.search(text):
+        return None
+    return text
+
+
 _LEADING_DATE = re.compile(r"^\d[^–—]{0,24}?\s[–—]\s+")
 """A timeline line's own date ("1899 г. – построение …"): the key prints the date once."""
 
 
 def _event_line(event: Event, lang: str) -> str:
-    text = _LEADING_DATE.sub("", _event_text(event, lang) or "")
+    text = _LEADING_DATE.sub("", _event_text(event, lang) or _printed_row(event, lang) or "")
     return f"{languages.get(lang).format_date(event.date)} — {text[:1].upper() + text[1:]}"
 
 
@@ -307,14 +318,17 @@ def importance(event: Event, lang: str) -> int:
 def _key_events(events: list[Event], limit: int, lang: str) -> list[Event]:
     """Pick the section's most important events that print whole (key events when the chronology marks some), in date order."""
     printable = [event for event in events if _event_text(event, lang)]
+    if len(printable) < limit:  # a short section may also use rows the chronology resolved («Бұл көтеріліс»)
+        printable += [event for event in events if event not in printable and _printed_row(event, lang)]
     marked = [event for event in printable if event.key]
     pool = marked if len(marked) >= 2 else printable
     chosen, texts = [], set()
     for event in sorted(pool, key=lambda e: (-importance(e, lang), e.line)):
         if any(event.date.start == other.date.start for other in chosen):
             continue  # one mention per day: "4 қазан" and "4–12 қазан" tell the same congress
-        if _event_text(event, lang) not in texts and len(chosen) < limit:
-            texts.add(_event_text(event, lang))
+        text = _event_text(event, lang) or _printed_row(event, lang)
+        if text not in texts and len(chosen) < limit:
+            texts.add(text)
             chosen.append(event)
     return sorted(chosen, key=lambda event: date_bounds(event.date))
 
@@ -359,8 +373,7 @@ def _first_sentences(section: Section, lang: str, limit: int = 320) -> str:
                  and language.clauses.has_predicate(s.rstrip(".! ")) and len(s.split()) >= 5]
         if not found or found[0].split()[0].casefold() in rules.LEADING_ANAPHORS:
             continue
-        opening = [word.strip(",.;:«»").casefold() for word in found[0].split()[:4]]
-        if any(word in rules.PRONOUNS for word in opening) or rules.dangling_reference(found[0]):
+        if _leans_back(found[0], rules):
             continue  # "Өте күрделі … жағдайларда ол …": who? the gist must say
         text = found[0]
         for sentence in found[1:]:
@@ -369,6 +382,22 @@ def _first_sentences(section: Section, lang: str, limit: int = 320) -> str:
             text += " " + sentence
         return text
     return ""
+
+
+def _leans_back(sentence: str, rules) -> bool:
+    """Tell whether a gist's first sentence needs an earlier one: a pronoun among its first words, or later
+    with no name before it to point to («Өте күрделі … жағдайларда ол …», «… кезде олар қарсы шықты»).
+
+    The first word is capitalised in any sentence, so only a capital after it counts as a name: a gist
+    may skip a block it could have used, never print one that leans back."""
+    words = [word.strip(",.;:«»()").casefold() for word in sentence.split()]
+    if any(word in rules.PRONOUNS for word in words[:4]) or rules.dangling_reference(sentence):
+        return True
+    for index, word in enumerate(words[4:], 4):
+        if word in rules.PRONOUNS:
+            named = any(raw[:1].isupper() for raw in sentence.split()[1:index])
+            return not named
+    return False
 
 
 def _compare_task(sections, grouped: dict[str, list[Event]], lang: str) -> Question | None:

@@ -33,9 +33,10 @@ LEADING_CONNECTIVE = re.compile(
 )
 """Words that tie a clause to what came before without naming anything: dropped from a row's start
 (the row's date already says when)."""
-GOVERNING_WORD = re.compile(r"\s*(?:қамтитын|қамтыған|қамтыды|кезеңде|аралығында|аралығындағы|аралығын\s+қамтиды|аралығын\s+қамтыды|аумағын\s+қамтыған|аумағын\s+қамтитын|күні|түні)\b",
+GOVERNING_WORD = re.compile(r"\s*(?:(?:сәйкес|тура|сай)\s+келеді|қамтитын|қамтыған|қамтыды|кезеңде|аралығында|аралығындағы|аралығын\s+қамтиды|аралығын\s+қамтыды|аумағын\s+қамтыған|аумағын\s+қамтитын|күні|түні)\b",
                             re.IGNORECASE)
-"""A word right after a date that the date governs ("1917-1920 жылдарды қамтитын"): it goes with the date."""
+"""A word right after a date that the date governs ("1917-1920 жылдарды қамтитын"): it goes with the date.
+"… құрылуы 1465 жылға сәйкес келеді" (falls in 1465) goes too: the row names the event, «Қазақ хандығының құрылуы»."""
 TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:ал|және|мен|бірақ|ал енді|да|де)$")
 """A clause cut before its second half ends in a conjunction."""
 _CONVERB_END = re.compile(r"[^\W\d_]{2}(?:ып|іп|ап|еп|йп)$")
@@ -46,7 +47,7 @@ SENTENCE_CONNECTOR = re.compile(
 )
 ANAPHORS = frozenset(
     "ол олар оның олардың оларды оған бұл бұның мұнда мұндай осы осында осындай сол соның онда "
-    "қамтитын екінші үшінші төртінші".split()
+    "қамтитын екінші үшінші төртінші келесі".split()
 )
 BACK_POINTERS = frozenset(
     "ол олар оның олардың оларды оларға олармен оған оны онымен одан бұл бұның мұның бұған мұны мұнда "
@@ -84,6 +85,49 @@ KEY_HEADS = (
 PERSON = re.compile(r"\b(?:[А-ЯӘҒҚҢӨҰҮҺІЁ]\.\s?){1,2}[А-ЯӘҒҚҢӨҰҮҺІЁ][а-яәғқңөұүһіё]+")
 """A named person as history prose writes one: initials and a surname ("Ә. Бөкейханов")."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+_TIMELINE_GAP = re.compile(r"[ \t]*(?:[–—-]|:)\s*\S")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_COPULA_DASH = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^–—()]*\s[–—]\s*$")
+"""An encyclopaedia's definition: a name, a spaced dash, and what the person was (the date follows the dash)."""
+_DATED_BY_COPULA = re.compile(r"\s*(?:сәйкес|тура|сай)\s+келеді\s*[.!]?\s*$", re.IGNORECASE)
+
+
+RUN_TOGETHER = re.compile(r"[^\W\d_]{4}\.\s+[a-zа-яёәғқңөұүһі]")
+"""A full stop after a whole word, then a small letter («… әлеуметтік салдары. жерлердің игерілуі …»):
+a heading or a sentence run into the next, damaged text a row may not print. (Russian prose abbreviates
+words before small letters, «млрд. пудов»: its pack has no such rule.)"""
+
+
+def is_timeline_entry(before: str, after: str) -> bool:
+    """A row that names its event with a noun phrase, no finite verb needed.
+
+    A chronicle line opens with its date and a dash or colon ("1465 ж. – Қазақ хандығының құрылуы.");
+    a sentence whose only predicate says when ("Қазақ хандығының құрылуы 1465 жылға сәйкес келеді")
+    has its event in the subject; an encyclopaedia's "<name> (…) – <date> <what>" is a whole statement.
+    """
+    if not before.strip(" \t\n-–—•*>|") and _TIMELINE_GAP.match(after):
+        return True
+    named = _PARENTHESES.sub("", before)
+    words = _WORD.findall(named)
+    if _COPULA_DASH.search(named) and len(words) <= 6 and not any(_CONVERB_END.search(word) for word in words) \
+            and not has_predicate(named.rstrip(" –—")):
+        return True  # "Тәуке хан (…) – 1652 жылдан бастап Кіші жүздің ханы": who – what, the dash is the verb
+    return bool(_DATED_BY_COPULA.match(after)) and len(_WORD.findall(before)) >= 2
+
+
+ORPHAN_MODIFIER = re.compile(r"^[^\W\d_]{2,}(?:ған|ген|қан|кен)\s+(?!(?:соң|кейін|жоқ|еді|екен|кезде|сайын|болатын)\b)(?=[^\W\d_«“\"])")
+"""A participle whose only argument was the date it followed («1927 жылы желтоқсанда өткен Компартияның ХV
+съезі …»): with the date out it qualifies nothing («Өткен Компартияның …»), so it goes too."""
+_AUTHOR = re.compile(r"(?<![\w-])(?:біз|біздің|бізге|бізді|бізден|бізбен|менің|маған|меніңше|өзіміз[^\W\d_]*)(?![\w-])(?!\s+заманымыз)",
+                     re.IGNORECASE)
+
+
+def speaks_as_author(clause: str) -> bool:
+    """Tell whether a row speaks in the writer's own person («Біздің қазақ үшін … ашаршылықтың алатын орны
+    айрықша зор болды»): a comment on history, not an event a chronology lists."""
+    return bool(_AUTHOR.search(clause))
 
 
 def ends_with_converb(clause: str) -> bool:
@@ -187,6 +231,42 @@ def _resolve_named_document(clause: str, previous: str) -> str | None:
     if not titled:
         return None
     return f"{titled.group(1)} {noun}{clause[match.end():]}"
+
+
+_HEADING_NUMBER = re.compile(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s*")
+_POSSESSIVE_END = re.compile(r"(?:сы|сі|ы|і)$")
+
+
+def resolve_from_heading(clause: str, heading: str, previous: str) -> str | None:
+    """Resolve "Бұл көтеріліс" from the section heading it stands under ("Сырым Датұлы бастаған көтеріліс").
+
+    Only when the heading is a noun phrase ending in that noun and the sentence before does not name
+    the noun itself (then it, not the heading, is what "бұл" points to). The noun's case ending is kept:
+    «Бұл көтерілістің» → «Сырым Датұлы бастаған көтерілістің». A possessive heading noun
+    ("Жоңғар шапқыншылығы") stands only for the bare noun («Бұл шапқыншылық»).
+    """
+    match = re.match(r"(бұл|осы|сол|аталған)\s+([^\W\d_]+(?:-[^\W\d_]+)?)", clause, re.IGNORECASE)
+    heading = _HEADING_NUMBER.sub("", heading.strip()).rstrip(" .:;!")
+    words = _WORD.findall(heading)
+    if not match or len(words) < 2 or re.search(r"[,;:?()«»\"]", heading) or has_predicate(heading):
+        return None
+    noun, last = match.group(2), words[-1]
+    if not heading.endswith(last) or len(last) < 4:
+        return None
+    stem = last.lower()
+    if _POSSESSIVE_END.search(stem):
+        stem = _POSSESSIVE_END.sub("", stem)
+        stem = stem[:-1] + {"ғ": "қ", "г": "к"}.get(stem[-1], stem[-1])
+        if noun.lower() != stem:
+            return None
+        named = heading
+    elif noun.lower().startswith(last.lower()):
+        named = heading[: len(heading) - len(last)] + noun.lower()
+    else:
+        return None
+    if stem[: max(4, len(stem) - 2)] in previous.lower():
+        return None  # the sentence before names a «көтеріліс» of its own
+    return named[:1].upper() + named[1:] + clause[match.end():]
 
 
 def subordinate_lead(clause: str) -> int:

@@ -63,14 +63,16 @@ def _is_safe_locative(text: str, value: DateValue) -> bool:
 
 LEADING_ANAPHORS = frozenset(
     "ол олар оның олардың оларды оған оларға бұл бұның бұлар мұнда мұндай осы осыған осында осындай "
-    "сол соның сонда соған онда сондықтан сөйтіп сонымен соның нәтижесінде екіншіден үшіншіден кейін".split()
+    "сол соның сонда соған онда сондықтан сөйтіп сонымен соның нәтижесінде екіншіден үшіншіден кейін келесі".split()
 )
-"""Words that, first in a sentence, point back to the one before: such a sentence is not self-contained."""
+"""Words that, first in a sentence, point back to the one before: such a sentence is not self-contained
+(«Келесі шабуылды жоңғарлар …»: the next after which?)."""
 
 RUN_ON = re.compile(r"[^\W\d_](?:ды|ді|ты|ті|ған|ген|қан|кен)\s+(?:Оның|Олар|Ол|Бұл|Ал|Сонымен|Осы)\b")
 """A probable missing full stop ("пайда болды Оның …"): two sentences run together."""
 
-PRONOUNS = frozenset("ол олар оның олардың оларды оған оларға бұл бұның бұлар мұнда онда сонда бүгін биыл қазір".split())
+PRONOUNS = frozenset("ол олар оның олардың оларды оған оларға бұл бұның бұлар мұнда онда сонда бүгін биыл қазір "
+                     "біз біздің бізге бізді".split())
 """Pronouns and deictic words that, among a sentence's first words ("1924 жылы ол жойылып", "Ал бүгін"),
 need an earlier sentence or the day of writing."""
 
@@ -79,7 +81,7 @@ PREDICATE_END = re.compile(
 )
 """How a Kazakh statement ends: a finite verb (a heading-like phrase "1916 жылғы көтеріліс." does not)."""
 
-LEADING_CONNECTORS = frozenset("ал бірақ алайда дегенмен сөйтіп сонымен яғни мәселен осылайша".split())
+LEADING_CONNECTORS = frozenset("ал бірақ алайда дегенмен сөйтіп сонымен яғни мәселен осылайша және".split())
 """Connectives a quoted sentence or clause drops from its start ("Ал 1922 жылы …")."""
 
 POINTING = frozenset("осы осының осыған осында сол соның соған бұл бұның мұндай осындай сондай аталған жоғарыда".split())

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from ....model import DateValue
 from ...dates import PRECISION_RANK, DateMatch
 from .points import PointRules
 from .tokens import BC_MARKS, BETWEEN_WORDS, BY_WORDS, CONTEXT_WORDS, COUNT_WORDS, FROM_WORDS, UNTIL_WORDS, Point, month_of
 from .values import alt_iso, day_before, established_year, impossible, iso_range
+
+
+_COORDINATORS = ("және", "немесе", "не", "мен", "бен", "пен", "я", "әлде")
+"""Words that join a bare year to the dated one after it."""
 
 
 class Parser(PointRules):
@@ -34,6 +40,12 @@ class Parser(PointRules):
             if self._restated(index, next_index):
                 index = next_index  # "Алты жылдан кейін, 1961 жылғы 12 сәуірде": the explicit date says it
                 continue
+            listed = self._coordinated_years(index, match, found[-1].end if found else 0)
+            between = self.word_at(next_index) in BETWEEN_WORDS or self.word_at(next_index - 1) in BETWEEN_WORDS
+            if len(listed) == 1 and between and self.word_at(index - 1) in ("мен", "бен", "пен"):
+                match = self._between_years(listed[0], match)  # "1921 мен 1922 жылдар аралығында": one range
+            else:
+                found.extend(listed)
             found.append(match)
             if match.year is not None:
                 self.context_year, self.context_century = match.year, None
@@ -42,6 +54,36 @@ class Parser(PointRules):
                     self.context_century = int(match.value.start)
             index = next_index
         return found
+
+    def _coordinated_years(self, index: int, match: DateMatch, free_from: int) -> list[DateMatch]:
+        """Bare years listed before a dated year: "1650 немесе 1651 жылға", "1921 және 1931-1933 жылдар".
+
+        Only the last year of the list carries "жыл", so the others are read with it; a bare year
+        range ("1920-1921 және 1931 жылдары") stays a range. Only before a year-precision phrase.
+        """
+        value = match.value
+        if value is None or value.precision != "year" or self.tokens[index].kind != "num":
+            return []
+        years: list[DateMatch] = []
+        cursor = index - 1
+        while self.word_at(cursor) in _COORDINATORS or self.is_punct(cursor, ","):
+            end = self.tok(cursor - 1)
+            if end is None or end.kind != "num" or len(end.text) != 4 or not 1000 <= int(end.text) <= 2100 or end.start < free_from:
+                break
+            start, first = end, cursor - 1
+            before = self.tok(cursor - 3)
+            if self.is_punct(cursor - 2, "-") and before is not None and before.kind == "num" and len(before.text) == 4 \
+                    and before.start >= free_from and int(before.text) < int(end.text):
+                start, first = before, cursor - 3
+            text_date = self.text[start.start:end.end]
+            years.insert(0, DateMatch(start.start, end.end, DateValue(start=start.text, end=end.text, precision="year",
+                                                                      text_date=text_date), int(end.text)))
+            cursor = first - 1
+        return years
+
+    def _between_years(self, first: DateMatch, last: DateMatch) -> DateMatch:
+        value = dataclasses.replace(last.value, start=first.value.start, text_date=self.text[first.start:last.end])
+        return DateMatch(first.start, last.end, value, last.year)
 
     def _before_our_era(self, index: int) -> bool:
         """Tell whether "б.з.б." (before our era) governs the date at ``index``: "б.з.б. VIII – III ғасырлар"."""
@@ -113,6 +155,15 @@ class Parser(PointRules):
         elif first.role == "to" and self.word_at(after) in UNTIL_WORDS:
             qualifier = "by" if self.word_at(after) in BY_WORDS else "until"
             after += 1
+            second = self.point(after + 1) if self.is_punct(after, "-") else None
+            if second is not None and second.year is not None and second.year > first.year and "year" in second.explicit:
+                points.append(second)  # "(… 1635 жылға дейін - 1715 жылдың жазы/күзі)": born by 1635, died 1715
+                after, qualifier = second.last + 1, None
+                if second.season and (self.is_punct(after, "/") or self.word_at(after) in ("немесе", "не")):
+                    other = self.point(after + 1, inherit=second)
+                    if other is not None and other.season and other.year == second.year:
+                        points.append(other)
+                        after = other.last + 1
         elif self.is_punct(after, "-") or self.word_at(after) in ("мен", "және"):
             second = self.point(after + 1, inherit=first)
             if second is not None and self._joins(first, second):
@@ -120,6 +171,11 @@ class Parser(PointRules):
                 after = second.last + 1
                 if self.word_at(after) in BETWEEN_WORDS:
                     after += 1
+        elif first.season and (self.is_punct(after, "/") or self.word_at(after) in ("немесе", "не")):
+            second = self.point(after + 1, inherit=first)  # "1715 жылдың жазы/күзі": summer or autumn, both spanned
+            if second is not None and second.season and second.year == first.year:
+                points.append(second)
+                after = second.last + 1
         if qualifier is None and any(point.night for point in points):
             qualifier = "night"
         return self._build(points, after, qualifier)
@@ -194,7 +250,7 @@ class Parser(PointRules):
         if problem:
             return DateMatch(span[0], span[1], None, year, f"impossible date «{text_date}»: {problem}"), after
         start, start_end, precision = iso_range(first)
-        if len(points) == 2:
+        if len(points) >= 2:
             end_start, end, end_precision = iso_range(last)
             if PRECISION_RANK[end_precision] > PRECISION_RANK[precision]:
                 precision = end_precision
