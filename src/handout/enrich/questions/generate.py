@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ... import lang as languages
 from ...model import DateValue, Event, Lecture, Question, Section
+from .. import rows
 from ..chronology import strip_markdown
 from .blanks import blank_items
 from .common import choice_options, make_question, short_hash, shuffled, year_distractors
@@ -291,8 +292,25 @@ _LEADING_DATE = re.compile(r"^\d[^–—]{0,24}?\s[–—]\s+")
 
 
 def _event_line(event: Event, lang: str) -> str:
-    text = _LEADING_DATE.sub("", _event_text(event, lang) or "")
-    return f"{languages.get(lang).format_date(event.date)} — {text[:1].upper() + text[1:]}"
+    language = languages.get(lang)
+    text = _without_own_date(_LEADING_DATE.sub("", _event_text(event, lang) or ""), event, language)
+    return f"{language.format_date(event.date)} — {text[:1].upper() + text[1:]}"
+
+
+def _without_own_date(text: str, event: Event, language) -> str:
+    """The key's words less the event's own date, which the line already prints before its dash.
+
+    A sentence quoted whole keeps its date («Летом 1918 г. после …», "met in Orenburg on 21–26 July
+    1917"): the mentions of the event's date (and the pack's preposition before them) are taken out
+    as a chronology row takes them out; other dates stay.
+    """
+    value = event.date
+    own = [match for match in language.find_dates(text)
+           if match.value is not None and (match.value.start, match.value.end) == (value.start, value.end)]
+    if not own:
+        return text
+    shorter = rows.without_dates(text, own, language.clauses)
+    return shorter if len(shorter.split()) >= 3 else text
 
 
 def importance(event: Event, lang: str) -> int:
