@@ -11,18 +11,18 @@ MAX_ROLE_WORDS = 12
 
 
 def _with_role(lecture: Lecture) -> list:
-    """Persons whose role is a noun phrase of two words or more that no other person shares.
+    """Persons whose role is a noun phrase of two words or more that no other person shares (``_shared``).
 
     "Алашорда үкіметінің төрағасы" asks well; "күрескер" (a fighter, said of many) or a verb
     phrase ("Шығыстағы бөлігін басқарды") does not give one answer.
     """
     rules = languages.get(lecture.meta.lang).questions
-    roles = [_signature(person.role) for person in lecture.people]
+    roles = [_signature(person.role) for person in lecture.people if len(person.role.split()) >= 2]
     seen, people = set(), []
     for person in lecture.people:
         role = person.role.strip().rstrip(".")
         words = role.split()
-        if not (2 <= len(words) <= MAX_ROLE_WORDS) or person.name in seen or roles.count(_signature(role)) > 1:
+        if not (2 <= len(words) <= MAX_ROLE_WORDS) or person.name in seen or _shared(_signature(role), roles):
             continue
         if not balanced(role) or "…" in role or (rules.PREDICATE_END.search(words[-1]) and not _NOUNISH(rules, words[-1])):
             continue
@@ -41,6 +41,16 @@ def _names_body(words: list[str], generic: tuple[str, ...]) -> bool:
     """
     bare = [word.strip("«»\"“”„()") for word in words]
     return any(word[:1].isupper() and not word.casefold().startswith(generic) for word in bare)
+
+
+def _shared(signature: tuple[str, ...], roles: list[tuple[str, ...]]) -> bool:
+    """Tell whether another person holds this role: the same words, or the same with more or fewer of them.
+
+    «первый секретарь Казкрайкома ВКП(б)» and «первый секретарь Казкрайкома» (two men, one after
+    the other) are one role: asked about either, the other is a right answer too.
+    """
+    words = set(signature)
+    return sum(words <= set(other) or set(other) <= words for other in roles) > 1
 
 
 def _signature(role: str) -> tuple[str, ...]:
