@@ -74,3 +74,15 @@ def test_a_case_form_or_a_title_is_not_a_first_name(lang, text, names):
     from handout.lang.people import find_mentions
 
     assert {mention.name for mention in find_mentions(text, languages.get(lang).people)} == names
+
+
+def test_a_russian_lecture_asks_who_held_each_role_it_names_once():
+    from support import FIXTURES
+
+    lecture = enrich(load_lecture(FIXTURES / "lectures" / "ru_collectivisation_1925_1933.md"), Diagnostics())
+    asked = {q.text.replace("\u00a0", " "): q.correct.replace("\u00a0", " ")
+             for q in lecture.questions if q.key.startswith("person-")}
+    assert asked["Кто из названных — председатель Совнаркома КАССР?"] == "Н. Нурмаков"  # «Председатель Совнаркома КАССР Н. Нурмаков»
+    assert asked["Кто из названных — председатель ЦИК КАССР?"] == "Е. Ерназаров"  # «с председателем ЦИК КАССР Е. Ерназаровым»
+    # Голощёкин, then Мирзоян: «первым секретарём Казкрайкома ВКП(б)», «Новым первым секретарём Казкрайкома»
+    assert not any("секретарь Казкрайкома" in text for text in asked)

@@ -144,18 +144,19 @@ def _agree(modifier: str, noun: str, case: str | None, sentence_start: bool) -> 
     noun_tag = parse(noun.lower()).tag
     ordinal = _ORDINAL.match(modifier)
     if ordinal:
-        made = _inflect("первый", noun_tag, case)
+        made = inflect_adjective("первый", noun_tag, case)
         if made is None:
             return None
         ending = made[-2:] if made.endswith(("го", "му", "ми")) else made[-1:]
         return f"{ordinal.group(1)}-{ending}"
-    made = _inflect(written.lower(), noun_tag, case)
+    made = inflect_adjective(written.lower(), noun_tag, case)
     if made is None:
         return None
     return written[:1] + made[1:] if written[:1].isupper() else made
 
 
-def _inflect(adjective: str, noun_tag, case: str | None) -> str | None:
+def inflect_adjective(adjective: str, noun_tag, case: str | None) -> str | None:
+    """An adjective (or participle) in ``case``, agreeing in number, gender and animacy with a noun of ``noun_tag``."""
     if case not in _CASES:
         return None
     wanted = {case, noun_tag.number or "sing"}
