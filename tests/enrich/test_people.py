@@ -108,6 +108,11 @@ def test_front_matter_adds_drops_and_rewords(tmp_path):
     ("ru", "Съезд избрал Народный совет Алаш-Орды во главе с А. Н. Букейхановым.", "А. Н. Букейханов",
      "руководитель Народного совета Алаш-Орды"),
     ("ru", "Летом 1932 г. Т. Р. Рыскулов направил письмо И. В. Сталину.", "Т. Р. Рыскулов", ""),
+    ("ru", "В 1946 г. К. И. Сатпаев стал первым президентом Академии наук Казахской ССР.", "К. И. Сатпаев",
+     "первый президент Академии наук Казахской ССР"),
+    # tests/fixtures/eval/ru/dev/litbaza-baitursynov-1920s.txt (after a dash; a mixed-case abbreviation)
+    ("ru", "А. Байтурсынов — Народный комиссар просвещения КирАССР (1920–1921), член КазЦИК.", "А. Байтурсынов",
+     "народный комиссар просвещения КирАССР"),
     ("en", "T. Ryskulov, chairman of the Turkestan Central Executive Committee, proposed it.", "T. Ryskulov",
      "chairman of the Turkestan Central Executive Committee"),
 ])

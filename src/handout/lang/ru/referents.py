@@ -37,9 +37,13 @@ def _is_head(word: str) -> bool:
     return "NOUN" in parsed.tag and parsed.normal_form in DEFINITE_HEADS
 
 
-def _is_modifier(word: str) -> bool:
-    """An agreeing word before a noun: an adjective, a participle, an ordinal («316-я»)."""
-    return bool(_ORDINAL.match(word)) or parse(word.lower()).tag.POS in ("ADJF", "PRTF")
+def is_modifier(word: str) -> bool:
+    """An agreeing word before a noun: an adjective, a passive participle, an ordinal («316-я»).
+
+    An active participle governs the noun after it («образовавший Представительный комитет»).
+    """
+    tag = parse(word.lower()).tag
+    return bool(_ORDINAL.match(word)) or tag.POS == "ADJF" or (tag.POS == "PRTF" and "actv" not in tag)
 
 
 def bare_definite(text: str) -> str | None:
@@ -57,7 +61,7 @@ def bare_definite(text: str) -> str | None:
             return None  # the subject stands before its verb
         if index + 1 >= len(tokens) or not _is_head(word) or not {"nomn", "sing"} <= set(parsed.tag.grammemes):
             continue
-        if word[1:].lower() != word[1:] or (index and _is_modifier(tokens[index - 1].group())):
+        if word[1:].lower() != word[1:] or (index and is_modifier(tokens[index - 1].group())):
             continue
         between = text[token.end():tokens[index + 1].start()]
         follower = parse(tokens[index + 1].group().lower())
@@ -97,7 +101,7 @@ def _phrase(source: str, noun: re.Match, word: str) -> str | None:
     tokens = _tokens(source)
     index = next(i for i, token in enumerate(tokens) if token.start() == noun.start())
     first = index
-    while first > 0 and _is_modifier(tokens[first - 1].group()) and _adjacent(source, tokens[first - 1], tokens[first]):
+    while first > 0 and is_modifier(tokens[first - 1].group()) and _adjacent(source, tokens[first - 1], tokens[first]):
         first -= 1
     if first < index and re.search(r"(?:,|\bи|\bили)\s*$", source[:tokens[first].start()]):
         return None  # «3-я и 5-я дивизии»: the modifiers are coordinated, the noun names several

@@ -7,7 +7,7 @@ whatever case the sentence needs it:
 - before the name: «Председатель Совнаркома КАССР Н. Нурмаков», «вместе с председателем ЦИК
   КАССР Е. Ерназаровым», «первым секретарём Казкрайкома ВКП(б) стал Ф. И. Голощёкин»,
   «Командиром дивизии был назначен генерал-майор И. В. Панфилов» (a rank may stand between);
-- after it, set off by a comma («Т. Р. Рыскулов, заместитель председателя Совнаркома РСФСР,»)
+- after it, set off by a comma or a dash («Т. Р. Рыскулов, заместитель председателя Совнаркома РСФСР,»)
   or after «стал», «был избран» («стал первым президентом Академии наук»);
 - a body «возглавил» or «во главе с» the person: «руководитель партии «Алаш»».
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .clauses import _analyzer, parse
-from .referents import inflect_adjective
+from .referents import inflect_adjective, is_modifier
 
 TITLES = frozenset(
     "председатель секретарь комиссар нарком руководитель командующий командир начальник атаман глава "
@@ -33,10 +33,11 @@ _LINKING = frozenset("стать становиться быть назначи�
 _OF_TIME = frozenset("новый бывший будущий тогдашний последний прежний".split())
 _RELATIVE = frozenset("который которая которое которые чей".split())
 _TOKEN = re.compile(r"«[^«»]{1,80}»|\d+-[а-яё]{1,3}|[^\W\d_][\w-]*(?:\([а-яё]{1,3}\))?")
-_ABBREVIATION = re.compile(r"^[А-ЯЁ][А-ЯЁ0-9-]*(?:\([а-яё]{1,3}\))?$")
+_ABBREVIATION = re.compile(r"^[А-ЯЁ][А-ЯЁ0-9-]*(?:\([а-яё]{1,3}\))?$|^[А-ЯЁ][а-яё]{1,4}[А-ЯЁ][\wё-]*$")
+"""«ЦК», «КП(б)», «РСФСР», and the abbreviations of mixed case («КирАССР», «КазЦИК»)."""
 MAX_BODY = 6
-_CLAUSE_MARK = re.compile(r"[,;:—–]|[а-яё»)][.!?]\s|\((?![а-яё]{1,3}\))|(?<!\([а-яё])(?<!\([а-яё]{2})(?<!\([а-яё]{3})\)")
-"""Where a role cannot reach across: a comma, a clause mark, a sentence end, a bracket («ВКП(б)» is a word)."""
+_CLAUSE_MARK = re.compile(r"\n\s*\n|[,;:—–]|[а-яё»)][.!?]\s|\((?![а-яё]{1,3}\))|(?<!\([а-яё])(?<!\([а-яё]{2})(?<!\([а-яё]{3})\)")
+"""Where a role cannot reach across: a blank line, a comma, a clause mark, a sentence end, a bracket («ВКП(б)» is a word)."""
 
 
 def _lemma(word: str) -> str:
@@ -57,7 +58,7 @@ def _governed(word: str) -> bool:
 def _title_phrase(words: list[str], title: int) -> str | None:
     """The role in the nominative: the title's adjectives, the title, the governed words as written."""
     first = title
-    while first > 0 and parse(words[first - 1].lower()).tag.POS in ("ADJF", "PRTF") \
+    while first > 0 and is_modifier(words[first - 1]) \
             and _lemma(words[first - 1]) not in _OF_TIME and _lemma(words[first - 1]) not in _RELATIVE:
         first -= 1
     head = parse(words[title].lower())
@@ -101,8 +102,8 @@ def _whole_role(segment: str) -> str | None:
     return None
 
 
-_AFTER = re.compile(r"^\s*(?:,\s*|\s+(?=(?:стал|становится|был\s+избран|был\s+назначен|избран|назначен|являлся)\s))"
-                    r"(?P<segment>[^,.;:()!?]{3,120})(?=[,.;:)!?]|$)")
+_AFTER = re.compile(r"^[ \t]*(?:,\s*|[—–]\s+|(?=(?:стал|становится|был\s+избран|был\s+назначен|избран|назначен|являлся)\s))"
+                    r"(?P<segment>[^,.;:()!?]{3,120})(?=[,.;:()!?]|$)")
 _LED_AFTER = re.compile(r"^\s*(?:возглавил|возглавлял|возглавила|возглавляла)\s+(?P<body>[^,.;:()!?]{3,100})")
 _LED_BEFORE = re.compile(r"(?P<body>[^,.;:()!?]{3,100}?)(?:,\s*(?:которую|который|которое|которые)\s+"
                          r"(?:возглавил|возглавлял|возглавила|возглавляла)|\s+во\s+главе\s+с)\s*$")
@@ -117,7 +118,7 @@ def _as_genitive(words: list[str], head: int) -> str | None:
     while last < len(words) and last - head <= MAX_BODY and _governed(words[last]):
         last += 1
     first = head
-    while first > 0 and parse(words[first - 1].lower()).tag.POS in ("ADJF", "PRTF"):
+    while first > 0 and is_modifier(words[first - 1]):
         first -= 1
     genitive = parsed.inflect({"gent", parsed.tag.number or "sing"})
     if genitive is None:
