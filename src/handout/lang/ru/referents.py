@@ -16,7 +16,7 @@ from .clauses import _analyzer, parse
 
 DEFINITE_HEADS = frozenset(
     "партия съезд конгресс курултай конференция собрание комитет комиссия совет правительство министерство "
-    "управление организация союз общество движение фронт армия корпус дивизия полк бригада батальон отряд "
+    "управление организация союз движение фронт армия корпус дивизия полк бригада батальон отряд "
     "эскадрилья экспедиция декрет постановление указ закон договор соглашение программа манифест газета журнал "
     "республика автономия ханство орда государство академия университет институт филиал театр киностудия "
     "завод комбинат фабрика бассейн хан император царь эмир султан".split()
@@ -46,14 +46,48 @@ def is_modifier(word: str) -> bool:
     return bool(_ORDINAL.match(word)) or tag.POS == "ADJF" or (tag.POS == "PRTF" and "actv" not in tag)
 
 
+_GENERIC_OF = frozenset("республика государство партия хан император царь эмир султан".split())
+"""Bare genitives that history prose of one country uses without a referent («колхозники республики», «члены
+партии»), and a ruler's («от престола императора» in 1917: there was one)."""
+
+
+def _a_name(word: str, index: int) -> bool:
+    """A capitalized word that is a name, not a common noun opening the clause («Бойцы дивизии»)."""
+    if not word[:1].isupper():
+        return False
+    parsed = parse(word.lower())
+    return index > 0 or not parsed.is_known or bool({"Name", "Surn", "Patr", "Geox"} & set(parsed.tag.grammemes))
+
+
+def _bare_genitive(text: str, tokens: list[re.Match]) -> str | None:
+    """A bare head noun in the genitive right after the noun it completes («Бойцы дивизии», «передовиков бассейна»)."""
+    for index in range(1, len(tokens)):
+        word, owner = tokens[index].group(), tokens[index - 1].group()
+        parsed = parse(word.lower())
+        if word[:1].isupper() or not _is_head(word) or parsed.normal_form in _GENERIC_OF:
+            continue
+        if not {"gent", "sing"} <= set(parsed.tag.grammemes) or parse(owner.lower()).tag.POS != "NOUN" or _a_name(owner, index - 1):
+            continue  # «Абылай хана»: a title after a name
+        if text[tokens[index - 1].end():tokens[index].start()].strip():
+            continue
+        follower = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        if follower.startswith("«") or follower[:1].isupper() and not text[tokens[index].end():tokens[index + 1].start()].strip():
+            continue  # «Президиума Казахского филиала», «дивизии «Красные орлы»»: named after it
+        return word
+    return None
+
+
 def bare_definite(text: str) -> str | None:
     """The bare head noun that is the clause's subject, right before its verb («Дивизия получила …»), else None.
 
     A noun with a word before it that agrees («Советская власть»), or a name after it («Съезд
     Советов», «Партия «Алаш»»), is definite by itself; a noun after the verb («прошёл съезд»)
-    tells something new.
+    tells something new. A bare genitive completing a noun anywhere («Бойцы дивизии») is one too.
     """
     tokens = _tokens(text)
+    genitive = _bare_genitive(text, tokens)
+    if genitive:
+        return genitive
     for index, token in enumerate(tokens):
         word = token.group()
         parsed = parse(word.lower())
