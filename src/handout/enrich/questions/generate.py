@@ -130,13 +130,20 @@ def generate_questions(lecture: Lecture, control: QuestionControl) -> list[Quest
     places = place_choices(lecture, found, count["choice"] // 2, seed, quoted)
     places += number_choices(lecture, found, min(1, count["choice"] - len(places) - 1), seed, quoted)
     blanks = blank_items(lecture, found, years, dict(count, choice=count["choice"] - len(places)), seed, quoted) + places
-    persons = person_choices(lecture, count["person"], seed)
+    on_sheet = tuple(text.replace("\u00a0", " ") for q in matching + factual + blanks for text in _printed(q))
+    persons = person_choices(lecture, count["person"], seed, on_sheet)
     factual += blanks + persons + why_items(lecture, count["why"]) + term_items(lecture, count["term"], seed)
     factual.sort(key=lambda q: (_section_number(q, sections), q.line))
     tasks = _section_tasks(lecture, chronology, lang)[: count["task"]]
     if control.matching and count["matching"] >= 3:
         matching += person_matching(lecture, count["matching"], seed, {q.correct for q in persons})
     return factual + ([order] if order else []) + matching + tasks
+
+
+def _printed(question: Question) -> list[str]:
+    """What a student's copy prints of an item: its text, options, items, prompts and pairs."""
+    return [question.text, *question.options, *question.items, *question.prompts,
+            *(part for pair in question.pairs for part in pair)]
 
 
 def _section_number(question: Question, sections: dict[str, Section]) -> int:

@@ -92,8 +92,12 @@ def _distractors(person, people, rules) -> list:
     return [other for other in people if other.name != person.name and rules.surname_key(other.surname) != key]
 
 
-def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
-    """Ask who held a role; the other options are other persons the lecture names, all printed in one form."""
+def person_choices(lecture: Lecture, wanted: int, seed: int, shown: tuple[str, ...] = ()) -> list[Question]:
+    """Ask who held a role; the other options are other persons the lecture names, all printed in one form.
+
+    ``shown`` is what the sheet's other items print: a role another item prints beside its holder's
+    name («… направил письмо» in a matching, «В ______ г. председателем … стал К. И. Сатпаев») is not asked.
+    """
     lang = lecture.meta.lang
     language = languages.get(lang)
     rules = language.people
@@ -102,6 +106,8 @@ def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
         if len(made) >= wanted:
             break
         role = person.role.strip().rstrip(".")
+        if _printed_beside(person.surname, role, shown):
+            continue
         others = _distractors(person, lecture.people, rules)
         if len(others) < 3:
             continue
@@ -115,6 +121,13 @@ def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
         made.append(make_question(lang, text, "choice", correct, (person.section, person.line, person.anchor),
                                   f"person-{short_hash(person.name)}", options=options, correct=correct))
     return made
+
+
+def _printed_beside(surname: str, role: str, shown: tuple[str, ...]) -> bool:
+    """Tell whether a printed text names the person and the body of their role (the words after its head)."""
+    body = [word[:5].casefold() for word in role.split()[1:] if len(word) > 2]
+    stem = surname[:max(4, len(surname) - 2)]
+    return any(stem in text and all(word in text.casefold() for word in body) for text in shown)
 
 
 def _seeded(people, seed) -> list:
