@@ -98,6 +98,6 @@ def test_a_role_another_item_prints_beside_its_holder_is_not_asked(collectivisat
 
     asked = [q.text for q in person_choices(collectivisation, 5, 1)]
     assert any("председатель ЦИК КАССР" in text for text in asked)
-    # a matching row of the same sheet: «Т. Р. Рыскулов, заместитель председателя Совнаркома РСФСР, направил письмо …»
+    # another item of the sheet prints the role beside the name (as a matching row printed «Т. Р. Рыскулов, заместитель …»)
     shown = ("Председатель ЦИК КАССР Е. Ерназаров подписал декрет",)
     assert not any("председатель ЦИК КАССР" in q.text for q in person_choices(collectivisation, 5, 1, shown))
