@@ -74,3 +74,30 @@ def test_a_case_form_or_a_title_is_not_a_first_name(lang, text, names):
     from handout.lang.people import find_mentions
 
     assert {mention.name for mention in find_mentions(text, languages.get(lang).people)} == names
+
+
+@pytest.fixture(scope="module")
+def collectivisation():
+    from support import FIXTURES
+
+    return enrich(load_lecture(FIXTURES / "lectures" / "ru_collectivisation_1925_1933.md"), Diagnostics())
+
+
+def test_a_russian_lecture_asks_who_held_each_role_it_names_once(collectivisation):
+    lecture = collectivisation
+    asked = {q.text.replace("\u00a0", " "): q.correct.replace("\u00a0", " ")
+             for q in lecture.questions if q.key.startswith("person-")}
+    assert asked["Кто из названных — председатель Совнаркома КАССР?"] == "Н. Нурмаков"  # «Председатель Совнаркома КАССР Н. Нурмаков»
+    assert asked["Кто из названных — председатель ЦИК КАССР?"] == "Е. Ерназаров"  # «с председателем ЦИК КАССР Е. Ерназаровым»
+    # Голощёкин, then Мирзоян: «первым секретарём Казкрайкома ВКП(б)», «Новым первым секретарём Казкрайкома»
+    assert not any("секретарь Казкрайкома" in text for text in asked)
+
+
+def test_a_role_another_item_prints_beside_its_holder_is_not_asked(collectivisation):
+    from handout.enrich.questions.people import person_choices
+
+    asked = [q.text for q in person_choices(collectivisation, 5, 1)]
+    assert any("председатель ЦИК КАССР" in text for text in asked)
+    # another item of the sheet prints the role beside the name (as a matching row printed «Т. Р. Рыскулов, заместитель …»)
+    shown = ("Председатель ЦИК КАССР Е. Ерназаров подписал декрет",)
+    assert not any("председатель ЦИК КАССР" in q.text for q in person_choices(collectivisation, 5, 1, shown))

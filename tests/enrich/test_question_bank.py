@@ -251,3 +251,28 @@ def test_real_english_prose_gets_english_frames_and_whole_sentences(tmp_path):
                 assert question.text.startswith(frames), question.text
                 assert not re.search("[әғқңөұүһі]", question.text)
     assert {"fill", "truefalse"} <= kinds and len(kinds) >= 4, kinds
+
+
+OWN_DATE_KEYS = {
+    "ru": ("## Гражданская война\n\nВ марте 1918 г. в Верном была установлена советская власть.\n\n"
+           "Летом 1918 г. после выступления Чехословацкого корпуса советская власть на севере Казахстана пала, "
+           "и до конца 1919 г. здесь шла гражданская война.\n",
+           "— После выступления Чехословацкого корпуса", "Летом 1918", "до конца 1919 г."),
+    "en": ("## The congresses\n\nThe First All-Kazakh Congress met in Orenburg on 21–26 July 1917 and founded the Alash "
+           "party, led by Alikhan Bukeikhanov (1866–1937) and Akhmet Baitursynov.\n\nIn Perovsk the soldiers took power on 30 October 1917.\n",
+           "met in Orenburg and founded", "on 21–26 July", "(1866–1937)"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OWN_DATE_KEYS))
+def test_a_task_key_prints_the_events_date_once(tmp_path, lang):
+    body, kept, repeated, other = OWN_DATE_KEYS[lang]
+    task = next(q for q in lecture_of(tmp_path, body, lang=lang).questions if q.key.startswith("task-"))
+    answer = task.answer.replace("\u00a0", " ")
+    assert kept in answer and repeated not in answer and other in answer  # another date of the sentence stays
+
+
+def test_a_kazakh_task_key_drops_the_dates_second_mention(lecture10):
+    answers = [q.answer.replace("\u00a0", " ") for q in lecture10.questions if q.key.startswith("task-")]
+    line = next(part for answer in answers for part in answer.split("; ") if "«Сот туралы» жарлығымен" in part)
+    assert line.startswith("1917 ж. 22 қараша — ") and "1917 жылғы" not in line

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ... import lang as languages
 from ...model import DateValue, Event, Lecture, Question, Section
+from .. import rows
 from ..chronology import strip_markdown
 from .blanks import blank_items
 from .common import choice_options, make_question, short_hash, shuffled, year_distractors
@@ -129,13 +130,20 @@ def generate_questions(lecture: Lecture, control: QuestionControl) -> list[Quest
     places = place_choices(lecture, found, count["choice"] // 2, seed, quoted)
     places += number_choices(lecture, found, min(1, count["choice"] - len(places) - 1), seed, quoted)
     blanks = blank_items(lecture, found, years, dict(count, choice=count["choice"] - len(places)), seed, quoted) + places
-    persons = person_choices(lecture, count["person"], seed)
+    on_sheet = tuple(text.replace("\u00a0", " ") for q in matching + factual + blanks for text in _printed(q))
+    persons = person_choices(lecture, count["person"], seed, on_sheet)
     factual += blanks + persons + why_items(lecture, count["why"]) + term_items(lecture, count["term"], seed)
     factual.sort(key=lambda q: (_section_number(q, sections), q.line))
     tasks = _section_tasks(lecture, chronology, lang)[: count["task"]]
     if control.matching and count["matching"] >= 3:
         matching += person_matching(lecture, count["matching"], seed, {q.correct for q in persons})
     return factual + ([order] if order else []) + matching + tasks
+
+
+def _printed(question: Question) -> list[str]:
+    """What a student's copy prints of an item: its text, options, items, prompts and pairs."""
+    return [question.text, *question.options, *question.items, *question.prompts,
+            *(part for pair in question.pairs for part in pair)]
 
 
 def _section_number(question: Question, sections: dict[str, Section]) -> int:
@@ -302,8 +310,26 @@ _LEADING_DATE = re.compile(r"^\d[^–—]{0,24}?\s[–—]\s+")
 
 
 def _event_line(event: Event, lang: str) -> str:
-    text = _LEADING_DATE.sub("", _event_text(event, lang) or _printed_row(event, lang) or "")
-    return f"{languages.get(lang).format_date(event.date)} — {text[:1].upper() + text[1:]}"
+    language = languages.get(lang)
+    text = _without_own_date(_LEADING_DATE.sub("", _event_text(event, lang) or _printed_row(event, lang) or ""),
+                            event, language)
+    return f"{language.format_date(event.date)} — {text[:1].upper() + text[1:]}"
+
+
+def _without_own_date(text: str, event: Event, language) -> str:
+    """The key's words less the event's own date, which the line already prints before its dash.
+
+    A sentence quoted whole keeps its date («Летом 1918 г. после …», "met in Orenburg on 21–26 July
+    1917"): the mentions of the event's date (and the pack's preposition before them) are taken out
+    as a chronology row takes them out; other dates stay.
+    """
+    value = event.date
+    own = [match for match in language.find_dates(text)
+           if match.value is not None and (match.value.start, match.value.end) == (value.start, value.end)]
+    if not own:
+        return text
+    shorter = rows.without_dates(text, own, language.clauses)
+    return shorter if len(shorter.split()) >= 3 else text
 
 
 def importance(event: Event, lang: str) -> int:

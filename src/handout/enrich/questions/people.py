@@ -11,18 +11,18 @@ MAX_ROLE_WORDS = 12
 
 
 def _with_role(lecture: Lecture) -> list:
-    """Persons whose role is a noun phrase of two words or more that no other person shares.
+    """Persons whose role is a noun phrase of two words or more that no other person shares (``_shared``).
 
     "Алашорда үкіметінің төрағасы" asks well; "күрескер" (a fighter, said of many) or a verb
     phrase ("Шығыстағы бөлігін басқарды") does not give one answer.
     """
     rules = languages.get(lecture.meta.lang).questions
-    roles = [_signature(person.role) for person in lecture.people]
+    roles = [_signature(person.role) for person in lecture.people if len(person.role.split()) >= 2]
     seen, people = set(), []
     for person in lecture.people:
         role = person.role.strip().rstrip(".")
         words = role.split()
-        if not (2 <= len(words) <= MAX_ROLE_WORDS) or person.name in seen or roles.count(_signature(role)) > 1:
+        if not (2 <= len(words) <= MAX_ROLE_WORDS) or person.name in seen or _shared(_signature(role), roles):
             continue
         if not balanced(role) or "…" in role or (rules.PREDICATE_END.search(words[-1]) and not _NOUNISH(rules, words[-1])):
             continue
@@ -41,6 +41,16 @@ def _names_body(words: list[str], generic: tuple[str, ...]) -> bool:
     """
     bare = [word.strip("«»\"“”„()") for word in words]
     return any(word[:1].isupper() and not word.casefold().startswith(generic) for word in bare)
+
+
+def _shared(signature: tuple[str, ...], roles: list[tuple[str, ...]]) -> bool:
+    """Tell whether another person holds this role: the same words, or the same with more or fewer of them.
+
+    «первый секретарь Казкрайкома ВКП(б)» and «первый секретарь Казкрайкома» (two men, one after
+    the other) are one role: asked about either, the other is a right answer too.
+    """
+    words = set(signature)
+    return sum(words <= set(other) or set(other) <= words for other in roles) > 1
 
 
 def _signature(role: str) -> tuple[str, ...]:
@@ -82,8 +92,12 @@ def _distractors(person, people, rules) -> list:
     return [other for other in people if other.name != person.name and rules.surname_key(other.surname) != key]
 
 
-def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
-    """Ask who held a role; the other options are other persons the lecture names, all printed in one form."""
+def person_choices(lecture: Lecture, wanted: int, seed: int, shown: tuple[str, ...] = ()) -> list[Question]:
+    """Ask who held a role; the other options are other persons the lecture names, all printed in one form.
+
+    ``shown`` is what the sheet's other items print: a role another item prints beside its holder's
+    name («… направил письмо» in a matching, «В ______ г. председателем … стал К. И. Сатпаев») is not asked.
+    """
     lang = lecture.meta.lang
     language = languages.get(lang)
     rules = language.people
@@ -92,6 +106,8 @@ def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
         if len(made) >= wanted:
             break
         role = person.role.strip().rstrip(".")
+        if _printed_beside(person.surname, role, shown):
+            continue
         others = _distractors(person, lecture.people, rules)
         if len(others) < 3:
             continue
@@ -105,6 +121,13 @@ def person_choices(lecture: Lecture, wanted: int, seed: int) -> list[Question]:
         made.append(make_question(lang, text, "choice", correct, (person.section, person.line, person.anchor),
                                   f"person-{short_hash(person.name)}", options=options, correct=correct))
     return made
+
+
+def _printed_beside(surname: str, role: str, shown: tuple[str, ...]) -> bool:
+    """Tell whether a printed text names the person and the body of their role (the words after its head)."""
+    body = [word[:5].casefold() for word in role.split()[1:] if len(word) > 2]
+    stem = surname[:max(4, len(surname) - 2)]
+    return any(stem in text and all(word in text.casefold() for word in body) for text in shown)
 
 
 def _seeded(people, seed) -> list:

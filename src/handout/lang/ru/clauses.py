@@ -159,7 +159,8 @@ def dangling_reference(text: str) -> str | None:
     A pronoun ("Согласно его решениям", "Занимаясь …, он становится") needs a noun before it in
     the text itself (a subject pronoun a noun in the nominative); "этот/данный" always points
     back; "здесь/там" need a named place before them ("на севере Казахстана, и здесь"); a bare
-    «город» needs its name after it («город Верный»).
+    «город» needs its name after it («город Верный»); a bare «Партия», «Съезд» before its verb
+    needs the name an earlier sentence gave it (``referents.py``).
     """
     words = _WORD.findall(text)
     for index, word in enumerate(words):
@@ -176,7 +177,11 @@ def dangling_reference(text: str) -> str | None:
         if not _NAMED_PLACE_BEFORE.search(text[: place.start()]):
             return place.group()
     city = _BARE_CITY.search(text)
-    return city.group() if city else None
+    if city:
+        return city.group()
+    from .referents import bare_definite
+
+    return bare_definite(text)  # «Партия опубликовала …»: which party?
 
 
 _PLACE_PHRASE = re.compile(r"(?<![\w-])(?:в|во)\s+([А-ЯЁ][а-яё-]+)")
@@ -193,9 +198,12 @@ def resolve_dangling(text: str, word: str, before: str, previous: str) -> str | 
     """Name the place «там»/«здесь» stands for, when the words before it name exactly one («в Оренбурге»).
 
     The phrase is taken as written, so no word is inflected; a pronoun or «город» is never resolved.
+    A bare «Партия» takes the name of the one party the words before it name (``referents.py``).
     """
     if word.lower() not in ("там", "здесь"):
-        return None
+        from .referents import DEFINITE_HEADS, name_bare_noun
+
+        return name_bare_noun(text, word, before, previous) if parse(word.lower()).normal_form in DEFINITE_HEADS else None
     place = _one_place(before) or (None if _PLACE_PHRASE.search(before) else _one_place(previous))
     if place is None:
         return None

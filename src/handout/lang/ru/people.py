@@ -1,15 +1,13 @@
 """Russian person rules: initials + surname ("А. Н. Букейханов"), a first name + an -ов/-ин surname,
-and a title before the name ("председатель ЦИК С. М. Мендешев") or after it, set off by a comma."""
+and the role the text gives (``roles.py``: a title with its body, before or after the name, in the nominative)."""
 
 from __future__ import annotations
 
 import re
 
-from ..people import from_capital
 from .clauses import _analyzer
 
-SURNAME_ENDINGS = r"ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ская"
-_TITLES = r"председател[ьяем]|секретар[ьяем]|комиссар[аом]?|руководител[ьяем]|командующ(?:ий|его|им)|атаман[аом]?|глав[аоуы]"
+SURNAME_ENDINGS = r"ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ская|улы|ұлы"
 _NOMINATIVE = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын|ский|цкий))(?:а|у|ым|ом|е|ого|ому|им)?$")
 ALPHABET = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 _NOT_FIRST = frozenset({"В", "На", "По", "Но", "А", "Совет", "Центральный", "Красная", "Белая", "Западная", "Восточная"})
@@ -45,17 +43,7 @@ def shared_surnames(text: str):
 
 
 def roles(text: str, start: int, end: int, listed: tuple[int, int]) -> tuple[str, int]:
-    before = text[max(0, start - 120):start]
-    found = re.search(rf"({_TITLES})((?:\s+[\w-]+){{0,4}}?)\s*\(?\s*$", before)
-    if found:
-        return f"{found.group(1)}{found.group(2)}".strip(), 1
-    after = re.match(rf",\s*((?:{_TITLES})(?:\s+[\w-]+){{0,5}})\s*[,.;)]", text[end:end + 120])
-    if after:
-        return after.group(1), 1
-    led = re.match(r"\s*(возглавил[а]?|возглавлял[а]?|руководил[а]?)\s+((?:[\w-]+\s*){1,4})", text[end:end + 100])
-    if led:
-        return f"{led.group(1)} {' '.join(from_capital(led.group(2).split(), 4))}", 2
-    return "", 99
+    """The role the text gives the person at ``text[start:end]`` in the nominative, with its priority (``roles.py``)."""
+    from .roles import role_of
 
-
-
+    return role_of(text, start, end)

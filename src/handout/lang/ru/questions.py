@@ -85,6 +85,10 @@ def role_phrase(role: str) -> str:
     return " ".join(words)
 
 
+ROLE_HEADS = ("",)
+"""Any last word: a Russian role is a noun phrase headed by its first word (``roles.py`` builds only such),
+and its last word is the body in the genitive («председатель ЦИК КАССР»), never a verb."""
+
 GENERIC_ROLE_WORDS = ("западн", "восточн", "южн", "северн", "центральн", "съезд", "комитет", "комисси", "отдел",
                       "парти", "правительств", "совет", "областн", "краев")
 """Capitalized words that do not name a body by themselves: «председатель Западного отделения» — какого?"""
