@@ -47,6 +47,29 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def shared_folder(tmp_path_factory, name: str, build) -> Path:
+    """A folder ``build(folder)`` fills once per run, shared by the pytest-xdist workers of that run.
+
+    The first worker to ask builds it under a lock; the others wait, then read it. A build that
+    failed leaves no mark, so the next one to ask builds again (and fails the same way, visibly).
+    """
+    import fcntl
+    import os
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # this run's folder, above each worker's own
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
+
+
 def make_files(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write ``{relative path: content}`` under ``root`` and return ``root``."""
     for name, content in files.items():

@@ -18,18 +18,10 @@ CATALOG = {code: languages.get(code).labels for code in languages.CODES}
 
 
 
-def build(out, *options):
-    result = subprocess.run([*HANDOUT, "build", str(LECTURE10), "--out", str(out), *options],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result
-
-
 @pytest.fixture(scope="module")
-def student_pdf(tmp_path_factory):
-    out = tmp_path_factory.mktemp("l10")
-    build(out, "--edition", "student")
-    return out / "student" / "lecture10.pdf"
+def student_pdf(lecture10_editions):
+    """The student edition of the CLI's build of lecture 10 (conftest.py: shared, read-only)."""
+    return lecture10_editions["student"]
 
 
 def test_lecture10_has_the_seven_sections_of_its_contents():

@@ -101,21 +101,43 @@ def test_second_run_with_no_change_rebuilds_and_writes_nothing(course):
     assert files_with_mtimes(course / "dist") == before
 
 
-def test_changing_one_lecture_rebuilds_exactly_its_outputs_and_the_reader(course):
+@pytest.fixture(scope="module")
+def changed(built, tmp_path_factory):
+    """A copy with lecture01 changed, rebuilt once (prepare_lecture counted); read-only: tests only look.
+
+    Returns (course, report, reader parts' mtimes before, prepare_lecture calls per file).
+    """
+    course = tmp_path_factory.mktemp("changed") / "course"
+    shutil.copytree(built, course)
+    parts = course / "dist" / PARTS_FOLDER
+    before = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
     lecture = course / "lectures" / "lecture01.md"
     lecture.write_text(lecture.read_text(encoding="utf-8").replace("1922 жылы", "1923 жылы"), encoding="utf-8")
-    report = build_course(load_course(course), jobs=1)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        calls = count_prepared(monkeypatch)
+        report = build_course(load_course(course), jobs=1)
+    return course, report, before, calls
+
+
+@pytest.fixture(scope="module")
+def forced(built, tmp_path_factory):
+    """A copy rebuilt once with force=True; read-only. Returns (course, report, reader parts' mtimes before)."""
+    course = tmp_path_factory.mktemp("forced") / "course"
+    shutil.copytree(built, course)
+    before = {path.name: path.stat().st_mtime_ns for path in (course / "dist" / PARTS_FOLDER).glob("*.pdf")}
+    return course, build_course(load_course(course), jobs=1, force=True), before
+
+
+def test_changing_one_lecture_rebuilds_exactly_its_outputs_and_the_reader(changed):
+    course, report, _, _ = changed
     assert rebuilt_names(report, course) == {f"{edition}/lecture01.pdf" for edition in EDITIONS} | {"reader.pdf"}
     assert "1923" in pdf_text(course / "dist" / "student" / "lecture01.pdf")
 
 
-def test_reader_typesets_again_only_the_part_of_the_changed_lecture(course):
+def test_reader_typesets_again_only_the_part_of_the_changed_lecture(changed):
+    course, _, before, _ = changed
     parts = course / "dist" / PARTS_FOLDER
-    before = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
     assert len(before) == 2  # one part per lecture (the front and the page numbers are made by the join)
-    lecture = course / "lectures" / "lecture01.md"
-    lecture.write_text(lecture.read_text(encoding="utf-8").replace("1922 жылы", "1923 жылы"), encoding="utf-8")
-    build_course(load_course(course), jobs=1)
     after = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
     reused = {name for name in after if before.get(name) == after[name]}
     [new] = set(after) - reused
@@ -124,11 +146,9 @@ def test_reader_typesets_again_only_the_part_of_the_changed_lecture(course):
     assert "1923" in pdf_text(course / "dist" / "reader.pdf")
 
 
-def test_force_typesets_the_reader_from_nothing(course):
-    parts = course / "dist" / PARTS_FOLDER
-    before = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
-    build_course(load_course(course), jobs=1, force=True)
-    after = {path.name: path.stat().st_mtime_ns for path in parts.glob("*.pdf")}
+def test_force_typesets_the_reader_from_nothing(forced):
+    course, _, before = forced
+    after = {path.name: path.stat().st_mtime_ns for path in (course / "dist" / PARTS_FOLDER).glob("*.pdf")}
     assert set(after) == set(before) and all(after[name] != before[name] for name in after)
 
 
@@ -169,8 +189,8 @@ def test_a_course_stylesheet_override_rebuilds_everything(course):
     assert len(report.rebuilt) == 7
 
 
-def test_force_rebuilds_everything(course):
-    report = build_course(load_course(course), jobs=1, force=True)
+def test_force_rebuilds_everything(forced):
+    _, report, _ = forced
     assert len(report.rebuilt) == 7 and report.up_to_date == []
 
 
@@ -212,12 +232,9 @@ def test_a_changed_lecture_is_loaded_once_for_all_its_editions(course, monkeypat
         assert "1923" in pdf_text(course / "dist" / edition / "lecture01.pdf")
 
 
-def test_a_changed_lecture_is_prepared_once_for_its_editions_and_its_reader_part(course, monkeypatch):
+def test_a_changed_lecture_is_prepared_once_for_its_editions_and_its_reader_part(changed):
     """The reader part reads the lecture its lecture job prepared, from ``OUT/.handout-enriched/``."""
-    lecture = course / "lectures" / "lecture01.md"
-    lecture.write_text(lecture.read_text(encoding="utf-8").replace("1922 жылы", "1923 жылы"), encoding="utf-8")
-    calls = count_prepared(monkeypatch)
-    report = build_course(load_course(course), jobs=1)
+    course, report, _, calls = changed
     assert report.ok, report.failures
     assert "reader.pdf" in rebuilt_names(report, course) and calls == {"lecture01.md": 1}
     assert "1923" in pdf_text(course / "dist" / "reader.pdf")

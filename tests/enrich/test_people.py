@@ -10,7 +10,6 @@ from handout import lang as languages
 from handout.diagnostics import Diagnostics
 from handout.enrich.people import add_people
 from handout.lang.people import find_mentions
-from handout.pipeline import BuildSettings, build_lecture, prepare_lecture
 from handout.render.theme import find_theme
 from handout.source.lecture import load_lecture
 from support import LECTURE10, SHORT_LECTURE, make_files, pdf_text
@@ -19,15 +18,13 @@ REQUIRED = ("Бөкейхан", "Байтұрсынов", "Рысқұлов", "�
 
 
 @pytest.fixture(scope="module")
-def lecture():
-    return prepare_lecture(LECTURE10, Diagnostics())
+def lecture(lecture10_prepared):
+    return lecture10_prepared  # conftest.py: shared, read-only
 
 
 @pytest.fixture(scope="module")
-def student_text(lecture, tmp_path_factory):
-    out = tmp_path_factory.mktemp("people")
-    [path] = build_lecture(lecture, find_theme(LECTURE10.parent), BuildSettings(out_dir=out), Diagnostics())
-    return pdf_text(path)
+def student_text(lecture10_editions):
+    return pdf_text(lecture10_editions["student"])  # the CLI's build of lecture 10 (conftest.py)
 
 
 @pytest.mark.parametrize("surname", REQUIRED)

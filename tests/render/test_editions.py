@@ -7,23 +7,15 @@ import re
 import pytest
 
 from handout import lang as languages
-from handout.diagnostics import Diagnostics
-from handout.pipeline import BuildSettings, build_lecture, prepare_lecture
 from handout.render.html import RenderOptions, edition_context, lecture_context, render_html
 from handout.render.theme import find_theme
 from support import LECTURE10, pdf_text
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Build lecture 10 once in all three editions; return (lecture, {edition: (pdf text, html)})."""
-    out = tmp_path_factory.mktemp("editions")
-    diagnostics = Diagnostics()
-    lecture = prepare_lecture(LECTURE10, diagnostics)
-    settings = BuildSettings(out_dir=out, editions=("student", "teacher", "worksheet"), emit_html=True)
-    paths = build_lecture(lecture, find_theme(LECTURE10.parent), settings, diagnostics)
-    editions = {path.parent.name: path for path in paths}
-    return lecture, editions
+def built(lecture10_prepared, lecture10_editions):
+    """Lecture 10 and its three editions built once by the CLI (conftest.py: shared, read-only)."""
+    return lecture10_prepared, lecture10_editions
 
 
 def flat(text: str) -> str:
