@@ -72,15 +72,17 @@ def build_saved(job, cache, phases: Phases, shown: Callable[[Path], None]) -> li
     ``shown`` is called with each output's path as soon as it is in place (the preview follows it).
     Failures are reported as results, like a worker's, so one bad lecture fails alone.
     """
-    from ..course.jobs import job_environment, lecture_failure
+    from ..course.jobs import job_environment, lecture_failure, worker_enrichment
     from ..course.plan import JobResult, apply_overrides
     from ..course.runner import accept_result
+    from ..course.schedule import keep_enriched
     from ..pipeline import convert_lecture, prepare_lecture, typeset_edition
 
     with job_environment(job.environment):
         shared = Diagnostics()
+        enrichment = worker_enrichment(job.enrichment)  # read, and kept below for the background's jobs
         try:
-            lecture = apply_overrides(prepare_lecture(job.lecture, shared), job.overrides)
+            lecture = apply_overrides(prepare_lecture(job.lecture, shared, enrichment), job.overrides)
             phases.mark("loaded and enriched")
             converted = convert_lecture(lecture, job.settings, shared)
             phases.mark("converted")
@@ -102,6 +104,8 @@ def build_saved(job, cache, phases: Phases, shown: Callable[[Path], None]) -> li
             except Exception as error:
                 results.append(accept_result(JobResult(target.output, target.key, None, tuple(diagnostics.items),
                                                        lecture_failure(error, job.lecture)), cache))
+        if enrichment is not None:  # after the PDF is shown: the other editions and the reader part read it back
+            keep_enriched(enrichment.made, cache.out_dir)
         return results
 
 
