@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,8 +18,6 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 
-PDFIUM_LOCK = threading.Lock()
-"""PDFium is not thread-safe: the preview's server threads and the page count here take turns."""
 TIMINGS_VARIABLE = "HANDOUT_WATCH_TIMINGS"
 """Environment variable naming a file: each rebuild after a save appends its phases there (JSON lines)."""
 
@@ -129,15 +126,13 @@ def publish(result, cache, phases: Phases, shown: Callable[[Path], None]):
 
 
 def page_count(pdf: bytes) -> int:
-    """Count a PDF's pages (PDFium reads the page tree's count, not every page)."""
-    import pypdfium2
+    """Count a PDF's pages (PDFium reads the page tree's count, not every page; under the preview's lock)."""
+    from ..publish.pdfium import page_count as pdfium_page_count
 
-    with PDFIUM_LOCK:
-        document = pypdfium2.PdfDocument(pdf)
-        try:
-            return len(document)
-        finally:
-            document.close()
+    pages = pdfium_page_count(pdf)
+    if pages is None:
+        raise ValueError("the typeset PDF does not open in PDFium")
+    return pages
 
 
-__all__ = ["PDFIUM_LOCK", "Phases", "TIMINGS_VARIABLE", "append_timings", "build_saved", "page_count"]
+__all__ = ["Phases", "TIMINGS_VARIABLE", "append_timings", "build_saved", "page_count"]

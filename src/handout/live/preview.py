@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .. import lang as languages
 from ..render.html import EDITIONS
-from .foreground import PDFIUM_LOCK
+from ..publish import pdfium
 
 POLL_MS = 300
 PNG_SCALE = 1.5
@@ -46,8 +46,8 @@ class PreviewState:
         """How many times the preview page itself was served (each browser reload counts one)."""
         self.requests: list[str] = []
         """Paths (with query) of every request, in order: lets tests see what the browser fetched."""
-        self._pdfium_lock = PDFIUM_LOCK  # shared with the watcher's page count: PDFium is not thread-safe
         self._png_cache: dict[tuple, bytes] = {}
+        self._png_cache_lock = threading.Lock()  # PDFium has its own, process-wide (publish.pdfium.LOCK)
 
     def rebuilt(self, errors: list[str] | None = None) -> None:
         """Tell waiting pages that a rebuild finished (successful or not)."""
@@ -80,41 +80,27 @@ class PreviewState:
         path = self.pdf_path(document)
         if path is None or not path.is_file():
             return 0
-        import pypdfium2
-
-        with self._pdfium_lock:
-            try:
-                pdf = pypdfium2.PdfDocument(str(path))
-            except pypdfium2.PdfiumError:
-                return 0  # not a PDF (yet): the next rebuild brings one
-            try:
-                return len(pdf)
-            finally:
-                pdf.close()
+        return pdfium.page_count(path) or 0  # not a PDF (yet): the next rebuild brings one
 
     def page_png(self, document: str, number: int) -> bytes | None:
         """Render one page of the current PDF to PNG (cached until the PDF changes)."""
         path = self.pdf_path(document)
         if path is None or not path.is_file():
             return None
-        import pypdfium2
-
         key = (document, number, path.stat().st_mtime_ns)
-        with self._pdfium_lock:
-            if key not in self._png_cache:
-                pdf = pypdfium2.PdfDocument(str(path))
-                try:
-                    if not 1 <= number <= len(pdf):
-                        return None
-                    image = pdf[number - 1].render(scale=PNG_SCALE).to_pil()
-                finally:
-                    pdf.close()
-                buffer = io.BytesIO()
-                image.save(buffer, format="PNG")
-                if len(self._png_cache) > 256:
-                    self._png_cache.clear()
-                self._png_cache[key] = buffer.getvalue()
-            return self._png_cache[key]
+        with self._png_cache_lock:
+            if key in self._png_cache:
+                return self._png_cache[key]
+        image = pdfium.render_page(path, number, scale=PNG_SCALE)
+        if image is None:
+            return None
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")  # outside PDFium's lock: the other threads' pages need not wait for it
+        with self._png_cache_lock:
+            if len(self._png_cache) > 256:
+                self._png_cache.clear()
+            self._png_cache[key] = buffer.getvalue()
+        return buffer.getvalue()
 
 
 def _inside(root: Path, relative: str) -> Path | None:
