@@ -151,16 +151,17 @@ PAGE = """<!DOCTYPE html>
 body {{ margin: 0; background: #6b6b6b; font: 14px sans-serif; }}
 nav {{ background: #222; padding: 4px 8px; }}
 nav details {{ color: #ddd; }}
-nav summary {{ cursor: pointer; padding: 4px 0; }}
+nav summary {{ cursor: pointer; padding: 4px 0; word-break: break-all; }}
 nav ul {{ list-style: none; margin: 0; padding: 0; max-height: 40vh; overflow-y: auto; }}
-nav li {{ padding: 2px 0; }}
+nav li {{ padding: 2px 0; overflow-wrap: anywhere; }}
 nav .lecture {{ color: #aaa; margin-right: 6px; }}
-nav a {{ color: #ddd; margin-right: 10px; text-decoration: none; }}
+nav a {{ display: inline-block; color: #ddd; margin-right: 10px; padding: 4px 0; text-decoration: none; }}
 nav a[aria-current] {{ color: #fff; font-weight: bold; }}
 main {{ display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 4px; }}
 figure {{ margin: 0; }} figcaption {{ color: #eee; text-align: center; }}
 img {{ display: block; max-width: 95vw; background: #fff; box-shadow: 0 2px 8px #0008; }}
-.error {{ background: #fee; color: #900; padding: 8px; white-space: pre-wrap; width: 90vw; }}
+.error {{ background: #fee; color: #900; padding: 8px; white-space: pre-wrap; overflow-wrap: anywhere; width: 90vw;
+          box-sizing: border-box; }}
 .empty {{ color: #fff; }}
 </style></head>
 <body data-version="{version}" data-document="{document}">
