@@ -108,8 +108,8 @@ def test_thumbnails_made_while_the_preview_renders_from_threads_are_right(site):
     built = {path.name: path.read_bytes() for path in (site / "thumbnails").glob("*.png")}
     assert built  # the course build made them: the reference images
     state = PreviewState(site)
-    documents = [name for name in state.documents() if state.page_count(name)]
-    pages = [(name, number) for name in documents for number in range(1, state.page_count(name) + 1)]
+    pages = [(name, 1) for name in state.documents() if not name.startswith(("teacher/", "worksheet/"))]
+    assert len(pages) == 3  # the two student editions and the reader, a first page each
     alone = {page: state.page_png(*page) for page in pages}
     state._png_cache.clear()
     seen: dict[tuple, set[bytes]] = {page: set() for page in pages}
@@ -124,10 +124,10 @@ def test_thumbnails_made_while_the_preview_renders_from_threads_are_right(site):
         except BaseException as error:  # noqa: BLE001 -- reported by the test below
             errors.append(error)
 
-    threads = [threading.Thread(target=serve) for _ in range(3)]
+    threads = [threading.Thread(target=serve) for _ in range(2)]
     for thread in threads:
         thread.start()
-    made = [(name, thumbnail_png(site / "student" / f"{Path(name).stem}.pdf")) for _ in range(3) for name in built]
+    made = [(name, thumbnail_png(site / "student" / f"{Path(name).stem}.pdf")) for _ in range(4) for name in built]
     for thread in threads:
         thread.join(60)
     assert not errors
