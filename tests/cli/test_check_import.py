@@ -84,3 +84,17 @@ def test_check_fix_keeps_crlf_line_ends(tmp_path):
     assert result.returncode == 0, result.stdout  # every problem in lecture05 has a safe fix
     fixed = damaged.read_bytes()
     assert fixed.count(b"\r\n") == original.count(b"\r\n") and fixed.count(b"\n") == original.count(b"\n")
+
+
+def test_check_reads_each_lecture_s_quotation_marks_by_its_language(tmp_path):
+    """English “…” and ’ are correct English, not Kazakh „…“ left open; a Russian slip is still found."""
+    english = tmp_path / "en.md"
+    english.write_text("---\ntitle: Alash\nlang: en\n---\n\nBukeykhanov was the editor of the newspapers “Irtysh”, "
+                       "“Omchi”, “Voice of the Steppe”. Kazakhstan’s decision didn’t wait.\n", encoding="utf-8")
+    russian = tmp_path / "ru.md"
+    russian.write_text("---\ntitle: Алаш\nlang: ru\n---\n\nСъезд одобрил программу «партии „Алаш“». "
+                       "Газета «Казах выходила с 1913 г.\n", encoding="utf-8")
+    result = handout("check", str(english), str(russian), cwd=tmp_path)
+    assert [line for line in result.stdout.splitlines() if ": unbalanced-quotes: " in line or str(english) in line] == [
+        f"{russian}:6:49: unbalanced-quotes: « is never closed"], result.stdout  # nothing at all about the English
+    assert result.returncode == 1

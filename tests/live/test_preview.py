@@ -171,3 +171,44 @@ def test_menu_is_one_line_on_a_phone_and_a_desktop(tmp_path, browser_profile, wi
                         f"--screenshot={shot}", server.url], capture_output=True, timeout=60)
     height = nav_height(shot)
     assert 10 < height < 60, height  # 90 documents, yet the closed menu is one line (it was ~360 px)
+
+
+OVERFLOW_PROBE = """<!DOCTYPE html><html><body style="margin:0; overflow:hidden">
+<iframe id=preview src="/?doc={document}" style="display:block; width:{width}px; height:100vh; border:0"></iframe>
+<script>
+var frame = document.getElementById("preview");
+frame.onload = function () {{
+  var page = frame.contentDocument;
+  page.querySelector("details").open = true;
+  var view = page.documentElement.clientWidth, wide = [];
+  page.querySelectorAll("body *").forEach(function (element) {{
+    var box = element.getBoundingClientRect();
+    if (box.right > view + 0.5 || box.left < -0.5) wide.push(element.tagName + " " + element.textContent.slice(0, 40));
+  }});
+  document.body.setAttribute("data-probe", JSON.stringify({{view: view, scroll: page.documentElement.scrollWidth,
+                                                            wide: wide, menu: page.querySelectorAll("nav a").length}}));
+}};
+</script></body></html>"""
+
+
+@needs_chromium
+def test_nothing_overflows_a_phone_with_the_menu_open(tmp_path, browser_profile):
+    """390 px wide, the menu open, a lecture named without a place to break and an error with a long path."""
+    import json
+    import re
+
+    long_stem = "kazakhstan_in_the_years_of_revolution_and_civil_war_1917_1920"
+    names = {f"{edition}/{stem}.pdf": blank_pdf() for stem in (long_stem, "lecture02")
+             for edition in ("student", "teacher", "worksheet")}
+    state = PreviewState(make_files(tmp_path / "dist", {**names, "reader.pdf": blank_pdf()}))
+    state.errors = [f"{tmp_path}/course/{long_stem}.md:12: error: front matter key `date`: expected a date like "
+                    "2026-11-30, got '2026-13-45'"]
+    (state.out_dir / "probe.html").write_text(OVERFLOW_PROBE.format(document=f"student/{long_stem}", width=390),
+                                              encoding="utf-8")
+    with PreviewServer(state) as server:
+        dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={browser_profile}", "--window-size=390,800",
+                              "--dump-dom", f"{server.url}files/probe.html"],
+                             capture_output=True, text=True, timeout=60).stdout
+    probe = json.loads(re.search(r'data-probe="([^"]+)"', dom).group(1).replace("&quot;", '"'))
+    assert probe["menu"] == 7 and probe["view"] <= 390  # both lectures' editions and the reader: the menu is there
+    assert probe["wide"] == [] and probe["scroll"] == probe["view"], probe

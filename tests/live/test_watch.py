@@ -130,6 +130,7 @@ def test_the_saved_lecture_s_student_pdf_is_written_first(tmp_path):
     watcher = Watcher(course, BuildSettings(out_dir=out, editions=("teacher", "worksheet", "student")))
     first = watcher.rebuild()
     assert not first.errors and len(first.written) == 6, first.errors
+    assert first.enriched_in_background == 2  # each lecture once, for its three editions
     (out / "student" / "lecture02.pdf").unlink()  # stale too, but not saved: it waits
     saved = course / "lecture03.md"
     saved.write_text(SECOND_LECTURE.replace("Үкімет құрамына", "Жаңа үкімет құрамына"), encoding="utf-8")
@@ -138,6 +139,9 @@ def test_the_saved_lecture_s_student_pdf_is_written_first(tmp_path):
                               out / "worksheet" / "lecture03.pdf", out / "student" / "lecture02.pdf"]
     assert result.status().startswith("rebuilt lecture03, lecture02 (teacher, worksheet, student) in ")
     assert "Жаңа үкімет" in pdf_text(out / "student" / "lecture03.pdf")
+    # the background read both lectures back: lecture03 as the watcher enriched it for its student PDF
+    assert result.enriched_in_background == 0
+    assert "Жаңа үкімет" in pdf_text(out / "teacher" / "lecture03.pdf")
     # written by the watcher itself, then recorded: the page count (PDFium) is the one a worker's pypdf gives
     saved_pdf = out / "student" / "lecture03.pdf"
     entry = BuildCache(out).entry(saved_pdf)

@@ -96,3 +96,50 @@ def test_sizes_are_written_the_local_way():
     assert format_size(150_000, "kk") == "146 КБ"
     assert format_size(2_500_000, "ru") == "2,4 МБ"
     assert format_size(2_500_000, "en") == "2.4 MB"
+
+
+def test_thumbnails_made_while_the_preview_renders_from_threads_are_right(site):
+    """`watch --serve` makes thumbnails in its rebuild while server threads render pages: one PDFium lock for all."""
+    import threading
+
+    from handout.live.preview import PreviewState
+    from handout.publish.site import thumbnail_png
+
+    built = {path.name: path.read_bytes() for path in (site / "thumbnails").glob("*.png")}
+    assert built  # the course build made them: the reference images
+    state = PreviewState(site)
+    pages = [(name, 1) for name in state.documents() if not name.startswith(("teacher/", "worksheet/"))]
+    assert len(pages) == 3  # the two student editions and the reader, a first page each
+    alone = {page: state.page_png(*page) for page in pages}
+    state._png_cache.clear()
+    seen: dict[tuple, set[bytes]] = {page: set() for page in pages}
+    errors: list[BaseException] = []
+
+    def serve() -> None:
+        try:
+            for _ in range(3):
+                for page in pages:
+                    state._png_cache.clear()  # render every time, as after each rebuild
+                    seen[page].add(state.page_png(*page))
+        except BaseException as error:  # noqa: BLE001 -- reported by the test below
+            errors.append(error)
+
+    threads = [threading.Thread(target=serve) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    made = [(name, thumbnail_png(site / "student" / f"{Path(name).stem}.pdf")) for _ in range(4) for name in built]
+    for thread in threads:
+        thread.join(60)
+    assert not errors
+    assert all(seen[page] == {alone[page]} for page in pages)
+    assert made and all(png == built[name] for name, png in made)
+
+
+def test_only_one_module_calls_pdfium():
+    """Every PDFium use goes through handout.publish.pdfium and its lock."""
+    import handout
+
+    package = Path(handout.__file__).parent
+    users = sorted(path.relative_to(package).as_posix() for path in package.rglob("*.py")
+                   if "pypdfium2" in path.read_text(encoding="utf-8"))
+    assert users == ["publish/pdfium.py"]

@@ -236,13 +236,14 @@ def check(
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
 ) -> None:
     """Report damaged Kazakh text (mixed scripts, legacy letters, ...) and probable missing full stops; exit 1 while damage remains."""
+    from .. import lang as languages
     from ..errors import HandoutError
     from ..lang.kk.importer import check_files
-
-    from ..source.lecture import front_matter_problems
+    from ..source.lecture import front_matter_problems, lecture_language
 
     try:
-        lines, remaining = check_files(files, fix=fix, force=force)
+        lines, remaining = check_files(files, fix=fix, force=force,
+                                       language_of=lambda path: languages.get(lecture_language(path)))
     except HandoutError as error:
         for line in getattr(error, "report", []):  # the files fixed before the error are still reported
             typer.echo(line)

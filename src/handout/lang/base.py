@@ -10,6 +10,7 @@ from typing import Protocol
 
 from ..model import DateValue
 from .dates import DateMatch
+from .quotes import QuoteProblem, unbalanced_quotes
 from .typography import typeset
 
 
@@ -30,6 +31,7 @@ class Language(Protocol):
     def sentences(self, text: str) -> list[str]: ...
     def typeset_text(self, text: str) -> str: ...
     def quote(self, text: str) -> str: ...
+    def unbalanced_quotes(self, text: str) -> list[QuoteProblem]: ...
     def register_hyphenation(self) -> None: ...
 
 
@@ -58,6 +60,10 @@ class LanguagePack:
     spelling: tuple[str, ...] = ()
     """Debian hunspell dictionaries (``/usr/share/hunspell/<name>.dic``) for ``check --spelling``; empty:
     the pack has none worth running word by word."""
+    other_quotes: tuple[tuple[str, str], ...] = ()
+    """Quotation pairs beside :attr:`quotes` that correct text of this language uses too (``check`` accepts them)."""
+    apostrophe: str = ""
+    """A closing quotation mark that is also the apostrophe (English ’): ``check`` never reports it alone."""
 
     def find_dates(self, text: str, context_year: int | None = None) -> list[DateMatch]:
         """Find every temporal expression in ``text``, in order; ``context_year`` dates "that year"."""
@@ -86,6 +92,16 @@ class LanguagePack:
         for mark_open, mark_close in pairs:
             text = text.replace(mark_open, inner_open).replace(mark_close, inner_close)
         return f"{outer_open}{text}{outer_close}"
+
+    @property
+    def quote_pairs(self) -> tuple[tuple[str, str], ...]:
+        """Every (opening, closing) quotation pair of the language: outer, inner, then the others."""
+        outer_open, outer_close, inner_open, inner_close = self.quotes
+        return ((outer_open, outer_close), (inner_open, inner_close), *self.other_quotes)
+
+    def unbalanced_quotes(self, text: str) -> list[QuoteProblem]:
+        """Report the quotation marks of ``text`` that do not pair up, by this language's marks."""
+        return unbalanced_quotes(text, self.quote_pairs, self.apostrophe)
 
     def example_lecture(self) -> str:
         """Return the example lecture ``handout new`` writes (the pack's ``data/example_lecture.md``)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,8 +18,6 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 
-PDFIUM_LOCK = threading.Lock()
-"""PDFium is not thread-safe: the preview's server threads and the page count here take turns."""
 TIMINGS_VARIABLE = "HANDOUT_WATCH_TIMINGS"
 """Environment variable naming a file: each rebuild after a save appends its phases there (JSON lines)."""
 
@@ -72,15 +69,17 @@ def build_saved(job, cache, phases: Phases, shown: Callable[[Path], None]) -> li
     ``shown`` is called with each output's path as soon as it is in place (the preview follows it).
     Failures are reported as results, like a worker's, so one bad lecture fails alone.
     """
-    from ..course.jobs import job_environment, lecture_failure
+    from ..course.jobs import job_environment, lecture_failure, worker_enrichment
     from ..course.plan import JobResult, apply_overrides
     from ..course.runner import accept_result
+    from ..course.schedule import keep_enriched
     from ..pipeline import convert_lecture, prepare_lecture, typeset_edition
 
     with job_environment(job.environment):
         shared = Diagnostics()
+        enrichment = worker_enrichment(job.enrichment)  # read, and kept below for the background's jobs
         try:
-            lecture = apply_overrides(prepare_lecture(job.lecture, shared), job.overrides)
+            lecture = apply_overrides(prepare_lecture(job.lecture, shared, enrichment), job.overrides)
             phases.mark("loaded and enriched")
             converted = convert_lecture(lecture, job.settings, shared)
             phases.mark("converted")
@@ -102,6 +101,8 @@ def build_saved(job, cache, phases: Phases, shown: Callable[[Path], None]) -> li
             except Exception as error:
                 results.append(accept_result(JobResult(target.output, target.key, None, tuple(diagnostics.items),
                                                        lecture_failure(error, job.lecture)), cache))
+        if enrichment is not None:  # after the PDF is shown: the other editions and the reader part read it back
+            keep_enriched(enrichment.made, cache.out_dir)
         return results
 
 
@@ -125,15 +126,13 @@ def publish(result, cache, phases: Phases, shown: Callable[[Path], None]):
 
 
 def page_count(pdf: bytes) -> int:
-    """Count a PDF's pages (PDFium reads the page tree's count, not every page)."""
-    import pypdfium2
+    """Count a PDF's pages (PDFium reads the page tree's count, not every page; under the preview's lock)."""
+    from ..publish.pdfium import page_count as pdfium_page_count
 
-    with PDFIUM_LOCK:
-        document = pypdfium2.PdfDocument(pdf)
-        try:
-            return len(document)
-        finally:
-            document.close()
+    pages = pdfium_page_count(pdf)
+    if pages is None:
+        raise ValueError("the typeset PDF does not open in PDFium")
+    return pages
 
 
-__all__ = ["PDFIUM_LOCK", "Phases", "TIMINGS_VARIABLE", "append_timings", "build_saved", "page_count"]
+__all__ = ["Phases", "TIMINGS_VARIABLE", "append_timings", "build_saved", "page_count"]

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .. import lang as languages
 from ..render.html import EDITIONS
-from .foreground import PDFIUM_LOCK
+from ..publish import pdfium
 
 POLL_MS = 300
 PNG_SCALE = 1.5
@@ -46,8 +46,8 @@ class PreviewState:
         """How many times the preview page itself was served (each browser reload counts one)."""
         self.requests: list[str] = []
         """Paths (with query) of every request, in order: lets tests see what the browser fetched."""
-        self._pdfium_lock = PDFIUM_LOCK  # shared with the watcher's page count: PDFium is not thread-safe
         self._png_cache: dict[tuple, bytes] = {}
+        self._png_cache_lock = threading.Lock()  # PDFium has its own, process-wide (publish.pdfium.LOCK)
 
     def rebuilt(self, errors: list[str] | None = None) -> None:
         """Tell waiting pages that a rebuild finished (successful or not)."""
@@ -80,41 +80,27 @@ class PreviewState:
         path = self.pdf_path(document)
         if path is None or not path.is_file():
             return 0
-        import pypdfium2
-
-        with self._pdfium_lock:
-            try:
-                pdf = pypdfium2.PdfDocument(str(path))
-            except pypdfium2.PdfiumError:
-                return 0  # not a PDF (yet): the next rebuild brings one
-            try:
-                return len(pdf)
-            finally:
-                pdf.close()
+        return pdfium.page_count(path) or 0  # not a PDF (yet): the next rebuild brings one
 
     def page_png(self, document: str, number: int) -> bytes | None:
         """Render one page of the current PDF to PNG (cached until the PDF changes)."""
         path = self.pdf_path(document)
         if path is None or not path.is_file():
             return None
-        import pypdfium2
-
         key = (document, number, path.stat().st_mtime_ns)
-        with self._pdfium_lock:
-            if key not in self._png_cache:
-                pdf = pypdfium2.PdfDocument(str(path))
-                try:
-                    if not 1 <= number <= len(pdf):
-                        return None
-                    image = pdf[number - 1].render(scale=PNG_SCALE).to_pil()
-                finally:
-                    pdf.close()
-                buffer = io.BytesIO()
-                image.save(buffer, format="PNG")
-                if len(self._png_cache) > 256:
-                    self._png_cache.clear()
-                self._png_cache[key] = buffer.getvalue()
-            return self._png_cache[key]
+        with self._png_cache_lock:
+            if key in self._png_cache:
+                return self._png_cache[key]
+        image = pdfium.render_page(path, number, scale=PNG_SCALE)
+        if image is None:
+            return None
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")  # outside PDFium's lock: the other threads' pages need not wait for it
+        with self._png_cache_lock:
+            if len(self._png_cache) > 256:
+                self._png_cache.clear()
+            self._png_cache[key] = buffer.getvalue()
+        return buffer.getvalue()
 
 
 def _inside(root: Path, relative: str) -> Path | None:
@@ -165,16 +151,17 @@ PAGE = """<!DOCTYPE html>
 body {{ margin: 0; background: #6b6b6b; font: 14px sans-serif; }}
 nav {{ background: #222; padding: 4px 8px; }}
 nav details {{ color: #ddd; }}
-nav summary {{ cursor: pointer; padding: 4px 0; }}
+nav summary {{ cursor: pointer; padding: 4px 0; word-break: break-all; }}
 nav ul {{ list-style: none; margin: 0; padding: 0; max-height: 40vh; overflow-y: auto; }}
-nav li {{ padding: 2px 0; }}
+nav li {{ padding: 2px 0; overflow-wrap: anywhere; }}
 nav .lecture {{ color: #aaa; margin-right: 6px; }}
-nav a {{ color: #ddd; margin-right: 10px; text-decoration: none; }}
+nav a {{ display: inline-block; color: #ddd; margin-right: 10px; padding: 4px 0; text-decoration: none; }}
 nav a[aria-current] {{ color: #fff; font-weight: bold; }}
 main {{ display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px 4px; }}
 figure {{ margin: 0; }} figcaption {{ color: #eee; text-align: center; }}
 img {{ display: block; max-width: 95vw; background: #fff; box-shadow: 0 2px 8px #0008; }}
-.error {{ background: #fee; color: #900; padding: 8px; white-space: pre-wrap; width: 90vw; }}
+.error {{ background: #fee; color: #900; padding: 8px; white-space: pre-wrap; overflow-wrap: anywhere; width: 90vw;
+          box-sizing: border-box; }}
 .empty {{ color: #fff; }}
 </style></head>
 <body data-version="{version}" data-document="{document}">

@@ -58,6 +58,9 @@ class RebuildResult:
     """Whether the course reader was rebuilt too."""
     postponed: int = 0
     """Outputs left for the next rebuild because a newer save came in."""
+    enriched_in_background: int = 0
+    """Lectures the background process loaded and enriched itself, not read back from ``OUT/.handout-enriched/``
+    (a saved lecture's is kept there by the watcher, so its other editions and reader part reuse it)."""
     phases: Phases = field(default_factory=Phases)
     """When each phase of the rebuild ended, from the save on (the timing log)."""
 
@@ -209,6 +212,7 @@ class Watcher:
                     self._written(lecture_of[job_result.output], job_result.output)
 
         def accept_then_report(job_result) -> None:  # the background process's results: check, write, record here
+            result.enriched_in_background += len(job_result.enriched)
             on_result(accept_result(job_result, cache))
 
         def inputs_for(job) -> tuple | None:

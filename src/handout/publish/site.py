@@ -39,15 +39,12 @@ def bundle_bytes(members: list[tuple[str, Path]]) -> bytes:
 
 
 def thumbnail_png(pdf: Path, width: int = THUMBNAIL_WIDTH) -> bytes:
-    """Render a PDF's first page as a small PNG with PDFium."""
-    import pypdfium2
+    """Render a PDF's first page as a small PNG with PDFium (under its lock: the preview may be rendering too)."""
+    from .pdfium import render_page
 
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        page = document[0]
-        image = page.render(scale=width / page.get_width()).to_pil()
-    finally:
-        document.close()
+    image = render_page(pdf, 1, width=width)
+    if image is None:
+        raise HandoutError(f"cannot read the first page of {pdf.name} for its thumbnail; build it again", pdf)
     output = io.BytesIO()
     image.save(output, format="PNG", optimize=True)
     return output.getvalue()

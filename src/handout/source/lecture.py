@@ -215,6 +215,17 @@ def front_matter_problems(paths) -> list[str]:
     return problems
 
 
+def lecture_language(path: Path) -> str:
+    """Return the code of a lecture's ``lang:`` (the default for a text file, or front matter that does not parse)."""
+    if Path(path).suffix != ".md":
+        return languages.DEFAULT
+    try:
+        front, _body, body_line = split_front_matter(read_source_text(path), path)
+        return parse_front_matter(front, path, body_line)[0].lang
+    except HandoutError:
+        return languages.DEFAULT  # the front matter's own error is reported by the check
+
+
 def _bad_scalar_line(node) -> int:
     """Return the file line of the first scalar that YAML parses but cannot construct (2: the front matter's first)."""
     constructor = yaml.SafeLoader("")

@@ -27,6 +27,7 @@ PACK = LanguagePack(
     labels=LABELS,
     phrases=PHRASES,
     quotes=("“", "”", "‘", "’"),
+    apostrophe="’",  # the inner closing mark, and the apostrophe of Tsar’s, didn’t, soldiers’
     date_finder=find_dates,
     date_formatter=format_date,
     sentence_splitter=split_sentences,

@@ -29,6 +29,7 @@ PACK = LanguagePack(
     labels=LABELS,
     phrases=PHRASES,
     quotes=("«", "»", "„", "“"),
+    other_quotes=(("“", "”"),),  # beside «„“»: some Kazakh texts quote with “…”, as the English do
     date_finder=find_dates,
     date_formatter=format_date,
     sentence_splitter=split_sentences,

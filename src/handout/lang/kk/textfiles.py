@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ...errors import HandoutError
@@ -65,8 +65,12 @@ def read_text(path: Path, keep_line_ends: bool = False) -> str:
     return text if keep_line_ends else text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def check_files(paths: Iterable[Path], fix: bool = False, force: bool = False) -> tuple[list[str], int]:
+def check_files(paths: Iterable[Path], fix: bool = False, force: bool = False,
+                language_of: Callable[[Path], object] | None = None) -> tuple[list[str], int]:
     """Check files for legacy damage; with ``fix``, repair them (keeping ``<file>.bak``).
+
+    ``language_of`` gives a file's language pack (its front matter's ``lang``), whose quotation
+    marks must pair up; without it every file is checked as Kazakh.
 
     Returns report lines ``path:line:col: code: message`` and the number of damage
     problems left (spelling notes are reported but not counted: only a person can judge them).
@@ -81,7 +85,8 @@ def check_files(paths: Iterable[Path], fix: bool = False, force: bool = False) -
             text = decode(data, path)
             if fix:
                 text = fix_file(path, folder, data, text, force, report)
-            for problem in orthography.find_problems(text):
+            language = language_of(path) if language_of is not None else None
+            for problem in orthography.find_problems(text, language=language):
                 report.append(f"{path}:{problem.line}:{problem.col}: {problem.code}: {problem.message}")
                 remaining += orthography.is_damage(problem)
     except HandoutError as error:

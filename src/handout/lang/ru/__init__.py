@@ -27,6 +27,7 @@ PACK = LanguagePack(
     labels=LABELS,
     phrases=PHRASES,
     quotes=("«", "»", "„", "“"),
+    other_quotes=(("“", "”"),),  # «…“…”…» and “…”: used in Russian texts beside «…„…“…»
     date_finder=find_dates,
     date_formatter=format_date,
     sentence_splitter=split_sentences,

@@ -31,7 +31,7 @@ from .detectors import (
 from .letters import DAMAGE_CODES, WORD, Hit, Problem
 from .spelling import _spelling_dictionary_base, find_spelling
 
-# Detectors in the safe repair order of KAZAKH.md §4; checks without repairs come last.
+# Detectors in the safe repair order of KAZAKH.md §4; the quotation marks (no repair, by language) come after.
 DETECTORS: tuple[Callable[[str], list[Hit]], ...] = (
     find_private_use,
     find_invisible,
@@ -40,14 +40,16 @@ DETECTORS: tuple[Callable[[str], list[Hit]], ...] = (
     find_letter_spaced,
     find_split_words,
     find_spaced_hyphens,
-    find_unbalanced_quotes,
 )
 
 
-def find_problems(text: str, spelling: bool = True) -> list[Problem]:
-    """Report every suspect spot in a text, in reading order."""
+def find_problems(text: str, spelling: bool = True, language=None) -> list[Problem]:
+    """Report every suspect spot in a text, in reading order.
+
+    ``language`` (a pack; Kazakh by default) decides which quotation marks must pair up.
+    """
     detectors = DETECTORS + ((find_spelling,) if spelling else ())
-    hits = [hit for detect in detectors for hit in detect(text)]
+    hits = [hit for detect in detectors for hit in detect(text)] + find_unbalanced_quotes(text, language)
     hits.sort(key=lambda hit: (hit.start, DAMAGE_CODES.index(hit.code) if hit.code in DAMAGE_CODES else 99))
     locate = _Locator(text)
     return [_to_problem(hit, text, locate(hit.start)) for hit in hits]

@@ -237,22 +237,9 @@ def keeps_hyphen(head: str, tail: str, vocabulary: frozenset[str] = frozenset())
     return low_head + low_tail in unknown and low_head not in unknown and low_tail not in unknown
 
 
-def find_unbalanced_quotes(text: str) -> list[Hit]:
-    """Find quote marks that do not pair up: «…», „…“ and straight double quotes."""
-    hits = []
-    for opening, closing in (("«", "»"), ("„", "“")):
-        stack: list[int] = []
-        for match in re.finditer(f"[{opening}{closing}]", text):
-            if match.group() == opening:
-                stack.append(match.start())
-            elif stack:
-                stack.pop()
-            else:
-                hits.append(Hit(match.start(), match.end(), "unbalanced-quotes", f"{closing} without {opening}", None))
-        for position in stack:
-            hits.append(Hit(position, position + 1, "unbalanced-quotes", f"{opening} is never closed", None))
-    straight = [m.start() for m in re.finditer('"', text)]
-    if len(straight) % 2:
-        position = straight[-1]
-        hits.append(Hit(position, position + 1, "unbalanced-quotes", 'odd number of " marks', None))
-    return hits
+def find_unbalanced_quotes(text: str, language=None) -> list[Hit]:
+    """Find quote marks that do not pair up, by the language's own marks (Kazakh's «…», „…“, “…” by default)."""
+    if language is None:
+        from .. import PACK as language
+    return [Hit(problem.start, problem.start + 1, "unbalanced-quotes", problem.message, None)
+            for problem in language.unbalanced_quotes(text)]
