@@ -212,3 +212,19 @@ def test_nothing_overflows_a_phone_with_the_menu_open(tmp_path, browser_profile)
     probe = json.loads(re.search(r'data-probe="([^"]+)"', dom).group(1).replace("&quot;", '"'))
     assert probe["menu"] == 7 and probe["view"] <= 390  # both lectures' editions and the reader: the menu is there
     assert probe["wide"] == [] and probe["scroll"] == probe["view"], probe
+
+
+def test_the_preview_speaks_the_course_s_language(tmp_path):
+    from handout import lang as languages
+    from handout.live.watch import Watcher
+
+    english = SHORT_LECTURE.replace("lang: kk", "lang: en")
+    plain = make_files(tmp_path / "plain", {"lecture02.md": english})
+    settings = BuildSettings(out_dir=tmp_path / "out")
+    assert Watcher(plain, settings).labels_language() == "en"  # no manifest: the first lecture's own
+    assert Watcher(plain / "lecture02.md", settings).labels_language() == "en"
+    managed = make_files(tmp_path / "managed", {"lecture02.md": english,
+                                                 "handout.toml": '[course]\ntitle = "Т"\nlang = "ru"\nlectures = ["*.md"]\n'})
+    assert Watcher(managed, settings, out_given=True).labels_language() == "ru"  # the manifest's
+    texts = PreviewState(tmp_path / "out", "en").texts
+    assert texts["title"] == languages.get("en").labels["preview_title"] != languages.get("kk").labels["preview_title"]

@@ -327,7 +327,7 @@ def watch(
         from ..live.preview import PreviewServer, PreviewState
 
         try:
-            server = PreviewServer(PreviewState(watcher.out_dir), port=port).start()
+            server = PreviewServer(PreviewState(watcher.out_dir, watcher.labels_language()), port=port).start()
             watcher.on_saved_pdf = lambda stem: server.state.written(f"student/{stem}")
         except OSError as error:
             _fail(HandoutError(f"cannot serve the preview on port {port}: {error.strerror}; try another --port"), False)

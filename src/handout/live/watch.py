@@ -108,6 +108,23 @@ class Watcher:
         """List the lectures the target names now (a folder may gain or lose files)."""
         return lecture_files(self.target)
 
+    def labels_language(self) -> str:
+        """The language of the preview's labels: the manifest's ``course.lang``, else the first lecture's own."""
+        from ..source.lecture import lecture_language
+
+        if self.course_mode:
+            try:
+                course = self._load_course(Diagnostics())
+            except HandoutError:
+                course = None  # the build reports the manifest's errors
+            if course is not None and course.manifest is not None:
+                return course.lang
+        try:
+            lectures = self.lectures() if self.course_mode else [self.target]
+        except HandoutError:
+            lectures = []
+        return lecture_language(lectures[0]) if lectures else ""
+
     def watched_paths(self) -> list[Path]:
         """Return the folders to watch: the lectures' folder and every template and style folder."""
         folders = [self.course_root]
