@@ -41,6 +41,7 @@ HEADING_LIKE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9«\"]\S*(?:\s+\S+){
 HEADING_MAX = 150
 """Longest first line taken for the title when no title line says it is one."""
 WORD = re.compile(r"[^\W\d_]+")
+COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 # Markdown would read these paragraph starts as a list, a heading, a quote or a rule.
 MARKDOWN_LIST_NUMBER = re.compile(r"^(\d+)([.)]\s)")
 MARKDOWN_BLOCK_MARK = re.compile(r"^([-+*#>]\s)")
@@ -76,8 +77,9 @@ class ImportRules:
 
     code: str
     header: HeaderRules
-    hyphen_judge: Callable[[list[tuple[str, str]]], KeepsHyphen]
-    """Given every (head, tail) split at a line end, return the keeps_hyphen that decides them."""
+    hyphen_judge: Callable[[list[tuple[str, str]], frozenset[str]], KeepsHyphen]
+    """Given every (head, tail) split at a line end and the text's hyphenated words (lowercase),
+    return the keeps_hyphen that decides the splits."""
     initial_end: re.Pattern = field(default_factory=lambda: initial_end(r"(?!)"))
     repair: Callable[[str], str] = lambda text: text
     """Sure repairs of the whole extraction, before anything else (Kazakh: legacy-font letters)."""
@@ -181,8 +183,9 @@ def detect_language(text: str, codes: Iterable[str] | None = None) -> str | None
 
 
 DETECT_MIN_LETTERS = 20
-COVERAGE_SLACK = 0.02
-"""How far a pack's share of the text's letters may fall below the best one's and still be a candidate."""
+COVERAGE_SLACK = 0.06
+"""How far a pack's share of the text's letters may fall below the best one's and still be a candidate
+(Kazakh prose: 15–19% of its letters are not Russian ones; a Russian lecture quoting Kazakh names, a few %)."""
 
 
 # ---------------------------------------------------------------- lines and header
@@ -251,9 +254,10 @@ def _read_header(lines: list[_Line], rules: HeaderRules) -> tuple[_Header, list[
     """Read title, block, number, outcomes and contents; return them and the remaining lines."""
     header = _Header()
     match = rules.header.match(lines[0].text) if lines else None
-    if not match or not (match.group("n1") or match.group("n2") or match.group("n3") or match.group("topic")):
+    groups = match.groupdict() if match else {}
+    number = groups.get("n1") or groups.get("n2") or groups.get("n3")  # a pack's pattern may lack some
+    if not match or not (number or match.group("topic")):
         return _first_heading_line(lines, rules) if rules.title_from_first_line else (header, lines)
-    number = match.group("n1") or match.group("n2") or match.group("n3")
     header.number = int(number) if number else None
     tail = match.group("rest").strip()
     index = 1
@@ -394,7 +398,8 @@ def _split_sections(lines: list[_Line], contents: list[str], width: int,
                     rules: ImportRules) -> list[tuple[str, list[str]]]:
     """Group lines into (heading, paragraphs); the heading of the leading part is empty."""
     vocabulary = frozenset(word.lower() for line in lines for word in WORD.findall(line.text))
-    keeps_hyphen = rules.hyphen_judge(_line_end_splits(lines))
+    compounds = frozenset(word.lower() for line in lines for word in COMPOUND.findall(line.text))
+    keeps_hyphen = rules.hyphen_judge(_line_end_splits(lines), compounds)
     sections: list[tuple[str, list[str]]] = [("", [])]
     paragraph = _Paragraph(keeps_hyphen)
     last_line = _Line("")

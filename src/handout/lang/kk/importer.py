@@ -34,7 +34,7 @@ CONTENTS_LABEL = re.compile(rf"^(?:{LECTURE_WORD}\w*\s+)?(?:мазмұны|жо�
 DETECT_WORDS = frozenset("және мен бен пен бұл осы ол үшін жылы болды деп да де ретінде бойынша арқылы".split())
 
 
-def _keeps_hyphen(_: list[tuple[str, str]]) -> importing.KeepsHyphen:
+def _keeps_hyphen(splits: list[tuple[str, str]], compounds: frozenset[str]) -> importing.KeepsHyphen:
     return orthography.keeps_hyphen  # it keeps its own spelling lookups
 
 
