@@ -108,3 +108,26 @@ def test_language_is_told_from_letters_and_words():
     assert detect_language("Лекция 1. Әлихан Бөкейхан и партия «Алаш»: в 1917 году Әлихан Бөкейхан "
                            "возглавил правительство, которое было создано в Орынборе.") == "ru"
     assert detect_language("12\n\n- 13 -\n") is None
+
+
+def test_pdftotext_pages_ligatures_and_lines_above_the_title():
+    markdown = imported("en", (IMPORTING / "en_pdftotext.txt").read_text(encoding="utf-8"))
+    assert markdown == (IMPORTING / "en_pdftotext_expected.md").read_text(encoding="utf-8")
+    body = markdown.split("---\n", 2)[2]
+    assert body.startswith("\nAl-Farabi Kazakh National University\n\n## Land reforms\n")  # kept, for the teacher
+    assert front(markdown)["title"] == "Kazakhstan in the 1920s" and len(front(markdown)["outcomes"]) == 2
+    assert "History of Kazakhstan" not in body and not re.search(r"\b[78]\b", body)
+    assert "confiscation" in body and "ﬁ" not in body and "organised too late" in body and "mid-1920s" in body
+
+
+@pytest.mark.parametrize(("code", "lines", "joined"), [
+    ("ru", "в 1920-\nх годах", "в 1920-х годах"),
+    ("ru", "что-\nто изменилось", "что-то изменилось"),
+    ("ru", "кое-\nгде в аулах", "кое-где в аулах"),
+    ("ru", "Букей-\nханов возглавил", "Букейханов возглавил"),  # no evidence: the typesetter split it
+    ("en", "the mid-\n1920s", "the mid-1920s"),
+    ("en", "the Austro-\nHungarian army", "the Austro-Hungarian army"),
+])  # fmt: skip
+def test_line_end_hyphens(code, lines, joined):
+    title = "Лекция 1. Проверка" if code == "ru" else "Lecture 1: A check"
+    assert joined in imported(code, f"{title}\n\n{lines}.\n")

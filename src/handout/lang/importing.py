@@ -9,22 +9,23 @@ at a line end, its repairs); this module does the rest, the same for every langu
 - numbered sections (``2.Алаш …``, often run into the first paragraph) made ``##`` headings;
 - words split at a line-end hyphen re-joined, compounds kept; Markdown escapes.
 
-:func:`import_file` picks the pack by ``--lang`` or by the text's letters and words (:func:`detect_language`).
+:func:`import_file` picks the pack by ``--lang`` or by the text's letters and words (``detection.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
 from ..errors import HandoutError
+from .detection import detect_language
 from .textfiles import read_text, write_atomically
 
-__all__ = ["HeaderRules", "ImportRules", "detect_language", "import_file", "import_text"]
+__all__ = ["HeaderRules", "ImportRules", "detect_language", "import_file", "import_text", "initial_end", "plain_repairs"]
 
 KeepsHyphen = Callable[[str, str, frozenset], bool]
 """keeps_hyphen(head, tail, vocabulary): is 'head-' at a line end and 'tail' on the next a compound?"""
@@ -38,6 +39,8 @@ RUNNING_LINE_MAX = 100
 SENTENCE_END = re.compile(r"[.!?…][»\"”)]*$")
 PARAGRAPH_START = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9«\"(/]")
 HEADING_LIKE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9«\"]\S*(?:\s+\S+){0,19}$")
+TITLE_WRAP_SHARE = 0.6
+"""A title line shorter than this share of a full line did not wrap (it is centred, so it wraps early)."""
 HEADING_MAX = 150
 """Longest first line taken for the title when no title line says it is one."""
 WORD = re.compile(r"[^\W\d_]+")
@@ -49,6 +52,17 @@ MARKDOWN_INLINE = re.compile(r"([*_`<\\])")
 WIDTH_SLACK = 1
 """Characters a line may fall short of the widest line and still count as full."""
 NEVER = re.compile(r"(?!)")
+
+
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+LINE_END_HYPHEN = re.compile(r"[\u00ad\u2010\u2011](?=[ \t]*(?:\r?\n|$))")
+INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
+
+
+def plain_repairs(text: str) -> str:
+    """The repairs of any PDF extraction: ligatures spelt out (ﬁ → fi), a soft or Unicode hyphen at a
+    line end made a plain one (the judge then decides), invisible characters inside words dropped."""
+    return INVISIBLE.sub("", LINE_END_HYPHEN.sub("-", text.translate(LIGATURES)))
 
 
 def initial_end(abbreviations: str) -> re.Pattern:
@@ -69,6 +83,10 @@ class HeaderRules:
     block: re.Pattern = NEVER
     title_from_first_line: bool = False
     """With no title line, take a heading-like first line for the title."""
+    search_lines: int = 1
+    """How many of the first lines may hold the title line."""
+    title_wraps_when_full: bool = False
+    """The title goes on to the next line only when its line is nearly full (else only to a gap)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,10 @@ class ImportRules:
     """Sure repairs of the whole extraction, before anything else (Kazakh: legacy-font letters)."""
     finish_paragraph: Callable[[str], str] = lambda text: text
     """Sure fixes of one joined paragraph (Kazakh: compounds spaced around their hyphen)."""
+    page_breaks: bool = False
+    """A form feed is a page gap, with a page number on either side of it dropped (pdftotext's pages)."""
+    number_suffix: bool = False
+    """A number and its suffix or prefix split at a line end join without a space (1920-х, mid-1920s)."""
     detect_words: frozenset[str] = frozenset()
     """Common short words of the language, to tell it from another of the same script."""
     letters: str = ""
@@ -102,6 +124,8 @@ class _Line:
     """One or more blank lines (a page or section gap) come before it."""
     padded: bool = False
     """The line ends with extra spaces it has nowhere inside: the extraction padded a paragraph's end."""
+    breaks_before: bool = False
+    """A paragraph surely starts here (the body's first line, after lines that stood above the title)."""
 
 
 @dataclass
@@ -122,7 +146,7 @@ def import_text(text: str, source_name: str, rules: ImportRules, course: str = "
     (title, block, number, outcomes, contents list); paragraphs re-joined across hard
     line breaks and page gaps; section headings; hyphenated compounds joined; Markdown escapes.
     """
-    lines = _content_lines(rules.repair(text))
+    lines = _content_lines(rules.repair(text), rules.page_breaks)
     header, rest = _read_header(lines, rules.header)
     if not header.title:
         raise HandoutError(f"no lecture title found (expected a line like `{rules.header.missing_title}`)",
@@ -153,47 +177,13 @@ def import_file(src: Path, out: Path, force: bool = False, code: str | None = No
     return out
 
 
-def detect_language(text: str, codes: Iterable[str] | None = None) -> str | None:
-    """The code of the pack whose letters and common words fit ``text`` best; None when it has too few letters.
-
-    Letters first: the packs whose letters cover (nearly) as many of the text's letters as the best
-    one are kept (Kazakh covers every Russian letter; ә, ғ, қ … leave Russian behind). Then words:
-    the kept pack whose common words occur most (и, в, что against және, мен, бұл).
-    """
-    from . import CODES, get
-
-    sample = text[:200_000].lower()
-    letters = [char for char in sample if char.isalpha()]
-    if len(letters) < DETECT_MIN_LETTERS:
-        return None
-    words = WORD.findall(sample)
-    scores = []
-    for code in CODES if codes is None else codes:
-        rules = get(code).import_rules()
-        if rules is None:
-            continue
-        own = set(rules.letters)
-        coverage = sum(char in own for char in letters) / len(letters)
-        scores.append((coverage, sum(word in rules.detect_words for word in words), code))
-    if not scores:
-        return None
-    best = max(coverage for coverage, _, _ in scores)
-    kept = [(hits, -index, code) for index, (coverage, hits, code) in enumerate(scores) if coverage >= best - COVERAGE_SLACK]
-    return max(kept)[2]
-
-
-DETECT_MIN_LETTERS = 20
-COVERAGE_SLACK = 0.06
-"""How far a pack's share of the text's letters may fall below the best one's and still be a candidate
-(Kazakh prose: 15–19% of its letters are not Russian ones; a Russian lecture quoting Kazakh names, a few %)."""
-
-
 # ---------------------------------------------------------------- lines and header
 
 
-def _content_lines(text: str) -> list[_Line]:
+def _content_lines(text: str, page_breaks: bool = False) -> list[_Line]:
     """Split an extraction into content lines, undoing its one-blank-line-per-line spacing."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").expandtabs(4).split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw = (_pages_as_gaps(text) if page_breaks else text.replace("\f", "\n")).expandtabs(4).split("\n")
     raw = _drop_page_furniture(raw)
     doubled = _is_double_spaced(raw)
     lines: list[_Line] = []
@@ -208,6 +198,19 @@ def _content_lines(text: str) -> list[_Line]:
         else:
             blanks += 1
     return lines
+
+
+def _pages_as_gaps(text: str) -> str:
+    """Make each form feed (pdftotext's page break) a page gap, dropping a page number on either side of it."""
+    pages = text.split("\f")
+    for index, page in enumerate(pages):
+        lines = page.split("\n")
+        for end in (0, -1) if len(pages) > 1 else ():
+            content = [i for i, line in enumerate(lines) if line.strip()]
+            if content and PAGE_NUMBER.match(lines[content[end]].strip()):
+                lines[content[end]] = ""
+        pages[index] = "\n".join(lines)
+    return "\n\n\n\n".join(pages)
 
 
 def _drop_page_furniture(raw: list[str]) -> list[str]:
@@ -251,13 +254,30 @@ def _is_double_spaced(raw: list[str]) -> bool:
 
 
 def _read_header(lines: list[_Line], rules: HeaderRules) -> tuple[_Header, list[_Line]]:
-    """Read title, block, number, outcomes and contents; return them and the remaining lines."""
-    header = _Header()
-    match = rules.header.match(lines[0].text) if lines else None
+    """Read title, block, number, outcomes and contents; return them and the remaining lines.
+
+    The title line is looked for in the first ``rules.search_lines`` lines; lines above it (a
+    university's name, a course's) stay, as the body's first paragraph, for the teacher to judge.
+    """
+    for start in range(min(rules.search_lines, len(lines))):
+        match = rules.header.match(lines[start].text)
+        number = _lecture_number(match)
+        if match and (number or match.group("topic")):
+            width = _line_width(lines) if rules.title_wraps_when_full else 0
+            header, rest = _read_title_line(match, number, lines[start:], rules, width)
+            return header, lines[:start] + [replace(line, breaks_before=True) for line in rest[:1]] + rest[1:]
+    return _first_heading_line(lines, rules) if rules.title_from_first_line else (_Header(), lines)
+
+
+def _lecture_number(match: re.Match | None) -> str | None:
     groups = match.groupdict() if match else {}
-    number = groups.get("n1") or groups.get("n2") or groups.get("n3")  # a pack's pattern may lack some
-    if not match or not (number or match.group("topic")):
-        return _first_heading_line(lines, rules) if rules.title_from_first_line else (header, lines)
+    return groups.get("n1") or groups.get("n2") or groups.get("n3")  # a pack's pattern may lack some
+
+
+def _read_title_line(match: re.Match, number: str | None, lines: list[_Line], rules: HeaderRules,
+                     full_width: int = 0) -> tuple[_Header, list[_Line]]:
+    """Read the header from its title line (``match``, of ``lines[0]``) on; ``full_width``: see ``HeaderRules``."""
+    header = _Header()
     header.number = int(number) if number else None
     tail = match.group("rest").strip()
     index = 1
@@ -271,6 +291,8 @@ def _read_header(lines: list[_Line], rules: HeaderRules) -> tuple[_Header, list[
     while index < len(lines) and not _is_label(lines[index].text, rules) and not NUMBERED.match(lines[index].text):
         if title_lines and (lines[index].after_gap or SENTENCE_END.search(title_lines[-1])):
             break
+        if title_lines and full_width and len(title_lines[-1]) < TITLE_WRAP_SHARE * full_width:
+            break  # a short title line did not wrap: the next line is the body's
         title_lines.append(lines[index].text)
         index += 1
     header.title = " ".join(title_lines).rstrip(".")
@@ -353,17 +375,22 @@ def _join(previous: str, text: str, keeps_hyphen: KeepsHyphen, vocabulary: froze
 _WORD_START = re.compile(r"[^\W\d_]+")
 
 
-def _joint(previous: str, text: str, vocabulary: frozenset[str], keeps_hyphen: KeepsHyphen) -> tuple[str, str]:
+def _joint(previous: str, text: str, vocabulary: frozenset[str], keeps_hyphen: KeepsHyphen,
+           number_suffix: bool = False) -> tuple[str, str]:
     """Return ``previous`` as it stays before ``text`` (its line-end hyphen kept or dropped) and the separator.
 
+    ``number_suffix``: a number and its suffix or prefix on the next line join ("1920-" and "х годах" →
+    "1920-х годах", "mid-" and "1920s" → "mid-1920s").
     Only the end of ``previous`` is looked at (the word before the hyphen, found backwards),
     so joining a line costs the length of that line, not of the paragraph before it.
     """
-    if not previous.endswith("-") or not _WORD_START.match(text):
+    if not previous.endswith("-"):
         return previous, " "
+    if not _WORD_START.match(text):  # "mid-" and "1920s": a compound with a number
+        return previous, "" if number_suffix and text[:1].isdigit() and previous[-2:-1].isalpha() else " "
     head_reversed = _WORD_START.match(previous[-2::-1]) if len(previous) > 1 else None
     if head_reversed is None:
-        return previous, " "
+        return previous, "" if number_suffix and previous[-2:-1].isdigit() else " "
     head, tail = head_reversed.group()[::-1], _WORD_START.match(text).group()
     if keeps_hyphen(head, tail, vocabulary):
         return previous, ""
@@ -373,16 +400,19 @@ def _joint(previous: str, text: str, vocabulary: frozenset[str], keeps_hyphen: K
 class _Paragraph:
     """A paragraph being joined from lines: a list of pieces, so adding a line never copies the text before it."""
 
-    def __init__(self, keeps_hyphen: KeepsHyphen = lambda head, tail, vocabulary: False) -> None:
+    def __init__(self, keeps_hyphen: KeepsHyphen = lambda head, tail, vocabulary: False,
+                 number_suffix: bool = False) -> None:
         self.pieces: list[str] = []
         self.keeps_hyphen = keeps_hyphen
+        self.number_suffix = number_suffix
 
     def __bool__(self) -> bool:
         return bool(self.pieces)
 
     def add(self, text: str, vocabulary: frozenset[str]) -> None:
         if self.pieces:
-            self.pieces[-1], separator = _joint(self.pieces[-1], text, vocabulary, self.keeps_hyphen)
+            self.pieces[-1], separator = _joint(self.pieces[-1], text, vocabulary, self.keeps_hyphen,
+                                                  self.number_suffix)
             self.pieces.append(separator)
         self.pieces.append(text)
 
@@ -401,14 +431,15 @@ def _split_sections(lines: list[_Line], contents: list[str], width: int,
     compounds = frozenset(word.lower() for line in lines for word in COMPOUND.findall(line.text))
     keeps_hyphen = rules.hyphen_judge(_line_end_splits(lines), compounds)
     sections: list[tuple[str, list[str]]] = [("", [])]
-    paragraph = _Paragraph(keeps_hyphen)
+    paragraph = _Paragraph(keeps_hyphen, rules.number_suffix)
     last_line = _Line("")
     for line in _split_run_in_section_starts(lines, contents):
         number = len(sections)
         match = NUMBERED.match(line.text)
-        new_section = bool(match) and int(match.group(1)) == number and (not paragraph or paragraph.ends_sentence())
+        new_section = bool(match) and int(match.group(1)) == number and (
+            not paragraph or paragraph.ends_sentence() or line.breaks_before)
         bullet = bool(BULLET.match(line.text))
-        if new_section or bullet or (paragraph and _starts_paragraph(last_line, line, width, rules)):
+        if new_section or bullet or line.breaks_before or (paragraph and _starts_paragraph(last_line, line, width, rules)):
             if paragraph:
                 sections[-1][1].append(paragraph.take())
         if new_section:

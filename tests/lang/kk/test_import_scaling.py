@@ -16,9 +16,9 @@ def joined_lengths(monkeypatch, lines: int) -> list[int]:
     seen: list[int] = []
     real = importer._joint
 
-    def recording(previous, text, vocabulary, keeps):
+    def recording(previous, text, *rules):
         seen.append(len(previous))
-        return real(previous, text, vocabulary, keeps)
+        return real(previous, text, *rules)
 
     monkeypatch.setattr(importer, "_joint", recording)
     text = "№10 Лекция тақырыбы: Сынақ\n\n1.Кіріспе. Мәтін.\n\n" + f"{LINE}\n\n" * lines + "Соңы.\n"

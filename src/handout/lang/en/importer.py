@@ -32,10 +32,14 @@ RULES = importing.ImportRules(
     code="en",
     header=importing.HeaderRules(
         header=HEADER, topic_line=TOPIC_LINE, outcomes_label=OUTCOMES_LABEL, contents_label=CONTENTS_LABEL,
-        missing_title="Lecture 3: Kazakhstan in 1917–1920", title_from_first_line=True,
+        missing_title="Lecture 3: Kazakhstan in 1917–1920", title_from_first_line=True, search_lines=6,
+        title_wraps_when_full=True,
     ),
     hyphen_judge=dictionary_judge(PACK.spelling),
     initial_end=importing.initial_end(ABBREVIATIONS),
+    repair=importing.plain_repairs,
+    number_suffix=True,
+    page_breaks=True,
     detect_words=DETECT_WORDS,
     letters="abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöûüùçñæœ",
 )

@@ -34,11 +34,15 @@ RULES = importing.ImportRules(
     code="ru",
     header=importing.HeaderRules(
         header=HEADER, topic_line=TOPIC_LINE, outcomes_label=OUTCOMES_LABEL, contents_label=CONTENTS_LABEL,
-        missing_title="Лекция 3. Казахстан в 1917–1920 годах", title_from_first_line=True,
+        missing_title="Лекция 3. Казахстан в 1917–1920 годах", title_from_first_line=True, search_lines=6,
+        title_wraps_when_full=True,
     ),
     hyphen_judge=dictionary_judge(PACK.spelling, tail_particles=frozenset({"то", "либо", "нибудь", "таки", "ка"}),
                                   head_particles=frozenset({"кое"})),
     initial_end=importing.initial_end(ABBREVIATIONS),
+    repair=importing.plain_repairs,
+    number_suffix=True,
+    page_breaks=True,
     detect_words=DETECT_WORDS,
     letters="абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
 )
