@@ -64,10 +64,12 @@ def test_english_split_words_are_joined_and_compounds_kept():
 @pytest.mark.parametrize(("code", "text", "title", "number"), [
     ("ru", "Тема: Казахское ханство\n\n1.Образование ханства. Текст.\n", "Казахское ханство", None),
     ("ru", "Лекция № 4\nТема лекции: Джунгарское нашествие\n\n1.Начало войны. Текст.\n", "Джунгарское нашествие", 4),
+    ("ru", "ТЕМА 5. КАЗАХСТАН В 1920-е ГОДЫ\n\n1.Нэп. Текст.\n", "КАЗАХСТАН В 1920-е ГОДЫ", 5),
     ("ru", "Казахстан в годы Великой Отечественной войны\n\n1.Мобилизация. Текст.\n",
      "Казахстан в годы Великой Отечественной войны", None),
     ("en", "Topic: The Kazakh Khanate\n\n1.Origins. Text.\n", "The Kazakh Khanate", None),
     ("en", "Lecture No. 7 — The Virgin Lands Campaign\n\n1.Plans. Text.\n", "The Virgin Lands Campaign", 7),
+    ("en", "Topic 6. The Kazakh SSR\n\n1.Borders. Text.\n", "The Kazakh SSR", 6),
     ("en", "Lecture 5\nTopic: Collectivisation\n\n1.Plans. Text.\n", "Collectivisation", 5),
     ("en", "Kazakhstan and the Silk Road\n\n1.Routes. Text.\n", "Kazakhstan and the Silk Road", None),
 ])  # fmt: skip

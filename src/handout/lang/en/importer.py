@@ -1,6 +1,6 @@
 """The English importer's rules: header words and dictionaries (the stages: ``lang/importing.py``).
 
-Title lines read: "Lecture 3: The Kazakh Khanate", "Lecture 3. …", "Lecture No. 3 — …",
+Title lines read: "Lecture 3: The Kazakh Khanate", "Lecture 3. …", "Lecture No. 3 — …", "Topic 3. …",
 "Topic: …", "Lecture topic: …", "Lecture 3" with "Topic: …" on the next line; else a heading-like
 first line. "Learning outcomes:" / "Objectives:" and "Outline:" / "Lecture plan:" / "Contents:"
 with numbered items give the outcomes and the contents list.
@@ -16,7 +16,7 @@ from . import PACK
 
 TOPIC = r"(?:(?:lecture\s+)?(?:topic|theme))"
 HEADER = re.compile(
-    rf"^(?:lecture\s*(?:no\.?|№|#)?\s*(?P<n2>\d+)\s*[-.:–—]?|)?\s*(?P<topic>{TOPIC}\s*[:.])?\s*(?P<rest>.*)$",
+    rf"^(?:(?:lecture|topic|unit)\s*(?:no\.?|№|#)?\s*(?P<n2>\d+)\s*[-.:–—]?|)?\s*(?P<topic>{TOPIC}\s*[:.])?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 TOPIC_LINE = re.compile(rf"^{TOPIC}\s*[:.]\s*(.*)$", re.IGNORECASE)

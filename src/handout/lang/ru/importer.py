@@ -1,6 +1,6 @@
 """The Russian importer's rules: header words, hyphen particles and dictionaries (the stages: ``lang/importing.py``).
 
-Title lines read: «Лекция 3. Казахстан в 1917–1920 годах», «Лекция № 3: …», «№ 3 Лекция. …»,
+Title lines read: «Лекция 3. Казахстан в 1917–1920 годах», «Лекция № 3: …», «Тема 3. …», «№ 3 Лекция. …»,
 «Тема: …», «Тема лекции: …», «Лекция 3» with «Тема: …» on the next line; else a heading-like first
 line. «Цели лекции:» / «Результаты обучения:» and «План лекции:» / «Содержание:» with numbered items
 give the outcomes and the contents list.
@@ -15,9 +15,11 @@ from ..compounds import dictionary_judge
 from . import PACK
 
 LECTURE_WORD = r"(?:лекция|занятие)"
+NUMBERED_WORD = r"(?:лекция|занятие|тема)"
+"""Words a lecture's number follows: «Лекция 3.», «Тема 3.» (a syllabus's numbering)."""
 TOPIC = r"(?:тема(?:\s+лекции)?)"
 HEADER = re.compile(
-    rf"^(?:№\s*(?P<n1>\d+)\s*[-.:]?\s*(?:{LECTURE_WORD}\b\s*[-.:]?)?|{LECTURE_WORD}\s*№?\s*(?P<n2>\d+)\s*[-.:–—]?"
+    rf"^(?:№\s*(?P<n1>\d+)\s*[-.:]?\s*(?:{LECTURE_WORD}\b\s*[-.:]?)?|{NUMBERED_WORD}\s*№?\s*(?P<n2>\d+)\s*[-.:–—]?"
     rf"|(?P<n3>\d+)\s*-?\s*я?\s+{LECTURE_WORD}\b\s*[-.:]?)?\s*(?P<topic>{TOPIC}\s*[:.])?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
