@@ -34,6 +34,8 @@ NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s*(?=\S)(.*)$")
 BULLET = re.compile(r"^[•·▪●◦]\s*(.*)$")
 # Page furniture: "12", "- 12 -", "— 12 —", "12 бет", "Page 12".
 PAGE_NUMBER = re.compile(r"^[-–—]?\s*(?:бет|page|стр\.?)?\s*\d{1,4}\s*(?:бет)?\s*[-–—]?$", re.IGNORECASE)
+TOC_LEADER = re.compile(r"\s*(?:\.\s*){4,}\d*\s*$")
+"""A table of contents' dot leader and page number ending an entry: "Алаш . . . . . 12"."""
 RUNNING_LINE_MAX = 100
 """Longest line that may be a running header or footer."""
 SENTENCE_END = re.compile(r"[.!?…][»\"”)]*$")
@@ -201,16 +203,38 @@ def _content_lines(text: str, page_breaks: bool = False) -> list[_Line]:
 
 
 def _pages_as_gaps(text: str) -> str:
-    """Make each form feed (pdftotext's page break) a page gap, dropping a page number on either side of it."""
-    pages = text.split("\f")
-    for index, page in enumerate(pages):
-        lines = page.split("\n")
-        for end in (0, -1) if len(pages) > 1 else ():
-            content = [i for i, line in enumerate(lines) if line.strip()]
-            if content and PAGE_NUMBER.match(lines[content[end]].strip()):
-                lines[content[end]] = ""
-        pages[index] = "\n".join(lines)
-    return "\n\n\n\n".join(pages)
+    """Make each form feed (pdftotext's page break) a page gap, dropping the page furniture beside it.
+
+    At a page's top and bottom: a page number, and a line that comes back (digits aside) at the
+    same end of two or more pages (a running header or footer; the title it repeats stays where
+    it stands inside a page).
+    """
+    pages = [page.split("\n") for page in text.split("\f")]
+    if len(pages) < 2:
+        return text
+    for end in (0, -1):
+        for lines in pages:
+            _drop_end_line(lines, end, lambda line: bool(PAGE_NUMBER.match(line)))
+        seen: dict[str, int] = {}
+        for lines in pages:
+            content = [line.strip() for line in lines if line.strip()]
+            if content and len(content[end]) <= RUNNING_LINE_MAX:
+                seen[_running_key(content[end])] = seen.get(_running_key(content[end]), 0) + 1
+        for lines in pages:
+            _drop_end_line(lines, end, lambda line: seen.get(_running_key(line), 0) >= 2)
+            _drop_end_line(lines, end, lambda line: bool(PAGE_NUMBER.match(line)))  # the number beyond it
+    return "\n\n\n\n".join("\n".join(lines) for lines in pages)
+
+
+def _drop_end_line(lines: list[str], end: int, is_furniture) -> None:
+    """Blank a page's first (``end`` 0) or last (-1) content line when it is furniture."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if content and is_furniture(lines[content[end]].strip()):
+        lines[content[end]] = ""
+
+
+def _running_key(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.strip()))
 
 
 def _drop_page_furniture(raw: list[str]) -> list[str]:
@@ -323,6 +347,7 @@ def _read_numbered_items(lines: list[_Line], index: int, items: list[str], rules
     """Collect ``1. …``, ``1) …`` or bulleted items (each may wrap) until the numbering stops or restarts."""
     bulleted = index < len(lines) and bool(BULLET.match(lines[index].text))
     found: list[_Paragraph] = []
+    closed = False  # the last item ended with a table of contents' leader and page number
     while index < len(lines):
         line = lines[index]
         match = BULLET.match(line.text) if bulleted else NUMBERED.match(line.text)
@@ -331,12 +356,13 @@ def _read_numbered_items(lines: list[_Line], index: int, items: list[str], rules
         if match and (bulleted or int(match.group(1)) == len(items) + len(found) + 1):
             found.append(_Paragraph())
             found[-1].add(match.group(match.lastindex).strip(), frozenset())
-        elif found and not match and not line.after_gap and not NUMBERED.match(line.text):
+        elif found and not match and not line.after_gap and not NUMBERED.match(line.text) and not closed:
             found[-1].add(line.text, frozenset())
         else:
             break
+        closed = bool(TOC_LEADER.search(line.text))
         index += 1
-    items[:] = [item.rstrip(" ;.") for item in [*items, *(item.take() for item in found)]]
+    items[:] = [TOC_LEADER.sub("", item).rstrip(" ;.") for item in [*items, *(item.take() for item in found)]]
     return index
 
 
