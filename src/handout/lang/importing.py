@@ -23,6 +23,7 @@ import yaml
 
 from ..errors import HandoutError
 from .detection import detect_language
+from .pagefurniture import NUMBERED, drop_page_furniture, is_double_spaced, pages_as_gaps
 from .textfiles import read_text, write_atomically
 
 __all__ = ["HeaderRules", "ImportRules", "detect_language", "import_file", "import_text", "initial_end", "plain_repairs"]
@@ -30,14 +31,9 @@ __all__ = ["HeaderRules", "ImportRules", "detect_language", "import_file", "impo
 KeepsHyphen = Callable[[str, str, frozenset], bool]
 """keeps_hyphen(head, tail, vocabulary): is 'head-' at a line end and 'tail' on the next a compound?"""
 
-NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s*(?=\S)(.*)$")
 BULLET = re.compile(r"^[•·▪●◦]\s*(.*)$")
-# Page furniture: "12", "- 12 -", "— 12 —", "12 бет", "Page 12".
-PAGE_NUMBER = re.compile(r"^[-–—]?\s*(?:бет|page|стр\.?)?\s*\d{1,4}\s*(?:бет)?\s*[-–—]?$", re.IGNORECASE)
 TOC_LEADER = re.compile(r"\s*(?:\.\s*){4,}\d*\s*$")
 """A table of contents' dot leader and page number ending an entry: "Алаш . . . . . 12"."""
-RUNNING_LINE_MAX = 100
-"""Longest line that may be a running header or footer."""
 SENTENCE_END = re.compile(r"[.!?…][»\"”)]*$")
 PARAGRAPH_START = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9«\"(/]")
 HEADING_LIKE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9«\"]\S*(?:\s+\S+){0,19}$")
@@ -185,9 +181,9 @@ def import_file(src: Path, out: Path, force: bool = False, code: str | None = No
 def _content_lines(text: str, page_breaks: bool = False) -> list[_Line]:
     """Split an extraction into content lines, undoing its one-blank-line-per-line spacing."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw = (_pages_as_gaps(text) if page_breaks else text.replace("\f", "\n")).expandtabs(4).split("\n")
-    raw = _drop_page_furniture(raw)
-    doubled = _is_double_spaced(raw)
+    raw = (pages_as_gaps(text) if page_breaks else text.replace("\f", "\n")).expandtabs(4).split("\n")
+    raw = drop_page_furniture(raw)
+    doubled = is_double_spaced(raw)
     lines: list[_Line] = []
     blanks = 0
     for item in raw:
@@ -200,81 +196,6 @@ def _content_lines(text: str, page_breaks: bool = False) -> list[_Line]:
         else:
             blanks += 1
     return lines
-
-
-def _pages_as_gaps(text: str) -> str:
-    """Make each form feed (pdftotext's page break) a page gap, dropping the page furniture beside it.
-
-    At a page's top and bottom: a page number, and a line that comes back (digits aside) at the
-    same end of two or more pages (a running header or footer; the title it repeats stays where
-    it stands inside a page).
-    """
-    pages = [page.split("\n") for page in text.split("\f")]
-    if len(pages) < 2:
-        return text
-    for end in (0, -1):
-        for lines in pages:
-            _drop_end_line(lines, end, lambda line: bool(PAGE_NUMBER.match(line)))
-        seen: dict[str, int] = {}
-        for lines in pages:
-            content = [line.strip() for line in lines if line.strip()]
-            if content and len(content[end]) <= RUNNING_LINE_MAX:
-                seen[_running_key(content[end])] = seen.get(_running_key(content[end]), 0) + 1
-        for lines in pages:
-            _drop_end_line(lines, end, lambda line: seen.get(_running_key(line), 0) >= 2)
-            _drop_end_line(lines, end, lambda line: bool(PAGE_NUMBER.match(line)))  # the number beyond it
-    return "\n\n\n\n".join("\n".join(lines) for lines in pages)
-
-
-def _drop_end_line(lines: list[str], end: int, is_furniture) -> None:
-    """Blank a page's first (``end`` 0) or last (-1) content line when it is furniture."""
-    content = [i for i, line in enumerate(lines) if line.strip()]
-    if content and is_furniture(lines[content[end]].strip()):
-        lines[content[end]] = ""
-
-
-def _running_key(line: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.strip()))
-
-
-def _drop_page_furniture(raw: list[str]) -> list[str]:
-    """Blank out page numbers and running headers/footers, keeping the gaps they stood in.
-
-    A running line is a short line that comes back (digits aside) at two or more page
-    boundaries; a page number is a bare or dashed number standing alone between gaps.
-    """
-    content = [i for i, line in enumerate(raw) if line.strip()]
-    spacing = 2 if _is_double_spaced(raw) else 1  # line distance inside a page
-    gap_before, gap_after = set(), set()
-    for position, i in enumerate(content):
-        if position == 0 or i - content[position - 1] > spacing:
-            gap_before.add(i)
-        if position + 1 == len(content) or content[position + 1] - i > spacing:
-            gap_after.add(i)
-    numbers = {
-        i
-        for i in content
-        if PAGE_NUMBER.match(raw[i].strip())
-        and not NUMBERED.match(raw[i].strip())
-        and (re.search(r"[-–—]", raw[i]) or (i in gap_before and i in gap_after))
-    }
-    present = set(content)
-    near_numbers = {j for i in numbers for j in range(i - 2 * spacing, i + 2 * spacing + 1) if j in present}
-    at_boundary = gap_before | gap_after | near_numbers
-    keys: dict[str, list[int]] = {}
-    for i in content:
-        line = raw[i].strip()
-        if len(line) <= RUNNING_LINE_MAX and not NUMBERED.match(line):
-            keys.setdefault(re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)), []).append(i)
-    running = {i for found in keys.values() if len(found) >= 2 and all(i in at_boundary for i in found) for i in found}
-    return ["" if i in numbers | running else line for i, line in enumerate(raw)]
-
-
-def _is_double_spaced(raw: list[str]) -> bool:
-    """Tell whether most content lines are followed by exactly one empty line."""
-    content = [i for i, line in enumerate(raw) if line.strip()]
-    followed = sum(1 for i in content if i + 2 < len(raw) and raw[i + 1] == "" and raw[i + 2].strip())
-    return len(content) > 2 and followed * 2 > len(content)
 
 
 def _read_header(lines: list[_Line], rules: HeaderRules) -> tuple[_Header, list[_Line]]:
