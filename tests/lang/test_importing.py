@@ -9,6 +9,7 @@ import yaml
 
 from handout import lang
 from handout.errors import HandoutError
+from handout.lang.compounds import dictionary_judge
 from handout.lang.hunspell import installed_dictionaries
 from handout.lang.importing import detect_language, import_text
 from support import FIXTURES, SEED
@@ -29,8 +30,8 @@ def needs_dictionaries(code: str):
     return pytest.mark.skipif(missing, reason=f"the {code} hunspell dictionaries are not installed")
 
 
-@pytest.mark.parametrize("code", ["ru", "en"])
-def test_damaged_extraction_imports_as_checked_by_hand(code):
+@pytest.mark.parametrize("code", [pytest.param(code, marks=needs_dictionaries(code)) for code in ("ru", "en")])
+def test_damaged_extraction_imports_as_checked_by_hand(code):  # its compounds need the dictionaries
     damaged = (IMPORTING / f"{code}_damaged.txt").read_text(encoding="utf-8")
     expected = (IMPORTING / f"{code}_expected.md").read_text(encoding="utf-8")
     assert imported(code, damaged) == expected
@@ -134,3 +135,9 @@ def test_pdftotext_pages_ligatures_and_lines_above_the_title():
 def test_line_end_hyphens(code, lines, joined):
     title = "Лекция 1. Проверка" if code == "ru" else "Lecture 1: A check"
     assert joined in imported(code, f"{title}\n\n{lines}.\n")
+
+
+def test_without_dictionaries_only_the_text_capitals_and_particles_keep_a_hyphen():
+    keeps = dictionary_judge((), tail_particles=frozenset({"то"}))([], frozenset({"военно-политический"}))
+    assert keeps("Алаш", "Орда") and keeps("что", "то") and keeps("военно", "политический")
+    assert not keeps("ор", "ганы") and not keeps("well", "known")  # no word knowledge: joined
