@@ -209,18 +209,20 @@ def questions(
 def import_command(
     file: Path = typer.Argument(..., help="Text extracted from a PDF or DOC lecture."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Markdown file to write (default: FILE with .md)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=f"The text's language, {languages.choices()} (default: told from its letters and words)."),
     force: bool = typer.Option(False, help="Overwrite OUTPUT if it exists."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
 ) -> None:
     """Turn a damaged text extraction into clean lecture Markdown."""
     from ..errors import HandoutError
-    from ..lang.kk.importer import import_file
-
+    from ..lang.importing import import_file
     from ..source.limits import time_budget
 
+    if lang is not None and not languages.known(lang):
+        _fail(HandoutError(f"unknown language {lang!r}; use --lang {languages.choices()}"), debug)
     try:
         with time_budget(file, stage="import", advice="split the text into several files"):
-            written = import_file(file, output or file.with_suffix(".md"), force=force)
+            written = import_file(file, output or file.with_suffix(".md"), force=force, code=lang)
     except HandoutError as error:
         _fail(error, debug)
     typer.echo(f"wrote {written}")

@@ -11,31 +11,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 from .. import lang as languages
 from ..errors import format_location
+from ..lang.hunspell import installed_dictionaries, unknown_words
 
-DICTIONARY_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"\n]*\"")
 _MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|`[^`]*`|https?://\S+")
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
-
-
-def installed_dictionaries(names: tuple[str, ...]) -> list[Path]:
-    """The dictionaries of ``names`` that are installed, as paths without the extension."""
-    found = []
-    for name in names:
-        for folder in DICTIONARY_FOLDERS:
-            base = folder / name
-            if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
-                found.append(base)
-                break
-    return found
 
 
 def spelling_notes(lecture) -> list[str]:
@@ -79,13 +66,7 @@ def _words(lecture, script: re.Pattern):
 
 def _unknown(words: list[str], hunspell: str, dictionaries: list[Path]) -> set[str]:
     """The words no dictionary knows, from one ``hunspell -l`` run (an empty set if it fails)."""
-    if not words:
-        return set()
-    result = subprocess.run(
-        [hunspell, "-l", "-i", "utf-8", "-d", ",".join(str(base) for base in dictionaries)],
-        input="\n".join(words), capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
-    )
-    return set(result.stdout.split()) & set(words) if result.returncode == 0 else set()
+    return unknown_words(words, dictionaries, hunspell) or set()
 
 
 __all__ = ["installed_dictionaries", "spelling_notes"]

@@ -33,6 +33,7 @@ class Language(Protocol):
     def quote(self, text: str) -> str: ...
     def unbalanced_quotes(self, text: str) -> list[QuoteProblem]: ...
     def register_hyphenation(self) -> None: ...
+    def import_rules(self): ...
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class LanguagePack:
     """Quotation pairs beside :attr:`quotes` that correct text of this language uses too (``check`` accepts them)."""
     apostrophe: str = ""
     """A closing quotation mark that is also the apostrophe (English ’): ``check`` never reports it alone."""
+    importer: Callable[[], object] | None = None
+    """Returns the pack's :class:`importing.ImportRules` (imported on first use); None: no ``handout import``."""
 
     def find_dates(self, text: str, context_year: int | None = None) -> list[DateMatch]:
         """Find every temporal expression in ``text``, in order; ``context_year`` dates "that year"."""
@@ -106,6 +109,10 @@ class LanguagePack:
     def example_lecture(self) -> str:
         """Return the example lecture ``handout new`` writes (the pack's ``data/example_lecture.md``)."""
         return (Path(self.extra["folder"]) / "data" / "example_lecture.md").read_text(encoding="utf-8")
+
+    def import_rules(self):
+        """The rules ``handout import`` reads this language's extractions with (None: the pack has none)."""
+        return self.importer() if self.importer is not None else None
 
     def register_hyphenation(self) -> None:
         """Make the pack's hyphenation dictionary known to pyphen (WeasyPrint's hyphenator)."""

@@ -20,6 +20,12 @@ def _register_hyphenation() -> None:
     register()
 
 
+def _import_rules():
+    from .importer import RULES
+
+    return RULES
+
+
 PACK = LanguagePack(
     spelling=("en_US", "en_GB"),  # Debian hunspell-en-us, hunspell-en-gb: `check --spelling`
     people=people,
@@ -35,4 +41,5 @@ PACK = LanguagePack(
     questions=questions,
     decimal_mark=".",
     hyphenation=_register_hyphenation,
+    importer=_import_rules,
 )

@@ -20,6 +20,12 @@ def _register_hyphenation() -> None:
     register()  # pyphen learns Kazakh, so `hyphens: auto` works for lang="kk"
 
 
+def _import_rules():
+    from .importer import RULES
+
+    return RULES
+
+
 # No `spelling` dictionary for `check --spelling`: Debian's kk_KZ knows one suffix per stem, so a plain
 # unknown-word list flags 388 of lecture 10's 1776 lowercase words, all correct. `check` always runs
 # the orthography check's spelling notes instead (orthography/spelling.py: a likely correction only).
@@ -37,5 +43,6 @@ PACK = LanguagePack(
     questions=questions,
     decimal_mark=",",
     hyphenation=_register_hyphenation,
+    importer=_import_rules,
     extra={"folder": __path__[0]},
 )

@@ -1,4 +1,4 @@
-"""Files for the Kazakh checker and importer: read text exactly, repair in place surgically, write atomically.
+"""Files for the Kazakh checker: repair in place surgically (reading and atomic writing: ``lang/textfiles.py``).
 
 ``check --fix`` changes the letters it repairs and nothing else: the file keeps its mode,
 owner, byte-order mark and line endings; its ``.bak`` is a byte-for-byte copy; a symlink
@@ -7,19 +7,15 @@ stays a symlink (its target is fixed when it lies inside the folder checked, els
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ...errors import HandoutError
 from ...sandbox import is_inside, real_path
+from ..textfiles import BOM, decode, read_bytes, read_text, write_atomically
 from . import orthography
 
-BOM = b"\xef\xbb\xbf"
-MAX_TEXT_BYTES = 10 * 1024 * 1024
-"""Largest text checked or imported (an extraction doubles its lines; the lecture made of it may have 5 MB)."""
+__all__ = ["check_files", "decode", "expand", "fix_file", "read_bytes", "read_text", "write_atomically"]
 
 
 def expand(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
@@ -31,38 +27,6 @@ def expand(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
         else:
             result.append((path, path.parent))
     return result
-
-
-def read_bytes(path: Path) -> bytes:
-    """Read a whole file with advice on failure, refusing files too large to be a lecture's text."""
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_TEXT_BYTES + 1)
-    except FileNotFoundError:
-        raise HandoutError("no such file; check the path", path) from None
-    except IsADirectoryError:
-        raise HandoutError("is a folder, expected a text file", path) from None
-    except OSError as error:
-        raise HandoutError(f"cannot read the file: {error.strerror}", path) from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise HandoutError(f"file is more than {MAX_TEXT_BYTES // 1024 // 1024} MB; split it into lectures first", path)
-    return data
-
-
-def decode(data: bytes, path: Path) -> str:
-    """Decode UTF-8 (a BOM dropped), keeping every line ending as it is."""
-    try:
-        return data.removeprefix(BOM).decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise HandoutError(f"not UTF-8 text (byte {error.start}, line {line}); convert it to UTF-8 first", path,
-                           line) from None
-
-
-def read_text(path: Path, keep_line_ends: bool = False) -> str:
-    """Read a UTF-8 text file (CRLF kept if asked, so a fix does not rewrite every line), with advice on failure."""
-    text = decode(read_bytes(path), path)
-    return text if keep_line_ends else text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def check_files(paths: Iterable[Path], fix: bool = False, force: bool = False,
@@ -116,47 +80,3 @@ def fix_file(path: Path, folder: Path, data: bytes, text: str, force: bool, repo
         found = " ".join(change.found.split())
         report.append(f"{path}:{change.line}:{change.col}: fixed {change.code}: «{found}» → «{change.fix}»")
     return fixed
-
-
-def write_atomically(path: Path, data: bytes | str, like: Path | None = None) -> None:
-    """Write a file through a temporary file and a rename, so no half file is ever left.
-
-    ``like``: an existing file whose mode, owner and times the new one takes (a fix must not
-    turn a 640 file into 600, as ``mkstemp`` would).
-    """
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise HandoutError(f"cannot write here: {error.strerror}", path) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        if like is not None:
-            _copy_owner_and_mode(like, Path(temporary))
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise HandoutError(f"could not write the file ({error.strerror})", path) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _copy_owner_and_mode(source: Path, target: Path) -> None:
-    shutil.copymode(source, target)
-    stat = source.stat()
-    try:
-        os.chown(target, stat.st_uid, stat.st_gid)
-    except PermissionError:
-        pass  # only root may give a file away; the mode is kept all the same
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -20,6 +20,12 @@ def _register_hyphenation() -> None:
     register()  # pyphen's own ru patterns, refusing numbers, acronyms and initials
 
 
+def _import_rules():
+    from .importer import RULES
+
+    return RULES
+
+
 PACK = LanguagePack(
     spelling=("ru_RU",),  # Debian hunspell-ru: `check --spelling`
     people=people,
@@ -35,4 +41,5 @@ PACK = LanguagePack(
     questions=questions,
     decimal_mark=",",
     hyphenation=_register_hyphenation,
+    importer=_import_rules,
 )
