@@ -114,29 +114,35 @@ def find_mentions(lecture: Lecture, diagnostics=None, stops: list | None = None)
     """Return every dated mention of the lecture, merged per event, with the reason a row is left out."""
     language = languages.get(lecture.meta.lang)
     found: list[Found] = []
-    context: int | None = None
+    context = _Story()
     current_section = object()
     for section, block in lecture.blocks():
         if section is not current_section:
             current_section = section
-            context = None  # a new section starts a new story
+            context = _Story()  # a new section starts a new story
             if section is not None:
                 heading = Block(section.title, section.line, section.anchor)
-                year = _events_in_block(heading, section.title, None, lecture.path, diagnostics, found, language, None)
-                context = year if _names_one_year(heading.text, language) else None  # "## 1918 год": its lines' year
+                story = _events_in_block(heading, section.title, context, lecture.path, diagnostics, found, language, None)
+                context = story if _names_one_year(heading.text, language) else _Story()  # "## 1918 год": its lines' year
         title = section.title if section is not None else ""
         context = _events_in_block(block, title, context, lecture.path, diagnostics, found, language, stops)
     return _merge(found, language)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Story:
+    """What the blocks read so far tell the next one: the year in force and the month of the last day or month dated."""
+
+    year: int | None = None
+    month: int | None = None
+
+
 def _names_one_year(heading: str, language) -> bool:
-    """A heading that is one year ("1918 год", "1918 г.") gives the day lines under it their year."""
+    """A heading whose one date is one year ("1918 год", "Хроника 1918 года") gives the day lines under it their year."""
     matches = language.find_dates(heading)
     if len(matches) != 1 or matches[0].value is None or matches[0].value.precision != "year":
         return False
-    value, match = matches[0].value, matches[0]
-    rest = (heading[: match.start] + heading[match.end :]).strip(" .:–—-")
-    return value.start == value.end and not re.search(r"\w{3,}", rest)
+    return matches[0].value.start == matches[0].value.end
 
 
 def extract_events(lecture: Lecture, diagnostics=None) -> list[Event]:
@@ -157,7 +163,7 @@ def mentions_in_text(text: str, path: str | Path = "<text>", diagnostics=None, l
     """Return the merged dated mentions of plain text, as :func:`find_mentions` does for a lecture."""
     language = languages.get(lang)
     found: list[Found] = []
-    context: int | None = None
+    context = _Story()
     for block in _paragraphs(text):
         context = _events_in_block(block, "", context, path, diagnostics, found, language, None)
     return _merge(found, language)
@@ -183,11 +189,11 @@ class _LineIndex:
         return bisect.bisect_left(self.newlines, position) + 1
 
 
-def _events_in_block(block: Block, title: str, context: int | None, path, diagnostics, found: list[Found], language,
-                     stops: list | None) -> int | None:
-    """Add the mentions of one block to ``found``; return the context year after it."""
+def _events_in_block(block: Block, title: str, context: _Story, path, diagnostics, found: list[Found], language,
+                     stops: list | None) -> _Story:
+    """Add the mentions of one block to ``found``; return the story (context year, last month) after it."""
     plain, origin = strip_markdown(block.text)
-    matches = language.find_dates(plain, context)
+    matches = _dated_in_story(plain, context, language)
     rules = language.clauses
     lines = _LineIndex(block.text)
     spans = _sentence_spans(plain, language, rules)
@@ -219,10 +225,24 @@ def _events_in_block(block: Block, title: str, context: int | None, path, diagno
             previous = rows.without_dates(text, relative, rules) if len(text) <= rows.MAX_SCAN else ""
         else:
             previous = text
-    if matches:
-        last_year = next((m.year for m in reversed(matches) if m.year is not None), None)
-        context = last_year if last_year is not None else context
-    return context
+    last_year = next((m.year for m in reversed(matches) if m.year is not None), None)
+    months = [m.value.end for m in matches if m.value is not None and m.value.precision in ("day", "month")]
+    return _Story(last_year if last_year is not None else context.year,
+                  int(months[-1][5:7]) if months and months[-1][:4] == str(last_year) else context.month)
+
+
+def _dated_in_story(plain: str, context: _Story, language) -> list:
+    """Date a block in its story; a block that opens with a bare January or February day after a November or December
+    of the year ("31 декабря …", then "2 января …") crosses the New Year, so it takes the next year."""
+    matches = language.find_dates(plain, context.year)
+    if context.year is None or context.month is None or context.month < 11:
+        return matches
+    first = next((m for m in matches if m.value is not None), None)
+    if first is None or first.value.precision not in ("day", "month") or not _inferred(first.value):
+        return matches
+    if first.value.start[:4] == f"{context.year:04d}" and context.month - int(first.value.start[5:7]) >= 10:
+        return language.find_dates(plain, context.year + 1)
+    return matches
 
 
 def _sentence_spans(plain: str, language, rules) -> list[tuple[int, int]]:
