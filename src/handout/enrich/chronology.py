@@ -116,7 +116,7 @@ def find_mentions(lecture: Lecture, diagnostics=None, stops: list | None = None)
     found: list[Found] = []
     context = _Story()
     current_section = object()
-    for section, block in lecture.blocks():
+    for section, block in _labels_joined(lecture.blocks(), language):
         if section is not current_section:
             current_section = section
             context = _Story()  # a new section starts a new story
@@ -135,6 +135,44 @@ class _Story:
 
     year: int | None = None
     month: int | None = None
+
+
+_SOME_YEAR = 2000  # a stand-in context year: only to tell whether a block is a day label ("26 мая"), never kept
+
+
+def _labels_joined(pairs, language):
+    """Yield (section, block), a date label alone in its paragraph ("**26 мая**") joined to the next paragraph of its
+    section when that one opens without a date: the label dates the event told below it, as "26 мая — …" would."""
+    pending = None
+    for section, block in pairs:
+        if pending is not None:
+            label_section, label = pending
+            pending = None
+            if label_section is section and not _opens_with_date(block.text, language):
+                joined = strip_markdown(label.text)[0].strip().rstrip(" .:–—-") + " — " + block.text.lstrip()
+                yield section, Block(joined, block.line, block.anchor)
+                continue
+            yield label_section, label
+        if _is_lone_label(block.text, language):
+            pending = (section, block)
+            continue
+        yield section, block
+    if pending is not None:
+        yield pending
+
+
+def _is_lone_label(text: str, language) -> bool:
+    plain = strip_markdown(text)[0].strip()
+    if "\n" in plain or len(plain) > 40:
+        return False
+    matches = [m for m in language.find_dates(plain, _SOME_YEAR) if m.value is not None]
+    return len(matches) == 1 and not re.search(r"\w", plain[: matches[0].start] + plain[matches[0].end :])
+
+
+def _opens_with_date(text: str, language) -> bool:
+    plain = strip_markdown(text)[0].strip()
+    first = (language.split_sentences(plain) or [(0, len(plain))])[0]
+    return bool(language.find_dates(plain[first[0] : first[1]], _SOME_YEAR))
 
 
 def _names_one_year(heading: str, language) -> bool:
@@ -164,7 +202,7 @@ def mentions_in_text(text: str, path: str | Path = "<text>", diagnostics=None, l
     language = languages.get(lang)
     found: list[Found] = []
     context = _Story()
-    for block in _paragraphs(text):
+    for _, block in _labels_joined(((None, block) for block in _paragraphs(text)), language):
         context = _events_in_block(block, "", context, path, diagnostics, found, language, None)
     return _merge(found, language)
 

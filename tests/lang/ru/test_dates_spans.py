@@ -97,3 +97,11 @@ def test_a_chronicle_heading_that_names_one_year_dates_its_lines(tmp_path):
 def test_a_saints_day_is_a_day_of_every_year():
     assert _pairs("Владимир (ок. 960 - 1015). Память 15 июля, в Соборах Киевских святых") == [
         ("ок. 960 - 1015", "0960", "1015")]
+
+
+def test_a_label_alone_in_its_paragraph_dates_the_paragraph_below():
+    text = ("1918 год\n\n**26 мая**\n\nВосстание Чехословацкого корпуса началось в Челябинске.\n\nИюнь\n\n"
+            "В Самаре был создан Комуч.\n\nЯнварь 1919 года\n\n5 января — красные заняли Уфу.")
+    assert _rows(text) == [("1918-05-26", "1918-05-26", "Восстание Чехословацкого корпуса началось в Челябинске"),
+                           ("1918-06", "1918-06", "В Самаре был создан Комуч"),
+                           ("1919-01-05", "1919-01-05", "Красные заняли Уфу")]  # a label before a dated line stays alone
