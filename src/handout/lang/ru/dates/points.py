@@ -110,6 +110,9 @@ MONTH_ALONE = _compile(  # needs the context year: "в августе", "до м
     rf"(?<!\w)(?P<prep>в|во|с|со|по|до|к|ко|течение|конце|начале|середине|конца|начала|середины|концу|началу)\s+"
     rf"(?P<month>{MONTH}(?!\w)|{MONTH_ABBR})(?:\s*{DASH}\s*(?P<month_end>{MONTH})(?!\w))?(?!\s*\d)(?!\s*{DASH}\s*\d{{1,2}}(?!\d))"
 )
+MONTH_BRACKET = _compile(  # "в 1916 г. (июль — август)": a bracketed month or months of the year just written
+    rf"(?<=\()\s*(?P<month>{MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?\s*(?=\))"
+)
 MONTH_LABEL = re.compile(  # "Январь – посмертная выставка", "| Май | Захват Харькова", "Март — май:", "Январь" alone on its line
     rf"(?m)(?:^[\s|*-]*|(?<=[.!?]\s))(?P<month>[А-Я][а-я]+)(?:[ \t]*{DASH}[ \t]*(?P<month_end>[а-яА-Я][а-я]+))?"
     rf"(?=[ \t]*(?:{DASH}|:|\.\s|\||\.?$))"
@@ -275,6 +278,10 @@ def month_points(text: str) -> list[Point]:
         month_end = month_number(match.group("month_end")) if match.group("month_end") else None
         points.append(Point(match.start("month"), match.end(), "month", month=month_number(match.group("month")),
                             month_end=month_end, context_shift=0, extras={"bare": True}))
+    for match in MONTH_BRACKET.finditer(text):
+        month_end = month_number(match.group("month_end")) if match.group("month_end") else None
+        points.append(Point(match.start("month"), match.end(), "month", month=month_number(match.group("month")),
+                            month_end=month_end, context_shift=0, extras={"bare": True}))
     for match in MONTH_COMPACT.finditer(text) if _HAS_GLUED_YEAR.search(text) else ():
         month_end = month_number(match.group("month_end")) if match.group("month_end") else None
         year = match.group("year")
@@ -384,7 +391,7 @@ _NOUN_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[А-ЯЁа-яё][а-яё]+[ая�
 _NOT_A_NAMED_NOUN = re.compile(
     r".*(?:[лн]а|[лн]и|ся|сь|ую|юю|ая|яя|ый|ой|(?:ен|ован|ван|ит|ыт|ят)ы)$|численност\w*|количеств\w*|размер\w*|сумм\w*|цен\w*|стоимост\w*|площад\w*|тираж\w*"
     r"|высот\w*|глубин\w*|длин\w*|номер\w*|всего|около|более|менее|свыше|примерно|почти|лишь|только|них|их|ими|они|им"
-    r"|стать\w*|пункт\w*|част\w*|том[аеу]?|страниц\w*|лист\w*|фонд\w*|опис\w*|дел[ау]|дом[аеу]|квартир\w*|школ\w*"
+    r"|стать\w*|глав[аеуы]|пункт\w*|част\w*|том[аеу]?|страниц\w*|лист\w*|фонд\w*|опис\w*|дел[ау]|дом[аеу]|квартир\w*|школ\w*"
     r"|групп\w*|класс\w*|модел\w*|сери\w*|выпуск\w*|рейс\w*|маршрут\w*|код\w*|отметк\w*|квот\w*|норм\w*",
 )
 _PARTNER = re.compile(r"\s*(?:до|и|или|[-–—])\s*\d[\d\s]*?(?=\s|$)")

@@ -12,14 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from .points import DAY, FINDERS, YEAR4, Point
+from .points import DAY, FINDERS, YEAR4, YEAR34, Point
 from .words import COUNT_NOUNS, DASH, MONTH, month_number
 
 
 
-def _end(name: str) -> str:
+def _end(name: str, year: str = YEAR4) -> str:
     """One end of a lifespan: a year, or a day, a month and a year; ``name`` prefixes its groups."""
-    return rf"(?:(?P<{name}day>{DAY})\s+(?P<{name}month>{MONTH})\s+)?(?P<{name}year>{YEAR4})(?:\s*г\.)?"
+    return rf"(?:(?P<{name}day>{DAY})\s+(?P<{name}month>{MONTH})\s+)?(?P<{name}year>{year})(?:\s*г\.)?"
 
 
 LIFESPAN_PLACES = re.compile(  # the place runs to a spaced dash ("Алма-Ата" keeps its hyphen)
@@ -29,7 +29,10 @@ LIFESPAN_PLACES = re.compile(  # the place runs to a spaced dash ("Алма-Ат
 EARLY_BRACKET = re.compile(  # "(ок. 960 - 1015)", "(959–963)": a range in brackets of its own, one end below 1000
     rf"(?<=\()\s*(?:ок\.|около|род\.|р\.)?\s*(?P<year>[1-9]\d{{2,3}})\s*{DASH}\s*(?P<year_end>[1-9]\d{{2,3}})\s*(?=\))"
 )
-EARLY_DEATH = re.compile(r"(?<=\()\s*(?:\+|†|ум\.|умер|сконч\.)\s*(?P<year>[1-9]\d{2})\s*(?=\))")  # "(+ 969)"
+MIXED_BRACKET = re.compile(  # "(ок. 978 — 20 февраля 1054)": an early year, then a full day
+    rf"(?<=\()\s*(?:ок\.|около)?\s*{_end('a_', YEAR34)}\s*{DASH}\s*{_end('b_', YEAR34)}\s*(?=\))", re.IGNORECASE
+)
+EARLY_DEATH = re.compile(r"(?<=\()\s*(?:\+|†|ум\.|умер|сконч\.|род\.|р\.)\s*(?P<year>[1-9]\d{2})\s*(?=\))")  # "(+ 969)"
 SPACED_RANGE = re.compile(  # "1941 1945 гг.": two years in order, a plural year word, no dash
     rf"(?<![\d.,/#№\w])(?P<year>{YEAR4})[ \t](?P<year_end>{YEAR4})\s*(?:гг\.|(?:годах|годы|годов)(?!\w))"
 )
@@ -51,7 +54,8 @@ def _a_count(text: str, match: re.Match, year: int, year_end: int) -> bool:
 
 def span_points(text: str) -> list[Point]:
     points = []
-    for match in LIFESPAN_PLACES.finditer(text):
+    mixed = (match for match in MIXED_BRACKET.finditer(text) if match.group("a_day") or match.group("b_day"))
+    for match in (*LIFESPAN_PLACES.finditer(text), *mixed):  # two bare years in brackets: EARLY_BRACKET, with its checks
         first = _end_point(match, "a_", match.start(), match.end("a_year"))
         last = _end_point(match, "b_", match.start("b_year") if not match.group("b_day") else match.start("b_day"),
                           match.end())
