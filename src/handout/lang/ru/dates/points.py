@@ -166,7 +166,8 @@ CENTURY_OPEN_RANGE = re.compile(  # "XVI – первой половине XIX �
     rf"(?P<century_end>{ROMAN})\s*{CENTURY_WORD}"
 )
 NUMERIC = re.compile(
-    r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?!\d|\.\d|:\d|-\d)(?:\s*г\.)?"
+    r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})"  # "(25.08.1530-28.03.1584)": a hyphen
+    r"(?!\d|\.\d|:\d|-(?!\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.]))\d)(?:\s*г\.)?"  # before a date is a range, else a code
 )
 NUMERIC_ROMAN = re.compile(  # "12.IV.1961", "22.VI.41": a day, a Roman month, a year
     r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<year>\d{4}|\d{2})(?![\d\w])(?:\s*г\.)?"
