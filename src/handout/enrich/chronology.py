@@ -303,8 +303,11 @@ def _mention(sentence, index, match, cleaned, line, title, block, sentence_index
     row = rows.describe(sentence, index, rules)
     problem = row.problem
     value = match.value
-    if not problem and sentence.text[:match.start].rstrip().endswith("(") and sentence.text[match.end:].lstrip().startswith(")"):
+    before, after = sentence.text[:match.start], sentence.text[match.end:]
+    if not problem and before.rstrip().endswith("(") and after.lstrip().startswith(")"):
         problem = f"«{value.text_date}» in brackets glosses a word (a life span, a reign), not the clause's event"
+    if not problem and before.count("(") > before.count(")") and ")" in after.split("(")[0]:
+        problem = f"«{value.text_date}» dates an aside in brackets, not the clause's event"  # "(только в июне - 108)"
     if not problem and rules.is_attributive(value.text_date, sentence.text[match.end:match.end + 120],
                                             sentence.text[max(0, match.start - 40):match.start]):
         problem = f"«{value.text_date}» only names a noun: it does not date the clause's event"

@@ -109,3 +109,11 @@ def test_a_label_alone_in_its_paragraph_dates_the_paragraph_below():
     assert _rows(text) == [("1918-05-26", "1918-05-26", "Восстание Чехословацкого корпуса началось в Челябинске"),
                            ("1918-06", "1918-06", "В Самаре был создан Комуч"),
                            ("1919-01-05", "1919-01-05", "Красные заняли Уфу")]  # a label before a dated line stays alone
+
+
+def test_a_date_inside_a_bracketed_aside_does_not_date_the_clause():
+    # the aside's date is still found (the evaluation counts it); only the row is left out
+    assert [row[:2] for row in _rows("Летом 1918 г. прошло более 200 крестьянских восстаний (только в июне - 108).")] == [
+        ("1918-06", "1918-08")]
+    assert [row[:2] for row in _rows("Хан Кенесары (провозглашён ханом в 1841 г.) в 1845 г. построил крепость.")] == [
+        ("1845", "1845")]
