@@ -137,6 +137,7 @@ class _Story:
     month: int | None = None
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
 _SOME_YEAR = 2000  # a stand-in context year: only to tell whether a block is a day label ("26 мая"), never kept
 
 
@@ -278,6 +279,8 @@ def _dated_in_story(plain: str, context: _Story, language) -> list:
     first = next((m for m in matches if m.value is not None), None)
     if first is None or first.value.precision not in ("day", "month") or not _inferred(first.value):
         return matches
+    if len(_WORDS.findall(first.value.text_date)) > 2:
+        return matches  # "В январе того же года" names its year; only a bare "2 января", "В январе" rolls over
     if first.value.start[:4] == f"{context.year:04d}" and context.month - int(first.value.start[5:7]) >= 10:
         return language.find_dates(plain, context.year + 1)
     return matches

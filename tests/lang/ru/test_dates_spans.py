@@ -86,6 +86,8 @@ def test_a_chronicle_crossing_the_new_year_takes_the_next_year():
     assert [start for _, start, _ in _pairs(one_paragraph)][-1] == "1918-01-02"
     paragraphs = "1917 год\n\n31 декабря — признание независимости Финляндии.\n\n2 января — открытие съезда.\n\n5 января — разгон собрания."
     assert [row[0] for row in _rows(paragraphs)] == ["1917-12-31", "1918-01-02", "1918-01-05"]
+    same_year = "В декабре 1917 г. созван съезд.\n\nВ январе того же года прошли выборы."
+    assert [e.date.start for e in events_from_text(same_year, lang="ru")] == ["1917-01", "1917-12"]  # it names the year
     # prose that looks back from December keeps its year
     assert _pairs("В декабре 1917 г. был созван съезд, а ещё в октябре прошли выборы.")[-1][1] == "1917-10"
 

@@ -231,8 +231,10 @@ class Resolver:
     def _next_new_year(self, point: Point) -> int | None:
         """A bare January or February day or month just after a dated November or December of the context year is the
         next year's: a chronicle crosses the New Year ("31 декабря …", "2 января …"); prose that looks back says its year."""
-        if self.last_month is None or point.kind not in ("day", "month") or point.month is None or point.context_shift:
+        if self.last_month is None or point.kind not in ("day", "month") or point.month is None:
             return None
+        if point.context_shift is not None and not point.extras.get("bare"):
+            return None  # "в январе того же года" says its year
         year, month = self.last_month
         if year == self.context_year and month - point.month >= 10:
             return year + 1
