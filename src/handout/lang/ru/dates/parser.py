@@ -20,7 +20,8 @@ _PREFIX = re.compile(
     r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|c|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"  # "c": a Latin c typed for с
     rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й|1-я|2-я|I|II|пер\.|втор\.)\s*(?:половин[аеыу]|пол\.)\s+"
     r"|(?P<quarter>первой|второй|третьей|последней|четвертой|четвёртой|первая|вторая|третья|последняя|четвертая|четвёртая"
-    r"|[1-4]-[йя])\s+(?:четверт[иь]\s+|четв\.\s*))?$",  # "3-й четв. XV в."
+    r"|[1-4]-[йя])\s+(?:четверт[иь]\s+|четв\.\s*)"  # "3-й четв. XV в."
+    r"|(?P<third>первой|второй|последней|первая|вторая|последняя|1-й|2-й|3-й)\s+трет[иь]\s+)?$",  # "в последней трети XIX в."
     re.IGNORECASE,
 )
 _DECADE_OF_CENTURY = re.compile(
@@ -80,9 +81,11 @@ def _prefix(text: str, point: Point) -> None:
         point.half = HALF_WORDS[match.group("half").lower()]
     if match.group("quarter") and point.kind == "century":
         point.quarter = QUARTER_WORDS[match.group("quarter").lower()]
+    if match.group("third") and point.kind == "century" and point.century_end is None:
+        point.extras["third"] = 1 if match.group("third").lower().startswith(("перв", "1")) else 2 if match.group("third").lower().startswith(("втор", "2")) else 3
     keeps_prep = prep is not None  # "в 1920 году", "с 1920 г.": the preposition belongs to the expression
     start = match.start("prep") if keeps_prep else None
-    for name in ("part", "half", "quarter"):
+    for name in ("part", "half", "quarter", "third"):
         if start is None and match.group(name):
             start = match.start(name)
     if start is not None:

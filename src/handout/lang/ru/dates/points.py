@@ -165,6 +165,10 @@ CENTURY_OPEN_RANGE = re.compile(  # "XVI – первой половине XIX �
     rf"(?<![\w.])(?P<century>{ROMAN})\s*{DASH}\s*(?:(?P<half>перв\w+|втор\w+)\s+половин\w+\s+|(?:начал|середин|конц|конец)\w*\s+)"
     rf"(?P<century_end>{ROMAN})\s*{CENTURY_WORD}"
 )
+CENTURY_FROM_TO = re.compile(  # "с конца XVII до середины XVIII в.", "с XV по XVII в.": only the last has the word
+    rf"(?<!\w)[сС]\s+(?:(?:начала|середины|конца)\s+)?(?P<century>{ROMAN})\s+(?:по|до)\s+"
+    rf"(?:(?:начало|начала|середину|середины|конец|конца)\s+)?(?P<century_end>{ROMAN})\s*{CENTURY_WORD}"
+)
 NUMERIC = re.compile(
     r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})"  # "(25.08.1530-28.03.1584)": a hyphen
     r"(?!\d|\.\d|:\d|-(?!\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.]))\d)(?:\s*г\.)?"  # before a date is a range, else a code
@@ -470,6 +474,10 @@ def century_points(text: str) -> list[Point]:
         if value is None or not 1 <= value <= 21:
             continue
         points.append(Point(match.start(), match.end(), "century", century=value, century_end=end))
+    for match in CENTURY_FROM_TO.finditer(text):
+        first, last = roman_value(match.group("century")), roman_value(match.group("century_end"))
+        if first is not None and last is not None and first < last and match.group("century").isupper():
+            points.append(Point(match.start(), match.end(), "century", century=first, century_end=last))
     for match in CENTURY_OPEN_RANGE.finditer(text):
         first, last = roman_value(match.group("century")), roman_value(match.group("century_end"))
         if first is None or last is None or last <= first or not match.group("century").isupper():
