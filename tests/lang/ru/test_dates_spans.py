@@ -121,3 +121,10 @@ def test_a_date_inside_a_bracketed_aside_does_not_date_the_clause():
         ("1918-06", "1918-08")]
     assert [row[:2] for row in _rows("Хан Кенесары (провозглашён ханом в 1841 г.) в 1845 г. построил крепость.")] == [
         ("1845", "1845")]
+
+
+def test_a_run_of_years_after_its_noun_names_the_noun():
+    # «войны 1941 1945 гг.» is the war's name: «1941–1945 — Начало войны» would misdate the beginning
+    assert _rows("Начало Великой Отечественной войны 1941 1945 гг.") == []
+    assert _rows("Начало Великой Отечественной войны 1941–1945 гг.") == []
+    assert [row[:2] for row in _rows("В 1941–1945 гг. из Казахстана на фронт ушли 1,2 млн человек.")] == [("1941", "1945")]
