@@ -114,29 +114,74 @@ def find_mentions(lecture: Lecture, diagnostics=None, stops: list | None = None)
     """Return every dated mention of the lecture, merged per event, with the reason a row is left out."""
     language = languages.get(lecture.meta.lang)
     found: list[Found] = []
-    context: int | None = None
+    context = _Story()
     current_section = object()
-    for section, block in lecture.blocks():
+    for section, block in _labels_joined(lecture.blocks(), language):
         if section is not current_section:
             current_section = section
-            context = None  # a new section starts a new story
+            context = _Story()  # a new section starts a new story
             if section is not None:
                 heading = Block(section.title, section.line, section.anchor)
-                year = _events_in_block(heading, section.title, None, lecture.path, diagnostics, found, language, None)
-                context = year if _names_one_year(heading.text, language) else None  # "## 1918 год": its lines' year
+                story = _events_in_block(heading, section.title, context, lecture.path, diagnostics, found, language, None)
+                context = story if _names_one_year(heading.text, language) else _Story()  # "## 1918 год": its lines' year
         title = section.title if section is not None else ""
         context = _events_in_block(block, title, context, lecture.path, diagnostics, found, language, stops)
     return _merge(found, language)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Story:
+    """What the blocks read so far tell the next one: the year in force and the month of the last day or month dated."""
+
+    year: int | None = None
+    month: int | None = None
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_SOME_YEAR = 2000  # a stand-in context year: only to tell whether a block is a day label ("26 мая"), never kept
+
+
+def _labels_joined(pairs, language):
+    """Yield (section, block), a date label alone in its paragraph ("**26 мая**") joined to the next paragraph of its
+    section when that one opens without a date: the label dates the event told below it, as "26 мая — …" would."""
+    pending = None
+    for section, block in pairs:
+        if pending is not None:
+            label_section, label = pending
+            pending = None
+            if label_section is section and not _opens_with_date(block.text, language):
+                joined = strip_markdown(label.text)[0].strip().rstrip(" .:–—-") + " — " + block.text.lstrip()
+                yield section, Block(joined, block.line, block.anchor)
+                continue
+            yield label_section, label
+        if _is_lone_label(block.text, language):
+            pending = (section, block)
+            continue
+        yield section, block
+    if pending is not None:
+        yield pending
+
+
+def _is_lone_label(text: str, language) -> bool:
+    plain = strip_markdown(text)[0].strip()
+    if "\n" in plain or len(plain) > 40:
+        return False
+    matches = [m for m in language.find_dates(plain, _SOME_YEAR) if m.value is not None]
+    return len(matches) == 1 and not re.search(r"\w", plain[: matches[0].start] + plain[matches[0].end :])
+
+
+def _opens_with_date(text: str, language) -> bool:
+    plain = strip_markdown(text)[0].strip()
+    first = (language.split_sentences(plain) or [(0, len(plain))])[0]
+    return bool(language.find_dates(plain[first[0] : first[1]], _SOME_YEAR))
+
+
 def _names_one_year(heading: str, language) -> bool:
-    """A heading that is one year ("1918 год", "1918 г.") gives the day lines under it their year."""
+    """A heading whose one date is one year ("1918 год", "Хроника 1918 года") gives the day lines under it their year."""
     matches = language.find_dates(heading)
     if len(matches) != 1 or matches[0].value is None or matches[0].value.precision != "year":
         return False
-    value, match = matches[0].value, matches[0]
-    rest = (heading[: match.start] + heading[match.end :]).strip(" .:–—-")
-    return value.start == value.end and not re.search(r"\w{3,}", rest)
+    return matches[0].value.start == matches[0].value.end
 
 
 def extract_events(lecture: Lecture, diagnostics=None) -> list[Event]:
@@ -157,8 +202,8 @@ def mentions_in_text(text: str, path: str | Path = "<text>", diagnostics=None, l
     """Return the merged dated mentions of plain text, as :func:`find_mentions` does for a lecture."""
     language = languages.get(lang)
     found: list[Found] = []
-    context: int | None = None
-    for block in _paragraphs(text):
+    context = _Story()
+    for _, block in _labels_joined(((None, block) for block in _paragraphs(text)), language):
         context = _events_in_block(block, "", context, path, diagnostics, found, language, None)
     return _merge(found, language)
 
@@ -183,11 +228,11 @@ class _LineIndex:
         return bisect.bisect_left(self.newlines, position) + 1
 
 
-def _events_in_block(block: Block, title: str, context: int | None, path, diagnostics, found: list[Found], language,
-                     stops: list | None) -> int | None:
-    """Add the mentions of one block to ``found``; return the context year after it."""
+def _events_in_block(block: Block, title: str, context: _Story, path, diagnostics, found: list[Found], language,
+                     stops: list | None) -> _Story:
+    """Add the mentions of one block to ``found``; return the story (context year, last month) after it."""
     plain, origin = strip_markdown(block.text)
-    matches = language.find_dates(plain, context)
+    matches = _dated_in_story(plain, context, language)
     rules = language.clauses
     lines = _LineIndex(block.text)
     spans = _sentence_spans(plain, language, rules)
@@ -219,10 +264,26 @@ def _events_in_block(block: Block, title: str, context: int | None, path, diagno
             previous = rows.without_dates(text, relative, rules) if len(text) <= rows.MAX_SCAN else ""
         else:
             previous = text
-    if matches:
-        last_year = next((m.year for m in reversed(matches) if m.year is not None), None)
-        context = last_year if last_year is not None else context
-    return context
+    last_year = next((m.year for m in reversed(matches) if m.year is not None), None)
+    months = [m.value.end for m in matches if m.value is not None and m.value.precision in ("day", "month")]
+    return _Story(last_year if last_year is not None else context.year,
+                  int(months[-1][5:7]) if months and months[-1][:4] == str(last_year) else context.month)
+
+
+def _dated_in_story(plain: str, context: _Story, language) -> list:
+    """Date a block in its story; a block that opens with a bare January or February day after a November or December
+    of the year ("31 декабря …", then "2 января …") crosses the New Year, so it takes the next year."""
+    matches = language.find_dates(plain, context.year)
+    if context.year is None or context.month is None or context.month < 11:
+        return matches
+    first = next((m for m in matches if m.value is not None), None)
+    if first is None or first.value.precision not in ("day", "month") or not _inferred(first.value):
+        return matches
+    if len(_WORDS.findall(first.value.text_date)) > 2:
+        return matches  # "В январе того же года" names its year; only a bare "2 января", "В январе" rolls over
+    if first.value.start[:4] == f"{context.year:04d}" and context.month - int(first.value.start[5:7]) >= 10:
+        return language.find_dates(plain, context.year + 1)
+    return matches
 
 
 def _sentence_spans(plain: str, language, rules) -> list[tuple[int, int]]:
@@ -245,8 +306,11 @@ def _mention(sentence, index, match, cleaned, line, title, block, sentence_index
     row = rows.describe(sentence, index, rules)
     problem = row.problem
     value = match.value
-    if not problem and sentence.text[:match.start].rstrip().endswith("(") and sentence.text[match.end:].lstrip().startswith(")"):
+    before, after = sentence.text[:match.start], sentence.text[match.end:]
+    if not problem and before.rstrip().endswith("(") and after.lstrip().startswith(")"):
         problem = f"«{value.text_date}» in brackets glosses a word (a life span, a reign), not the clause's event"
+    if not problem and before.count("(") > before.count(")") and ")" in after.split("(")[0]:
+        problem = f"«{value.text_date}» dates an aside in brackets, not the clause's event"  # "(только в июне - 108)"
     if not problem and rules.is_attributive(value.text_date, sentence.text[match.end:match.end + 120],
                                             sentence.text[max(0, match.start - 40):match.start]):
         problem = f"«{value.text_date}» only names a noun: it does not date the clause's event"

@@ -59,8 +59,10 @@ def ends_with_converb(clause: str) -> bool:
 
 
 def is_attributive_year(text_date: str) -> bool:
-    """Tell whether a year only names a noun («восстание 1916 г.»): a bare genitive year, no preposition."""
-    return bool(re.fullmatch(r"\d{3,4}(?:\s*г\.|\s+года|-го\s+года)", text_date.strip().lower()))
+    """Tell whether a year only names a noun («восстание 1916 г.», «войны 1941–1945 гг.»): a bare genitive year or run
+    of years, no preposition."""
+    return bool(re.fullmatch(r"\d{3,4}(?:\s*г\.|\s+года|-го\s+года)|\d{3,4}(?:\s*[–—-]\s*|\s)\d{2,4}\s*(?:гг\.|годов)",
+                             text_date.strip().lower()))
 
 
 def is_attributive(text_date: str, after: str, before: str = "") -> bool:

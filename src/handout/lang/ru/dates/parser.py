@@ -11,7 +11,8 @@ import re
 
 from ....model import DateValue
 from ...dates import PRECISION_RANK, DateMatch
-from .points import DAY, Point, find_points
+from .points import DAY, Point
+from .spans import find_points
 from .values import day_after, day_before, impossible, iso_range
 from .words import BC, DASH, HALF_WORDS, PART, PART_FORMS, QUARTER_WORDS
 
@@ -19,7 +20,8 @@ _PREFIX = re.compile(
     r"(?:(?<!\w)(?P<prep>вплоть\s+до|с|со|c|от|до|к|ко|по|между|после|около|в|во|на)\s+)?"  # "c": a Latin c typed for с
     rf"(?:(?P<part>{PART})\s+|(?P<half>первой|второй|первая|вторая|1-й|2-й|1-я|2-я|I|II|пер\.|втор\.)\s*(?:половин[аеыу]|пол\.)\s+"
     r"|(?P<quarter>первой|второй|третьей|последней|четвертой|четвёртой|первая|вторая|третья|последняя|четвертая|четвёртая"
-    r"|[1-4]-[йя])\s+четверт[иь]\s+)?$",
+    r"|[1-4]-[йя])\s+(?:четверт[иь]\s+|четв\.\s*)"  # "3-й четв. XV в."
+    r"|(?P<third>первой|второй|последней|первая|вторая|последняя|1-й|2-й|3-й)\s+трет[иь]\s+)?$",  # "в последней трети XIX в."
     re.IGNORECASE,
 )
 _DECADE_OF_CENTURY = re.compile(
@@ -33,7 +35,8 @@ _FIRST_DAY = re.compile(  # "с 4 по 12 октября": the first day takes i
 )
 _STYLE = re.compile(r"\s*\(?\s*(?P<style>по\s+старому\s+стилю|ст\.\s*ст\.|по\s+новому\s+стилю|н\.\s*ст\.)", re.IGNORECASE)
 _RANGE_GAP = re.compile(rf"\s*{DASH}\s*")
-_ANNUAL = re.compile(r"(?:ежегодно|каждый\s+год|каждого\s+года|праздну\w*|празднова\w*|праздник\w*)[^.!?\n]{0,25}$",
+_ANNUAL = re.compile(  # "Память 15 июля": a saint's day, every year
+    r"(?:ежегодно|каждый\s+год|каждого\s+года|праздну\w*|празднова\w*|праздник\w*|памят[ьи])[^.!?\n]{0,25}$",
                      re.IGNORECASE)
 _JOINABLE = {"day", "month", "season", "year", "decade", "century"}
 
@@ -78,9 +81,11 @@ def _prefix(text: str, point: Point) -> None:
         point.half = HALF_WORDS[match.group("half").lower()]
     if match.group("quarter") and point.kind == "century":
         point.quarter = QUARTER_WORDS[match.group("quarter").lower()]
+    if match.group("third") and point.kind == "century" and point.century_end is None:
+        point.extras["third"] = 1 if match.group("third").lower().startswith(("перв", "1")) else 2 if match.group("third").lower().startswith(("втор", "2")) else 3
     keeps_prep = prep is not None  # "в 1920 году", "с 1920 г.": the preposition belongs to the expression
     start = match.start("prep") if keeps_prep else None
-    for name in ("part", "half", "quarter"):
+    for name in ("part", "half", "quarter", "third"):
         if start is None and match.group(name):
             start = match.start(name)
     if start is not None:
@@ -128,6 +133,11 @@ def phrases(text: str) -> list[Phrase | Point]:
             result.append(point)
             index += 1
             continue
+        last = point.extras.get("last")
+        if last is not None:  # a span written whole: "(12 августа 1873, … — 1918, …)"
+            result.append(Phrase(point, last, _start(point), point.end, point.extras.get("prep")))
+            index += 1
+            continue
         second = points[index + 1] if index + 1 < len(points) else None
         if second is not None and _joins(text, point, second):
             result.append(Phrase(point, second, _start(point), second.end, point.extras.get("prep")))
@@ -147,6 +157,8 @@ class Resolver:
         self.last_day: str | None = None
         self.yearless_day: tuple[int, int] | None = None
         """The last day written without a year ("16 декабря празднуют …"), for "В этот день, в 1991 году"."""
+        self.last_month: tuple[int, int] | None = None
+        """(year, month) of the last day or month dated: a chronicle's "2 января" after "31 декабря" is the next year."""
         self.context_span: tuple[str, str] | None = None
         """A written span of days or months across years ("17.7.1942 - 2.2.1943"): a bare day after it takes the year
         that puts it inside the span ("19 ноября" 1942, "31 января" 1943), not the span's last year."""
@@ -171,12 +183,14 @@ class Resolver:
                 self.context_span = (value.start, value.end) if across else None
             if match.value is not None and match.value.precision == "day":
                 self.last_day = match.value.end
+            if match.value is not None and match.value.precision in ("day", "month"):
+                self.last_month = (int(match.value.end[:4]), int(match.value.end[5:7]))
         return found
 
     def _marker(self, point: Point) -> list[DateMatch]:
         if point.kind == "lost":
             self.context_year = None  # "спустя несколько лет": the year is no longer known
-            self.context_span = None
+            self.context_span = self.last_month = None
             return []
         if self.last_day is None:
             return []
@@ -209,12 +223,25 @@ class Resolver:
                 return False
             if point.kind == "day" and _ANNUAL.search(self.text[max(0, point.start - 40) : point.start]):
                 return False  # "празднуется 6 июля", "ежегодно 1 мая": a day of every year
-            point.year = self._year_inside_span(point) or self.context_year + (point.context_shift or 0)
+            point.year = (self._year_inside_span(point) or self._next_new_year(point)
+                          or self.context_year + (point.context_shift or 0))
             point.extras["from_context"] = True
             if point.kind == "context":
                 point.kind = "year"
             return True
         return False
+
+    def _next_new_year(self, point: Point) -> int | None:
+        """A bare January or February day or month just after a dated November or December of the context year is the
+        next year's: a chronicle crosses the New Year ("31 декабря …", "2 января …"); prose that looks back says its year."""
+        if self.last_month is None or point.kind not in ("day", "month") or point.month is None:
+            return None
+        if point.context_shift is not None and not point.extras.get("bare"):
+            return None  # "в январе того же года" says its year
+        year, month = self.last_month
+        if year == self.context_year and month - point.month >= 10:
+            return year + 1
+        return None
 
     def _year_inside_span(self, point: Point) -> int | None:
         if self.context_span is None or point.context_shift or point.kind not in ("day", "month"):

@@ -8,7 +8,6 @@ level (:mod:`.parser`) joins points into ranges and gives them their years.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -101,7 +100,7 @@ YEAR_DAY_MONTH = _compile(  # "1917, 4 дек.", "1918, нояб.": a table's ro
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})\s*(?:г\.)?,\s*(?:(?P<day>{DAY})\s+)?(?P<month>{ANY_MONTH}){_ALT_DAY}"
 )
 YEAR_HEAD_DAY_MONTH = _compile(  # "1941 г. 22 июня — …": a chronicle line that opens with its year, then the day
-    rf"(?m)^[\s|*•>-]*(?P<year>{YEAR4})(?:\s*г\.|\s*год|\.)?\s+(?P<day>{DAY})\s+(?P<month>{ANY_MONTH})(?!\s*\d){_ALT_DAY}"
+    rf"(?m)^[\s|*•>-]*(?P<year>{YEAR4})(?:\s*г\.|\s*год|\.)?[ \t]+(?P<day>{DAY})\s+(?P<month>{ANY_MONTH})(?!\s*\d){_ALT_DAY}"
 )
 DAY_WORD_MONTH = _compile(rf"(?<!\w)(?P<day>{DAY_WORD})\s+(?P<month>{MONTH})(?!\w)(?:{_YEAR_AFTER})?")  # "Восьмого января 1905 г."
 MONTH_YEAR = _compile(
@@ -109,10 +108,14 @@ MONTH_YEAR = _compile(
 )
 MONTH_ALONE = _compile(  # needs the context year: "в августе", "до марта", "В январе-феврале"
     rf"(?<!\w)(?P<prep>в|во|с|со|по|до|к|ко|течение|конце|начале|середине|конца|начала|середины|концу|началу)\s+"
-    rf"(?P<month>{MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?(?!\w)(?!\s*{DASH}?\s*\d)"
+    rf"(?P<month>{MONTH}(?!\w)|{MONTH_ABBR})(?:\s*{DASH}\s*(?P<month_end>{MONTH})(?!\w))?(?!\s*\d)(?!\s*{DASH}\s*\d{{1,2}}(?!\d))"
 )
-MONTH_LABEL = re.compile(  # "Январь – посмертная выставка", "| Май | Захват Харькова": a chronicle's line label, a table cell
-    rf"(?m)^[\s|*-]*(?P<month>[А-Я][а-я]+)(?=\s*(?:{DASH}|:|\.\s|\|))"
+MONTH_BRACKET = _compile(  # "в 1916 г. (июль — август)": a bracketed month or months of the year just written
+    rf"(?<=\()\s*(?P<month>{MONTH})(?:\s*{DASH}\s*(?P<month_end>{MONTH}))?\s*(?=\))"
+)
+MONTH_LABEL = re.compile(  # "Январь – посмертная выставка", "| Май | Захват Харькова", "Март — май:", "Январь" alone on its line
+    rf"(?m)(?:^[\s|*-]*|(?<=[.!?]\s))(?P<month>[А-Я][а-я]+)(?:[ \t]*{DASH}[ \t]*(?P<month_end>[а-яА-Я][а-я]+))?"
+    rf"(?=[ \t]*(?:{DASH}|:|\.\s|\||\.?$))"
 )
 # A compact table cell: "Янв.-май.42", "сент.-окт.41", "нояб.42": months with a two-digit (or full) year glued on.
 _MONTH_DOT = "(?:" + "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True)) + r")(?!\w)"
@@ -121,16 +124,13 @@ MONTH_COMPACT = _compile(
 )
 SEASON_YEAR = _compile(
     rf"(?<!\w)(?P<season>{SEASON})(?:\s*{DASH}\s*(?P<season_end>{SEASON}))?\s+"
-    rf"(?:(?P<year>{YEAR4})(?:\s*/\s*(?P<winter_end>\d{{2}}|\d{{4}}))?{YEAR_SUFFIX}(?:\s*(?P<yw>{YEAR_WORD}))?{NO_NUMBER_AFTER}"
+    rf"(?:(?P<year>{YEAR34})(?:\s*/\s*(?P<winter_end>\d{{1,4}}))?{YEAR_SUFFIX}(?:\s*(?P<yw>{YEAR_WORD}))?{NO_NUMBER_AFTER}"
     rf"|{CONTEXT_YEAR_GENITIVE})"
 )
 SEASON_CONTEXT = _compile(r"(?<!\w)(?:тем\s+же|той\s+же|этим\s+же|этой\s+же|этим|этой)\s+(?P<season>летом|весной|осенью|зимой)(?!\w)")
 YEAR = _compile(  # "1921;1926 годах": a page converter's semicolon for the dash
     rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR34})(?:(?:\s*(?:{DASH}|/)\s*|;)(?P<year_end>{YEAR34}|\d{{2}})(?!\d))?{YEAR_SUFFIX}"
-    rf"(?:\s*\(\s*(?P<other_year>{YEAR4})\s*\))?\s*(?P<yw>{YEAR_WORD})"  # "в 1465 (1466) г.": the first written year
-)
-LIFESPAN_PLACES = _compile(  # "(1845, Чингизские горы — 1904, там же)": birth and death years with their places
-    rf"(?<=\()(?P<year>{YEAR4})(?:\s*г\.)?,\s*[^()\n]{{2,80}}?\s{DASH}\s*(?P<year_end>{YEAR4})(?:\s*г\.)?(?=\s*[,)])"
+    rf"(?:\s*\(\s*(?P<other_year>{YEAR4})\s*\))?(?:\s*\((?:!|\?|!\?|sic!?)\))?\s*(?P<yw>{YEAR_WORD})"  # "в 1465 (1466) г.": the first written year
 )
 GLUED_RANGE = _compile(  # "(19221937)", "в 19171920 годах": two years whose dash a page lost
     rf"(?:(?<=\()|(?<=(?<!\w)[вс]\s))(?P<year>{YEAR4})(?P<year_end>{YEAR4})(?=\)|\s*(?:гг\.|годах|годы|годов)(?!\w))"
@@ -150,7 +150,7 @@ _AFTER_SPOKEN_YEAR = _compile(
     r"\s*(?:[,.;:!?)»—–]|$)|\s+(?:и|а|но|я|мы|он|она|они|все|уже|же|ещё|еще|меня|нас|его|её|их|\w+(?:л|ла|ли|ло|лся|лась|лись))(?!\w)"
 )
 BARE_YEAR = _compile(
-    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})(?:\s*{DASH}\s*(?P<year_end>{YEAR4})|\s*{DASH}\s*(?P<year_end2>\d{{2}}))?(?![\d\w])(?![.,:]\d)(?!-\w)"
+    rf"{NO_NUMBER_BEFORE}(?P<year>{YEAR4})(?:\s*{DASH}\s*(?P<year_end>{YEAR4})|\s*{DASH}\s*(?P<year_end2>\d{{2}}(?!\s*{MONTH}(?!\w))))?(?![\d\w])(?![.,:]\d)(?!-\w)"
 )
 DECADE_NUMBER = r"(?:1\d\d0|20\d0|\d0)"
 DECADE_END = r"(?:\s?-\s?(?:ые|ых|ым|ыми|е|х)|(?:е|х))(?!\w)"  # "1930-е", "30 - х", "1930х"; "1920-м" is a year
@@ -165,8 +165,13 @@ CENTURY_OPEN_RANGE = re.compile(  # "XVI – первой половине XIX �
     rf"(?<![\w.])(?P<century>{ROMAN})\s*{DASH}\s*(?:(?P<half>перв\w+|втор\w+)\s+половин\w+\s+|(?:начал|середин|конц|конец)\w*\s+)"
     rf"(?P<century_end>{ROMAN})\s*{CENTURY_WORD}"
 )
+CENTURY_FROM_TO = re.compile(  # "с конца XVII до середины XVIII в.", "с XV по XVII в.": only the last has the word
+    rf"(?<!\w)[сС]\s+(?:(?:начала|середины|конца)\s+)?(?P<century>{ROMAN})\s+(?:по|до)\s+"
+    rf"(?:(?:начало|начала|середину|середины|конец|конца)\s+)?(?P<century_end>{ROMAN})\s*{CENTURY_WORD}"
+)
 NUMERIC = re.compile(
-    r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?!\d|\.\d|:\d|-\d)(?:\s*г\.)?"
+    r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})"  # "(25.08.1530-28.03.1584)": a hyphen
+    r"(?!\d|\.\d|:\d|-(?!\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d.]))\d)(?:\s*г\.)?"  # before a date is a range, else a code
 )
 NUMERIC_ROMAN = re.compile(  # "12.IV.1961", "22.VI.41": a day, a Roman month, a year
     r"(?<![\d.,:/\w])(?P<day>\d{1,2})\.(?P<month>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<year>\d{4}|\d{2})(?![\d\w])(?:\s*г\.)?"
@@ -180,8 +185,9 @@ CONTEXT_YEAR = _compile(
     r"четыре\s+года|пять\s+лет|\d\s+(?:года|лет))(?!\w)|(?P<shift>годом|год)\s+(?P<dir>позже|позднее|спустя|ранее|раньше)(?!\w)"
     r"|за\s+(?P<before>год|два\s+года|три\s+года|четыре\s+года|пять\s+лет|\d\s+(?:года|лет))\s+до\s+(?:этого|того|этих\s+событий)(?!\w))"
 )
-CONTEXT_YEAR_PART = _compile(
-    r"(?<!\w)(?P<part>начал[аеоу]|середин[аеуы]|конц[аеу]|конец|исход[еу])\s+" + CONTEXT_YEAR_GENITIVE
+CONTEXT_YEAR_PART = _compile(  # "в конце того же года"; "к кон. года", "в начале года": the context year's part
+    r"(?:(?<!\w)(?P<part>начал[аеоу]|середин[аеуы]|конц[аеу]|конец|исход[еу])\s+" + CONTEXT_YEAR_GENITIVE
+    + r"|(?<!\w)(?:в|к|до|с)\s+(?P<bare_part>начал[аеоу]|середин[аеуы]|конц[аеу]|нач\.|сер\.|кон\.)\s*года(?!\w)(?!\s*\d))"
 )
 SAME_DAY = _compile(r"(?<!\w)(?:в\s+(?:тот|этот)\s+же\s+день|(?P<next>на\s+(?:следующий|другой)\s+день))(?!\w)")
 CONTEXT_LOST = _compile(r"(?<!\w)(?:спустя|через)\s+(?:несколько|много|некоторое\s+время|ряд)|(?:несколько|много)\s+лет\s+спустя")
@@ -277,6 +283,10 @@ def month_points(text: str) -> list[Point]:
         month_end = month_number(match.group("month_end")) if match.group("month_end") else None
         points.append(Point(match.start("month"), match.end(), "month", month=month_number(match.group("month")),
                             month_end=month_end, context_shift=0, extras={"bare": True}))
+    for match in MONTH_BRACKET.finditer(text):
+        month_end = month_number(match.group("month_end")) if match.group("month_end") else None
+        points.append(Point(match.start("month"), match.end(), "month", month=month_number(match.group("month")),
+                            month_end=month_end, context_shift=0, extras={"bare": True}))
     for match in MONTH_COMPACT.finditer(text) if _HAS_GLUED_YEAR.search(text) else ():
         month_end = month_number(match.group("month_end")) if match.group("month_end") else None
         year = match.group("year")
@@ -284,7 +294,14 @@ def month_points(text: str) -> list[Point]:
                             year=int(year), two_digit_year=len(year) == 2, explicit_year=True))
     for match in MONTH_LABEL.finditer(text):
         number = month_number(match.group("month"))
-        if number is not None and match.group("month").lower() == _nominative(number):
+        if number is None or match.group("month").lower() != _nominative(number):
+            continue
+        last = match.group("month_end")
+        last_number = month_number(last) if last and last.lower() in MONTHS else None
+        if last_number is not None and last.lower() == _nominative(last_number) and last_number != number:
+            points.append(Point(match.start("month"), match.end("month_end"), "month", month=number, month_end=last_number,
+                                context_shift=0, extras={"bare": True}))
+        else:  # "Январь – посмертная выставка": the label is the month alone
             points.append(Point(match.start("month"), match.end("month"), "month", month=number, context_shift=0,
                                 extras={"bare": True}))
     return points
@@ -314,7 +331,7 @@ def year_points(text: str) -> list[Point]:
     points = []
     for match in YEAR.finditer(text):
         year = int(match.group("year"))
-        year_end = _full_year_end(year, match.group("year_end"))
+        year_end = _full_year_end(year, match.group("year_end"), limit=500)  # "1465 - 1822 годы": a year word says years
         if match.group("year_end") and year_end is None:
             continue
         word = match.group("yw").lower()
@@ -330,7 +347,7 @@ def year_points(text: str) -> list[Point]:
             points.append(Point(match.start(), match.end(), "year", year=year, explicit_year=True))
     for match in YEAR_ORDINAL.finditer(text):
         points.append(Point(match.start("year"), match.end(), "year", year=int(match.group("year")), explicit_year=True))
-    for match in (*GLUED_RANGE.finditer(text), *LIFESPAN_PLACES.finditer(text)):
+    for match in GLUED_RANGE.finditer(text):
         year, year_end = int(match.group("year")), int(match.group("year_end"))
         if year < year_end <= year + 150:
             points.append(Point(match.start(), match.end(), "year", year=year, year_end=year_end, explicit_year=True))
@@ -360,11 +377,11 @@ def year_points(text: str) -> list[Point]:
     return points
 
 
-def _full_year_end(year: int, text: str | None) -> int | None:
+def _full_year_end(year: int, text: str | None, limit: int = 300) -> int | None:
     if text is None:
         return None
     end = int(text) if len(text) >= 3 else year // 100 * 100 + int(text)  # "553-572 гг.", "1921–22 гг."
-    return end if year < end <= year + 300 else None  # "(1465—1718)": a khanate's span
+    return end if year < end <= year + limit else None  # "(1465—1718)": a khanate's span
 
 
 _BARE_BEFORE = re.compile(
@@ -379,7 +396,7 @@ _NOUN_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[А-ЯЁа-яё][а-яё]+[ая�
 _NOT_A_NAMED_NOUN = re.compile(
     r".*(?:[лн]а|[лн]и|ся|сь|ую|юю|ая|яя|ый|ой|(?:ен|ован|ван|ит|ыт|ят)ы)$|численност\w*|количеств\w*|размер\w*|сумм\w*|цен\w*|стоимост\w*|площад\w*|тираж\w*"
     r"|высот\w*|глубин\w*|длин\w*|номер\w*|всего|около|более|менее|свыше|примерно|почти|лишь|только|них|их|ими|они|им"
-    r"|стать\w*|пункт\w*|част\w*|том[аеу]?|страниц\w*|лист\w*|фонд\w*|опис\w*|дел[ау]|дом[аеу]|квартир\w*|школ\w*"
+    r"|стать\w*|глав[аеуы]|пункт\w*|част\w*|том[аеу]?|страниц\w*|лист\w*|фонд\w*|опис\w*|дел[ау]|дом[аеу]|квартир\w*|школ\w*"
     r"|групп\w*|класс\w*|модел\w*|сери\w*|выпуск\w*|рейс\w*|маршрут\w*|код\w*|отметк\w*|квот\w*|норм\w*",
 )
 _PARTNER = re.compile(r"\s*(?:до|и|или|[-–—])\s*\d[\d\s]*?(?=\s|$)")
@@ -457,6 +474,10 @@ def century_points(text: str) -> list[Point]:
         if value is None or not 1 <= value <= 21:
             continue
         points.append(Point(match.start(), match.end(), "century", century=value, century_end=end))
+    for match in CENTURY_FROM_TO.finditer(text):
+        first, last = roman_value(match.group("century")), roman_value(match.group("century_end"))
+        if first is not None and last is not None and first < last and match.group("century").isupper():
+            points.append(Point(match.start(), match.end(), "century", century=first, century_end=last))
     for match in CENTURY_OPEN_RANGE.finditer(text):
         first, last = roman_value(match.group("century")), roman_value(match.group("century_end"))
         if first is None or last is None or last <= first or not match.group("century").isupper():
@@ -506,6 +527,9 @@ def context_points(text: str) -> list[Point]:
             shift = -1 if match.group("dir").lower() in ("ранее", "раньше") else 1
         points.append(Point(match.start(), match.end(), "context", context_shift=shift))
     for match in CONTEXT_YEAR_PART.finditer(text):
+        if match.group("bare_part"):
+            points.append(Point(match.start(), match.end(), "context", context_shift=0))
+            continue
         points.append(Point(match.start("ctx"), match.end(), "context",
                             context_shift=GENITIVE_SHIFT[" ".join(match.group("ctx").lower().split())]))
     for match in SAME_DAY.finditer(text):
@@ -517,19 +541,3 @@ def context_points(text: str) -> list[Point]:
 
 FINDERS = (day_month_points, numeric_points, month_points, season_points, decade_points, century_points, year_points,
            context_points)
-
-
-def find_points(text: str) -> list[Point]:
-    """Return every date point of ``text``, left to right, the longest where two overlap."""
-    candidates = [point for finder in FINDERS for point in finder(text)]
-    chosen: list[Point] = []  # kept sorted by start; the chosen never overlap, so only the neighbours can clash
-    starts: list[int] = []
-    for point in sorted(candidates, key=lambda point: (point.start - point.end, point.start)):
-        index = bisect.bisect_left(starts, point.start)
-        if index > 0 and chosen[index - 1].end > point.start:
-            continue
-        if index < len(chosen) and chosen[index].start < point.end:
-            continue
-        chosen.insert(index, point)
-        starts.insert(index, point.start)
-    return chosen

@@ -51,6 +51,9 @@ def iso_range(point: Point) -> tuple[str, str, str]:
         if point.half:
             base += 50 * (point.half - 1)
             return f"{base:04d}", f"{base + 49:04d}", "century"
+        if point.extras.get("third"):  # "первая треть XX века" 1900..1933, "последняя треть XIX в." 1867..1899
+            first, last = {1: (0, 33), 2: (34, 66), 3: (67, 99)}[point.extras["third"]]
+            return f"{base + first:04d}", f"{base + last:04d}", "century"
         if point.quarter:
             base += 25 * (point.quarter - 1)
             return f"{base:04d}", f"{base + 24:04d}", "century"
