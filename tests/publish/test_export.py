@@ -75,3 +75,18 @@ def test_a_plain_text_export_marks_key_events_as_a_lecture_would(tmp_path):
     text_file = make_files(tmp_path, {"a.txt": TEXT}) / "a.txt"
     rows = list(csv.DictReader(io.StringIO(run("chronology", text_file, "-f", "csv").stdout)))
     assert [row["key"] for row in rows] == ["true", "true"]  # a short text keeps all of its events
+
+
+def test_a_plain_text_is_read_in_its_own_language(tmp_path):
+    texts = {"ru.txt": "После Февральской революции в марте 1917 г. в Казахстане были созданы исполнительные "
+                       "комитеты Временного правительства.\n\n5–13 декабря 1917 г. в Оренбурге прошёл "
+                       "II Всеказахский съезд, провозгласивший автономию Алаш.\n",
+             "en.txt": "The Second All-Kazakh Congress met in Orenburg on 5–13 December 1917 and proclaimed "
+                       "the Alash autonomy.\n\nIn August 1920 the Kirghiz ASSR was founded by a decree of the "
+                       "All-Russian Central Executive Committee.\n"}
+    folder = make_files(tmp_path, texts)
+    expected = {"ru.txt": [("1917-03", "1917-03"), ("1917-12-05", "1917-12-13")],
+                "en.txt": [("1917-12-05", "1917-12-13"), ("1920-08", "1920-08")]}
+    for name, dates in expected.items():
+        events = json.loads(run("chronology", folder / name, "-f", "json").stdout)["events"]
+        assert [(event["start"], event["end"]) for event in events] == dates, name

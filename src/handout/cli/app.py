@@ -145,10 +145,14 @@ def chronology(
     diagnostics = Diagnostics()
     try:
         if file.suffix.lower() == ".txt":
+            from ..lang.detection import detect_language
+
             text = read_source_text(file)
+            # A plain text has no `lang:`: its own letters and words tell (--lang only prints the dates).
+            text_lang = detect_language(text) or languages.DEFAULT
             with time_budget(file, stage="chronology"):
-                events = events_from_text(text, file, diagnostics, printable=True)
-            title, text_lang = file.stem, languages.DEFAULT
+                events = events_from_text(text, file, diagnostics, lang=text_lang, printable=True)
+            title = file.stem
             # As a lecture's build would mark them, so `key` in the exports means the same for a .txt.
             events = mark_key_events(events, languages.get(text_lang).clauses)
         else:
