@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .people import NOT_FIRST
+
 VERB_FINAL = False
-CLAUSE_BOUNDARY = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although)\s)|:\s+(?=[A-Z])")
+CLAUSE_BOUNDARY = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although)\s)|:\s+(?=[A-Z])|(?<=[a-z]{2})\s+[–—]\s+(?=[a-z])")
+"""Also a spaced dash between two lower-case words: "was elected president – a role he held until 2019"
+(an aside on the clause before; a dash after a date, "26 Jan 1855 – Sardinia joins", is no boundary)."""
 LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:as a result(?: of this)?|consequently|thus|however|moreover|also|then|later|soon|meanwhile|"
     r"finally|in the same year|that year|and|but)\b[,\s]*)+",
@@ -80,8 +84,45 @@ def lacks_subject(clause: str) -> bool:
 
 
 def resolve_back_pointer(clause: str, previous: str) -> str | None:
-    """English pronouns are not resolved: the whole sentence or the report takes over."""
-    return None
+    """Name the person a leading "He"/"She" stands for when the sentence before opens with that person.
+
+    "Alexander II did not grant a constitution … In 1864 he created elective district assemblies"
+    → "Alexander II created …". Only a named subject of two or more words ("Alexander II", "Von
+    Kaufman", "Nursultan Nazarbayev") followed by its verb, in a sentence naming no other person,
+    is taken; "it", "they" and everything else are left to the whole sentence or the report.
+    """
+    lead = _WORD.match(clause)
+    if not lead or lead.group().lower() not in ("he", "she"):
+        return None
+    person = person_subject(previous)
+    return person + clause[lead.end():] if person else None
+
+
+_NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*|[A-Z]\.|[IVX]{1,4}\b|von|van|de|ibn|bin)"
+_PERSON_OPENING = re.compile(rf"^\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s+(?P<verb>[a-z]+)\b")
+_CAPITALIZED_PAIR = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*")
+
+
+def person_subject(sentence: str) -> str | None:
+    """The person a sentence opens with as its subject ("Alexander II did …"), when it names no one else."""
+    opening = _PERSON_OPENING.match(sentence)
+    if not opening or not _is_finite(opening.group("verb")):
+        return None
+    name = opening.group("name")
+    first = name.split()[0]
+    if first in _NOT_NAMES or first.lower() in _OPENERS or name.split()[-1] in _NOT_NAMES:
+        return None
+    rest = sentence[opening.end("name"):]
+    if any(pair.group().split()[0] not in _NOT_NAMES for pair in _CAPITALIZED_PAIR.finditer(rest)):
+        return None  # "… that Abraham Lincoln took the oath": two people, "he" could be either
+    return name
+
+
+def _is_finite(word: str) -> bool:
+    return word in _IRREGULAR or word in _AUXILIARIES or (word.endswith("ed") and len(word) >= 4)
+
+
+_AUXILIARIES = frozenset("did had was were is are has would could will".split())
 
 
 def subordinate_lead(clause: str) -> int:
@@ -106,7 +147,8 @@ _PERSONAL = frozenset("he she him his her hers himself herself".split())
 _OPENERS = frozenset(
     """the a an in on at after before when while although though since during by from with under as
     following despite however meanwhile later earlier soon then thus most many some all several few both each every
-    one two three much part half none only""".split()
+    one two three much part half none only among across around against for to of about along beyond upon within
+    without toward towards near like unlike until once because if having being according""".split()
 )
 """First words that are not a name: a pronoun after one of them has no antecedent in the clause."""
 _POINTING = re.compile(r"\b(?:this|these|those|aforementioned|said)\s+(?!year\b|time\b|day\b|month\b)[a-z]", re.IGNORECASE)
@@ -115,6 +157,55 @@ _NAMED_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|from|near|reached|entered|
 _PLURAL_PRONOUNS = frozenset("they them their theirs".split())
 _NOT_ANTECEDENTS = frozenset("this these those its his hers ours yours was has is as thus always perhaps".split())
 _BARE_CITY = re.compile(r"\bthe\s+(?:city|town|fortress|capital)\b(?!\s+of\s+[A-Z])", re.IGNORECASE)
+
+
+_NOT_NAMES = frozenset(NOT_FIRST | set("""United Great Black Holy Middle Junior Senior Supreme Constitutional Provisional
+    Empire Union Republic Party Army War Treaty Congress Council Government Committee Court Orda Khanate Commission
+    Front Corps SSR ASSR Assembly Duma Soviets Bank Office Ministry Sea River Mountains Lake Ocean Islands States
+    Kingdom Principalities Land Lands Region Province Oblast Steppe Day""".split()))
+"""Capitalized words that begin or end a name which is no person's ("Soviet Union", "Black Sea", "Alash Party")."""
+
+
+def _names_a_person(words: list[str], index: int) -> bool:
+    """Tell whether ``words[index]`` may be a person's name: capitalized, not a place after a preposition,
+    not an adjective of nationality, not an opening word ("At the high point of the Russian conquest of
+    Turkestan, he …" names no one "he" can be)."""
+    word = words[index]
+    if not word[:1].isupper() or word == "I" or word in _NOT_NAMES:
+        return False
+    if index == 0:
+        return word.lower() not in _OPENERS
+    return words[index - 1].lower() not in _AFTER_PREPOSITION
+
+
+_AFTER_PREPOSITION = frozenset("in of at to from into near on over across the a an and by for with".split())
+_BARE_DEFINITE = re.compile(r"^The\s+(?P<np>(?:[a-z][\w'’-]*\s+){0,3}?(?P<head>[a-z][\w-]*))\s+(?P<verb>[a-z]+)\b")
+_NOT_BARE_HEADS = frozenset("""year day month week time period century decade following next same rest end beginning
+    middle first second last majority number""".split())
+
+
+_ONE_OF_A_KIND = frozenset("""parliament government population tsar czar emperor empress king queen president republic country
+    city town fortress capital""".split())
+"""Heads a lecture about one country names without more ("The parliament adopted …"); "the city" and
+"the capital" are the place rules' (``_BARE_CITY``)."""
+
+
+def _bare_definite(text: str) -> str | None:
+    """Return "The party" when a row opens with "the" and a common noun that only an earlier sentence names.
+
+    "The statement was adopted", "The party published …" say neither which statement nor which party;
+    "The Crimean War began", "The siege of Sevastopol …", "The capital, Orenburg, …", "The test site
+    170 km from …" and plurals ("The parliamentary elections …": people and events in general) pass.
+    """
+    found = _BARE_DEFINITE.match(text)
+    if not found or not _is_finite(found.group("verb")):
+        return None
+    head = found.group("head")
+    if head in _NOT_BARE_HEADS or head in _ONE_OF_A_KIND or (head.endswith("s") and not head.endswith(("ss", "us", "is"))):
+        return None
+    if any(_is_finite(word) for word in found.group("np").split()[:-1]):
+        return None
+    return f"The {found.group('np')}"
 
 
 def dangling_reference(text: str) -> str | None:
@@ -128,13 +219,19 @@ def dangling_reference(text: str) -> str | None:
     for index, word in enumerate(words):
         lower = word.lower()
         if lower in _PERSONAL or lower in _PLURAL_PRONOUNS:
-            named = [w for position, w in enumerate(words[:index]) if w[:1].isupper()
-                     and not (position == 0 and w.lower() in _OPENERS) and w != "I"]
+            if lower in _PERSONAL and lower not in ("her", "hers"):
+                named = [w for position, w in enumerate(words[:index]) if _names_a_person(words, position)]
+            else:
+                named = [w for position, w in enumerate(words[:index]) if w[:1].isupper()
+                         and not (position == 0 and w.lower() in _OPENERS) and w != "I"]
             # "the nomads lost their herds": a plural noun (a word in -s) before "their" will do
             plural = lower in _PLURAL_PRONOUNS and any(
                 w.endswith("s") and len(w) > 3 and w.lower() not in _NOT_ANTECEDENTS for w in words[:index])
             if not named and not plural:
                 return word
+    bare = _bare_definite(text)
+    if bare:
+        return bare
     pointing = _POINTING.search(text)
     if pointing:
         return pointing.group().split()[0]
@@ -171,12 +268,40 @@ def resolve_dangling(text: str, word: str, before: str, previous: str) -> str | 
     """
     if word.lower() not in ("there", "here") and not word.lower().startswith("the "):
         return None
+    if word.startswith("The ") and not _BARE_CITY.fullmatch(word):
+        return _named_from_before(text, word, before, previous)
     place = _one_place(before) or (None if _PLACE.search(before) else _one_place(previous))
     if place is None:
         return None
     if word.lower() in ("there", "here"):
         return re.sub(rf"\b{re.escape(word)}\b", f"in {place}", text, count=1)
     return text.replace(word, place, 1)
+
+
+def _named_from_before(text: str, word: str, before: str, previous: str) -> str | None:
+    """Repair "The statement was adopted" from the sentence before when it names exactly one statement.
+
+    "… the final statement of sovereignty being developed within. The statement was adopted" →
+    "The final statement of sovereignty was adopted"; "the Alash party" for "The party". Only a
+    bare "The <noun>" is repaired (with adjectives, "The new czar", it is left out), from the words
+    before the clause or else from the one sentence before, and only when that names the noun once.
+    """
+    head = word.split()[-1]
+    if len(word.split()) != 2:
+        return None
+    for source in (before, previous):
+        mentions = re.findall(rf"\b{head}\b", source, re.IGNORECASE)
+        if not mentions:
+            continue
+        named = re.search(rf"\b(?i:the|a|an)\s+((?:(?!(?:of|and|or|the|a|an)\b)[\w'’-]+\s+){{1,3}}?(?i:{head})"
+                          rf"(?:\s+(?:of|on)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?)\b", source)
+        if len(mentions) != 1 or named is None:
+            return None
+        phrase = named.group(1)
+        if any(_is_finite(w) for w in phrase.split()):
+            return None
+        return "The " + phrase + text[len(word):]
+    return None
 
 
 # Timeline labels (render/timeline_labels.py): a label is a whole phrase of the row, never a cut

@@ -8,7 +8,7 @@ import re
 SURNAME_ENDINGS = r"ov|ev|in|yn|uly|sky|ova|eva|ina"
 _TITLES = r"chairman|chairwoman|chair|secretary|commissar|head|leader|commander|ataman|president"
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_NOT_FIRST = frozenset("""Soviet Central Red White Western Eastern Northern Southern The In On At By For From After Before
+NOT_FIRST = frozenset("""Soviet Central Red White Western Eastern Northern Southern The In On At By For From After Before
     During Under With Of To And But As When Since Kazakh Russian Uzbek Kyrgyz Bolshevik""".split())
 """Capitalized words before a surname that are no first name ("At Nazarbayev's insistence")."""
 
@@ -22,7 +22,7 @@ def surname_key(surname: str) -> str:
 
 
 def is_first_name(word: str) -> bool:
-    return word not in _NOT_FIRST
+    return word not in NOT_FIRST
 
 
 def shared_surnames(text: str):
