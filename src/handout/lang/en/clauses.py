@@ -65,9 +65,24 @@ def is_attributive_year(text_date: str) -> bool:
 
 
 def is_attributive(text_date: str, after: str, before: str = "") -> bool:
-    """A bare year between "the" (or a possessive) and a noun names the noun: "the 1916 uprising"."""
-    return is_attributive_year(text_date) and bool(re.search(r"(?:\bthe|'s)\s*$", before, re.IGNORECASE)) and bool(
-        re.match(r"\s+[a-z]", after))
+    """A bare year that names a noun: "the 1916 uprising", or "of 1861" after the object of a preposition.
+
+    "Alexandrine liberalism went beyond the emancipation edict of 1861": the year dates the edict, not
+    the going beyond; so "after the revolt of 1916", "survivors of the famine of 1932". Where the noun
+    is the subject or the direct object ("The revolt of 1916 was crushed", "adopted the Constitution of
+    1995") or the preposition places the clause in that year ("in/during the famine of 1932"), it stays.
+    """
+    if not is_attributive_year(text_date):
+        return False
+    if re.search(r"(?:\bthe|'s)\s*$", before, re.IGNORECASE) and re.match(r"\s+[a-z]", after):
+        return True
+    return bool(_OBJECT_OF_PREPOSITION.search(before))
+
+
+_OBJECT_OF_PREPOSITION = re.compile(
+    r"\b(?:beyond|after|since|following|before|against|about|from|of|with|like|than|unlike|by|over|into|towards?)\s+"
+    r"(?:the|a|an|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+of\s+$"
+)
 
 
 def has_predicate(clause: str) -> bool:
