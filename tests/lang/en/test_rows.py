@@ -80,3 +80,18 @@ def test_of_and_a_year_after_a_prepositions_noun_names_the_noun_not_the_clause()
     for text in ("The Kazakh famine of 1930 was a famine during which 1.5 million people died.",
                  "Kazakhstan adopted the Constitution of 1995 by referendum."):
         assert not any("names a noun" in problem for _, problem in rows(text)), text
+
+
+def test_a_second_verb_with_its_own_date_gets_its_own_row_and_the_shared_subject():
+    # tests/fixtures/eval/en/dev/piglix-kaufman.txt
+    text = ("Von Kaufman entered the military engineering field in 1838, served in the campaigns in the Caucasus, was "
+            "promoted to the rank of colonel, and commanded the sappers at the siege of Kars in 1855.")
+    assert printed(text) == [
+        "Von Kaufman entered the military engineering field, served in the campaigns in the Caucasus, was promoted to "
+        "the rank of colonel", "Von Kaufman commanded the sappers at the siege of Kars"]
+
+
+def test_a_participle_opening_the_sentence_is_no_name_for_he():
+    # the same page: "Promoted" is no one "he" can be
+    text = "Promoted lieutenant general in 1864, he was nominated adjutant-general and Governor of Vilna."
+    assert printed(text) == []

@@ -12,9 +12,13 @@ import re
 from .people import NOT_FIRST
 
 VERB_FINAL = False
-CLAUSE_BOUNDARY = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although)\s)|:\s+(?=[A-Z])|(?<=[a-z]{2})\s+[–—]\s+(?=[a-z])")
+CLAUSE_BOUNDARY = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although)\s)|:\s+(?=[A-Z])|(?<=[a-z]{2})\s+[–—]\s+(?=[a-z])"
+    r"|,\s+and\s+(?=(?:[a-z]{3,}ed|was|were|became|took|made|led|fell|won|lost|gave|went|came|held|met|fought|left|"
+    r"sent|wrote|built|fled|died|returned)\s)")
 """Also a spaced dash between two lower-case words: "was elected president – a role he held until 2019"
-(an aside on the clause before; a dash after a date, "26 Jan 1855 – Sardinia joins", is no boundary)."""
+(an aside on the clause before; a dash after a date, "26 Jan 1855 – Sardinia joins", is no boundary); and
+", and" before a second verb of the same subject: "entered the field in 1838, …, and commanded the sappers at
+Kars in 1855" (that clause's row takes the subject from ``sentence_subject``)."""
 LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:as a result(?: of this)?|consequently|thus|however|moreover|also|then|later|soon|meanwhile|"
     r"finally|in the same year|that year|and|but)\b[,\s]*)+",
@@ -133,6 +137,14 @@ def person_subject(sentence: str) -> str | None:
     return name
 
 
+def sentence_subject(before: str) -> str | None:
+    """The named subject a clause without one shares with its sentence ("Von Kaufman entered …, and commanded …").
+
+    ``before`` is the sentence up to the clause; only a person-like name opening it with its verb is taken.
+    """
+    return person_subject(before)
+
+
 def _is_finite(word: str) -> bool:
     return word in _IRREGULAR or word in _AUXILIARIES or (word.endswith("ed") and len(word) >= 4)
 
@@ -189,7 +201,7 @@ def _names_a_person(words: list[str], index: int) -> bool:
     if not word[:1].isupper() or word == "I" or word in _NOT_NAMES:
         return False
     if index == 0:
-        return word.lower() not in _OPENERS
+        return word.lower() not in _OPENERS and not word.lower().endswith(("ed", "ing"))  # "Promoted …, he"
     return words[index - 1].lower() not in _AFTER_PREPOSITION
 
 
