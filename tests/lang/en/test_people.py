@@ -33,3 +33,13 @@ def test_led_by_gives_the_body_before_it_to_every_name_after_it():
                   "led by Alikhan Bukeikhanov (1866–1937) and Akhmet Baitursynov.")
     assert found == {"Alikhan Bukeikhanov": "led the Alash party", "Akhmet Baitursynov": "led the Alash party"}
     assert languages.get("en").questions.role_phrase("led the Alash party") == "the leader of the Alash party"
+
+
+def test_roles_given_as_appositions_and_predicates_in_real_shapes():
+    # owiki-kazakh-ssr / wikisum shapes: "Kunaev, the First Secretary of …", "became General Secretary of …"
+    assert named("Dinmukhamed Kunaev, the First Secretary of the Communist Party of Kazakhstan, was dismissed.") == {
+        "Dinmukhamed Kunaev": "the First Secretary of the Communist Party of Kazakhstan"}
+    assert named("Mikhail Gorbachev became General Secretary of the Communist Party in March 1985.") == {
+        "Mikhail Gorbachev": "General Secretary of the Communist Party"}
+    # a country with a title-like predicate is no person
+    assert named("Great Britain was the leader of the alliance against Russia.") == {}

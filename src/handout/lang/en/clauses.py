@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .people import NOT_FIRST
+from .people import NOT_NAMES
 
 VERB_FINAL = False
 CLAUSE_BOUNDARY = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although)\s)|:\s+(?=[A-Z])|(?<=[a-z]{2})\s+[–—]\s+(?=[a-z])"
@@ -21,10 +21,11 @@ CLAUSE_BOUNDARY = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although)\s)|:\s
 Kars in 1855" (that clause's row takes the subject from ``sentence_subject``)."""
 LEADING_CONNECTIVE = re.compile(
     r"^(?:(?:as a result(?: of this)?|consequently|thus|however|moreover|also|then|later|soon|meanwhile|"
-    r"finally|in the same year|that year|and|but)\b[,\s]*)+",
+    r"finally|in the same year|that year|and|but)\b[,\s]*|(?:being\s+)?(?:located|situated)\s+in\s+[^,;]{2,60},\s*)+",
     re.IGNORECASE,
 )
-"""Words that tie a clause to what came before without naming anything: dropped from a row's start."""
+"""Words that tie a clause to what came before without naming anything: dropped from a row's start; so is the
+encyclopaedia's "Being located in northern Central Asia," (where a state lies is not an event)."""
 GOVERNING_WORD = re.compile(r",?\s*onwards?\b", re.IGNORECASE)
 """A word right after a date that goes with it ("from the summer of 1919 onward")."""
 DATE_PREPOSITION = re.compile(
@@ -186,11 +187,8 @@ _NOT_ANTECEDENTS = frozenset("this these those its his hers ours yours was has i
 _BARE_CITY = re.compile(r"\bthe\s+(?:city|town|fortress|capital)\b(?!\s+of\s+[A-Z])", re.IGNORECASE)
 
 
-_NOT_NAMES = frozenset(NOT_FIRST | set("""United Great Black Holy Middle Junior Senior Supreme Constitutional Provisional
-    Empire Union Republic Party Army War Treaty Congress Council Government Committee Court Orda Khanate Commission
-    Front Corps SSR ASSR Assembly Duma Soviets Bank Office Ministry Sea River Mountains Lake Ocean Islands States
-    Kingdom Principalities Land Lands Region Province Oblast Steppe Day""".split()))
-"""Capitalized words that begin or end a name which is no person's ("Soviet Union", "Black Sea", "Alash Party")."""
+_NOT_NAMES = NOT_NAMES
+
 
 
 def _names_a_person(words: list[str], index: int) -> bool:

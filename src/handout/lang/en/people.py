@@ -11,18 +11,25 @@ SURNAME_ENDINGS = r"ov|ev|in|yn|uly|sky|ova|eva|ina"
 _TITLES = (r"chairman|chairwoman|chair|secretary|commissar|head|leader|commander(?:-in-chief)?|ataman|president|"
            r"governor-general|governor|minister|adviser|advisor|founder|editor|ambassador|envoy|premier|ruler|"
            r"viceroy|director-general|director|chief|emperor|tsar|czar|khan|sultan|emir|general|marshal|admiral")
-_RANK = r"(?:first|last|second|third|new|former|future|acting|deputy|supreme|prime|general|people's)"
+_RANK = r"(?i:first|last|second|third|new|former|future|acting|deputy|supreme|prime|general|people's)"
 _BEFORE_NAME = r"(?:General|Count|Prince|Princess|Admiral|Marshal|Colonel|Captain|Governor-General|Governor|Tsar|Czar|Emperor|Empress|Khan|Sultan|Emir|President|Chairman)"
+_BECAME = r"(?:was|became|served\s+as|was\s+(?:elected|appointed|named|made))"
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 NOT_FIRST = frozenset("""Soviet Central Red White Western Eastern Northern Southern The In On At By For From After Before
     During Under With Of To And But As When Since Kazakh Russian Uzbek Kyrgyz Bolshevik""".split())
 """Capitalized words before a surname that are no first name ("At Nazarbayev's insistence")."""
+NOT_NAMES = frozenset(NOT_FIRST | set("""United Great Black Holy Middle Junior Senior Supreme Constitutional Provisional
+    Empire Union Republic Party Army War Treaty Congress Council Government Committee Court Orda Khanate Commission
+    Front Corps SSR ASSR Assembly Duma Soviets Bank Office Ministry Sea River Mountains Lake Ocean Islands States
+    Kingdom Principalities Land Lands Region Province Oblast Steppe Day Britain France Germany Russia China Japan
+    Turkey Austria Prussia Italy Spain Poland America Asia Europe Africa""".split()))
+"""Capitalized words that begin or end a name which is no person's ("Soviet Union", "Black Sea", "Great Britain")."""
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _TITLED_NAME = re.compile(
     rf"(?<![\w.])(?:(?P<title>{_BEFORE_NAME})\s+)?(?P<first>{_NAME}(?:\s+{_NAME}){{0,2}})\s+"
     rf"(?P<surname>(?:(?:von|van|de|der)\s+)?{_NAME})(?![\w])"
-    rf"(?=,\s*the\s+(?:{_RANK}\s+)?(?i:{_TITLES})\b|\s*(?:\([^()]{{0,80}}\)\s*)?(?:was|became|served\s+as)\s+"
-    rf"(?:the|an?)\s+(?:{_RANK}\s+)?(?i:{_TITLES})\b)?"
+    rf"(?=,\s*(?:the\s+)?(?:{_RANK}\s+)?(?i:{_TITLES})\b|\s*(?:\([^()]{{0,80}}\)\s*)?{_BECAME}\s+"
+    rf"(?:(?:the|an?)\s+)?(?:{_RANK}\s+)?(?i:{_TITLES})\b)?"
 )
 
 
@@ -35,7 +42,7 @@ def surname_key(surname: str) -> str:
 
 
 def is_first_name(word: str) -> bool:
-    return word not in NOT_FIRST
+    return word not in NOT_NAMES
 
 
 def shared_surnames(text: str):
@@ -47,10 +54,10 @@ def shared_surnames(text: str):
     for match in _TITLED_NAME.finditer(text):
         after = text[match.end():match.end() + 120]
         titled = match.group("title") or re.match(
-            rf",\s*the\s+(?:{_RANK}\s+)?(?i:{_TITLES})\b|\s*(?:\([^()]{{0,80}}\)\s*)?(?:was|became|served\s+as)\s+"
-            rf"(?:the|an?)\s+(?:{_RANK}\s+)?(?i:{_TITLES})\b", after)
-        first = match.group("first")
-        if not titled or first.split()[0] in NOT_FIRST or match.group("surname") in NOT_FIRST:
+            rf",\s*(?:the\s+)?(?:{_RANK}\s+)?(?i:{_TITLES})\b|\s*(?:\([^()]{{0,80}}\)\s*)?{_BECAME}\s+"
+            rf"(?:(?:the|an?)\s+)?(?:{_RANK}\s+)?(?i:{_TITLES})\b", after)
+        first, surname = match.group("first"), match.group("surname")
+        if not titled or any(word in NOT_NAMES for word in (*first.split(), surname)):
             continue
         yield match.start("first"), match.end(), (first,), match.group("surname")
 
@@ -61,7 +68,7 @@ def roles(text: str, start: int, end: int, listed: tuple[int, int]) -> tuple[str
     if after:
         return after.group(1), 1
     predicate = re.match(
-        rf"\s*(?:\([^()]{{0,80}}\)\s*)?(?:was|became|served\s+as)\s+((?:the|an?)\s+(?:{_RANK}\s+)?(?i:{_TITLES})"
+        rf"\s*(?:\([^()]{{0,80}}\)\s*)?{_BECAME}\s+((?:(?:the|an?)\s+)?(?:{_RANK}\s+)?(?i:{_TITLES})"
         rf"(?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){{1,4}})?)", rest)
     if predicate and re.search(r"\b[A-Z]", predicate.group(1)):
         return predicate.group(1).strip(), 1
