@@ -167,7 +167,12 @@ def _statement(sentence: Sentence, span: tuple[int, int], match: DateMatch, rule
     if getattr(rules, "speaks_as_author", None) is not None and rules.speaks_as_author(text):
         return Row("", "the clause speaks in the writer's own person: a comment, not an event")
     if getattr(rules, "lacks_subject", None) is not None and rules.lacks_subject(text):
-        return Row("", "the clause has no subject of its own")
+        # "X entered the field in 1838, and commanded the sappers in 1855": the pack may name the shared subject
+        shared = getattr(rules, "sentence_subject", None)
+        subject = shared(sentence.text[:start]) if shared is not None and start > 0 else None
+        if subject is None:
+            return Row("", "the clause has no subject of its own")
+        text = f"{subject} {text[:1].lower()}{text[1:]}"
     timeline = _timeline_entry(sentence, match, rules)
     if not rules.has_predicate(text) and not timeline:
         finite = _made_finite(text, rules)

@@ -90,3 +90,17 @@ def test_parse_date_value_reads_an_english_expression_for_chronology_add():
 
     value = parse_date_value("26 August 1920", lang="en")
     assert (value.start, value.end, value.precision) == ("1920-08-26", "1920-08-26", "day")
+
+
+def test_a_web_pages_stamp_is_no_date_but_an_iso_date_in_prose_is():
+    # The page stamps of two real page openings (a Reuters timeline copy, history-timeline.net).
+    assert find_dates("Gorbachev dies at 91\n date 2022-08-31\nMarch 1985 - Gorbachev")[0].value.start == "1985-03"
+    assert [m.value.start for m in find_dates("Creation Time:2024-10-03\n\n1853\n")] == ["1853"]
+    assert [m.value.start for m in find_dates("Last updated: 2021-03-05. On 1991-12-16 it declared independence.")] == [
+        "1991-12-16"]
+
+
+def test_a_century_glued_to_its_ordinal_is_read():
+    # kazakhworld.com: "facing Kazakh people in the 19thcentury" (the space lost)
+    [match] = find_dates("social and moral issues facing Kazakh people in the 19thcentury.")
+    assert (match.value.start, match.value.end) == ("1800", "1899")

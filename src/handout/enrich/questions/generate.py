@@ -132,6 +132,8 @@ def generate_questions(lecture: Lecture, control: QuestionControl) -> list[Quest
     blanks = blank_items(lecture, found, years, dict(count, choice=count["choice"] - len(places)), seed, quoted) + places
     on_sheet = tuple(text.replace("\u00a0", " ") for q in matching + factual + blanks for text in _printed(q))
     persons = person_choices(lecture, count["person"], seed, on_sheet)
+    # "Konstantin Petrovich ______ was the first Governor-General …" would answer "Who was the first Governor-General …?"
+    blanks = [q for q in blanks if not (q.kind == "fill" and q.answer and any(q.answer in p.correct for p in persons))]
     factual += blanks + persons + why_items(lecture, count["why"]) + term_items(lecture, count["term"], seed)
     factual.sort(key=lambda q: (_section_number(q, sections), q.line))
     tasks = _section_tasks(lecture, chronology, lang)[: count["task"]]

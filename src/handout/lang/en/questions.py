@@ -69,9 +69,20 @@ def definition(sentence: str) -> tuple[str, str] | None:
 from .clauses import dangling_reference  # noqa: E402  (a quoted sentence leans on no earlier one, as a row does not)
 
 
+_LED = {"led": "the leader of", "headed": "the head of", "chaired": "the chairman of", "organized": "the organizer of",
+        "organised": "the organiser of"}
+
+
 def role_phrase(role: str) -> str:
-    """A role as "Who was {role}?" prints it: as the text gives it ("chairman of the Alash Orda")."""
-    return role
+    """A role as "Who was {role}?" prints it: a noun phrase as the text gives it ("chairman of the Alash Orda");
+    a verb phrase becomes one ("led the Alash Orda" → "the leader of the Alash Orda")."""
+    verb, _, rest = role.partition(" ")
+    return f"{_LED[verb]} {rest}" if verb in _LED and rest else role
+
+
+ROLE_HEADS = ("",)
+"""Every last word may end an English role: the head noun comes first ("chairman of the … Committee"), and a
+verb phrase ("led the Alash Orda") opens with its verb, which ``role_phrase`` turns into a noun."""
 
 
 GENERIC_ROLE_WORDS = ("west", "east", "south", "north", "central", "congress", "committee", "commission", "department",

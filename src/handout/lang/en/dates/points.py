@@ -85,7 +85,7 @@ _POINT = re.compile(
     # the first decade of the eighteenth (century)
     r"|(?P<nd_>" + "|".join(DECADE_WORDS) + r")\s+decade\s+of\s+the\s+(?P<dc>" + ORDINAL + r")(?:[\s-]+century\b)?"
     # the 19th century, the 15th–16th centuries, the nineteenth century
-    r"|(?P<c>" + ORDINAL + r")(?:(?:" + DASH + r"|\s+(?:and|to)\s+)(?P<ce>" + ORDINAL + r"))?[\s-]+[Cc]entur(?:y|ies)\b"
+    r"|(?P<c>" + ORDINAL + r")(?:(?:" + DASH + r"|\s+(?:and|to)\s+)(?P<ce>" + ORDINAL + r"))?[\s-]*[Cc]entur(?:y|ies)\b"
     # the 1930s, the 1450's, the 1700s (a century), 700s AD
     r"|(?P<dec>[1-9]\d{1,2}0)['’]?s(?![\w])"
     # '30s, and 80s (after a decade)
@@ -103,6 +103,14 @@ _POINT = re.compile(
     r"|(?P<yr>" + YEAR + r")(?:(?:" + DASH + r"|/)(?P<yy>\d{2})(?![\d%]|[.,]\d|\s*(?:%|percent)))?(?=[^\d]|$)"
     r")"
 )
+
+
+_PAGE_STAMP = re.compile(
+    r"(?:^|[\s|(\[])(?:date|posted(?:\s+on)?|published(?:\s+on)?|updated(?:\s+on)?|last\s+(?:updated|modified|edited)|"
+    r"modified|created|creation\s+time|retrieved(?:\s+on)?|accessed(?:\s+on)?|access\s+date)\s*[:=]?\s*$",
+    re.IGNORECASE,
+)
+"""A web page's own stamp right before an ISO date (its line's label): the date the page was made or read."""
 
 
 def _number(text: str) -> int:
@@ -144,6 +152,8 @@ def _point(match: re.Match, text: str) -> Point | None:
             return None
         point.decade = (century - 1) * 100 + (DECADE_WORDS[g["nd_"]] - 1) * 10
     elif g["iy"]:
+        if _PAGE_STAMP.search(text, max(0, match.start() - 40), match.start()):
+            return None  # " date 2022-08-31", "Creation Time:2024-10-03": when the web page was made, not history
         point.year, point.month, point.day = int(g["iy"]), int(g["im"]), int(g["id"])
     elif g["m"]:
         point.day, point.month = _number(g["d"]), month_of(g["m"])
