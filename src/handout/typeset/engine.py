@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -63,11 +62,6 @@ class _Typesetter:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
-        # Layout makes millions of short-lived objects, and each full collection would scan every
-        # object alive now as well (the modules, WeasyPrint's among them, and the lecture): about
-        # a fifth of a cold build's collecting. They live as long as the process, so set them aside.
-        gc.collect()
-        gc.freeze()
         self.weasyprint = weasyprint
         self.font_config = FontConfiguration()
         self.stylesheets: OrderedDict[tuple, ParsedStylesheet | None] = OrderedDict()
