@@ -36,7 +36,9 @@ def dictionaries():
     return {Path(path).name: type(found).__module__ for path, found in pyphen.hdcache.items()}
 
 
-report = {"modules": sorted(sys.modules), "after_build": dictionaries()}
+import gc
+
+report = {"modules": sorted(sys.modules), "after_build": dictionaries(), "frozen": gc.get_freeze_count()}
 if os.environ.get("TYPESET_ENGLISH_SPAN"):
     from handout.diagnostics import Diagnostics
     from handout.typeset.engine import typeset
@@ -101,3 +103,18 @@ def test_a_span_marked_in_another_language_gets_that_packs_checked_dictionary(bu
     english = {name: module for name, module in registered.items() if name.startswith("hyph_en")}
     assert english and set(english.values()) == {"handout.lang.en.hyphenation"}
     assert not any(name.startswith("hyph_ru") for name in registered)
+
+
+def test_a_one_shot_build_sets_its_heap_aside_and_an_in_process_call_does_not(builds, tmp_path):
+    import gc
+
+    from typer.testing import CliRunner
+
+    from handout.cli.app import app
+
+    assert all(report["frozen"] > 0 for report in builds)  # its own process: frozen once WeasyPrint is loaded
+    lecture = make_files(tmp_path / "course", {"lecture02.md": SHORT_LECTURE}) / "lecture02.md"
+    before = gc.get_freeze_count()
+    result = CliRunner().invoke(app, ["build", str(lecture), "--edition", "student", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert gc.get_freeze_count() == before  # a caller's (warm) process is left as it is

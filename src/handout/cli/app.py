@@ -111,6 +111,10 @@ def build(
                              forced=frozenset(print_options), allowed_hosts=tuple(allow_host))
     try:
         paths = lecture_files(target)
+        if _OWN_PROCESS:
+            from ..typeset.engine import freeze_when_loaded
+
+            freeze_when_loaded()  # this process builds once and exits
         with build_lock(out, on_wait=_say):  # one build at a time per output folder
             # An unchanged lecture's chronology and questions are read back (--force: made again).
             written = build_paths(paths, settings, diagnostics, enrichment=EnrichmentCache(out, read=not force))
@@ -454,7 +458,13 @@ def new(folder: Path = typer.Argument(..., help="The course folder to create."))
     typer.echo(f"next: handout build {folder}")
 
 
+_OWN_PROCESS = False
+"""True when the command line is this process's own (``main``), not a caller's in-process invocation."""
+
+
 def main() -> None:
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     app()
 
 

@@ -95,6 +95,20 @@ class _Typesetter:
 
 
 _TYPESETTER: _Typesetter | None = None
+_FREEZE_WHEN_LOADED = False
+
+
+def freeze_when_loaded() -> None:
+    """Say that this process typesets one build and exits: set its heap aside once WeasyPrint is loaded.
+
+    Layout makes millions of short-lived objects, and every full collection also scans all that is
+    alive when it starts (the modules, WeasyPrint's among them, and the lecture); frozen, they are
+    not scanned. Only for a one-shot process (a cold ``handout build``): in a warm one (watch, course
+    workers) CPython 3.11 then runs full collections so much more often that a warm layout of
+    lecture 10 cost 2.3-2.6 s of CPU instead of 1.8 s.
+    """
+    global _FREEZE_WHEN_LOADED
+    _FREEZE_WHEN_LOADED = True
 
 
 def typesetter() -> _Typesetter:
@@ -102,6 +116,11 @@ def typesetter() -> _Typesetter:
     global _TYPESETTER
     if _TYPESETTER is None:
         _TYPESETTER = _Typesetter()
+        if _FREEZE_WHEN_LOADED:
+            import gc
+
+            gc.collect()
+            gc.freeze()
     return _TYPESETTER
 
 
