@@ -11,6 +11,7 @@ collector, which may run in any thread); the PNG encoding, the slow part, runs o
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,40 +27,39 @@ Source = Path | bytes
 
 def page_count(source: Source) -> int | None:
     """Return a PDF's number of pages (PDFium reads the page tree's count, not every page); None if not a PDF."""
-    import pypdfium2
-
-    with LOCK:
-        try:
-            document = pypdfium2.PdfDocument(_opened(source))
-        except pypdfium2.PdfiumError:
-            return None
-        try:
-            return len(document)
-        finally:
-            document.close()
+    with _document(source) as document:
+        return None if document is None else len(document)
 
 
 def render_page(source: Source, number: int, *, scale: float | None = None, width: int | None = None) -> Image | None:
     """Render page ``number`` (from 1) at ``scale`` (× 72 dpi) or ``width`` pixels; None if there is no such page."""
+    with _document(source) as document:
+        if document is None or not 1 <= number <= len(document):
+            return None
+        page = document[number - 1]
+        try:
+            bitmap = page.render(scale=scale if width is None else width / page.get_width())
+            try:
+                return bitmap.to_pil().copy()  # its own pixels: the bitmap's buffer is freed below
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+
+
+@contextmanager
+def _document(source: Source):
+    """Hold the lock while a PDF is open; yield it (None if it is not a PDF) and close it inside the lock."""
     import pypdfium2
 
     with LOCK:
         try:
             document = pypdfium2.PdfDocument(_opened(source))
         except pypdfium2.PdfiumError:
-            return None
+            yield None
+            return
         try:
-            if not 1 <= number <= len(document):
-                return None
-            page = document[number - 1]
-            try:
-                bitmap = page.render(scale=scale if width is None else width / page.get_width())
-                try:
-                    return bitmap.to_pil().copy()  # its own pixels: the bitmap's buffer is freed below
-                finally:
-                    bitmap.close()
-            finally:
-                page.close()
+            yield document
         finally:
             document.close()
 
