@@ -43,6 +43,15 @@ def watch_phases(log: Path) -> tuple[dict[str, float], str]:
     return phases, "; phases, median s after the save: " + ", ".join(f"{name} {at:.2f}" for name, at in phases.items())
 
 
+def stop_watch(process: subprocess.Popen, seconds: float) -> None:
+    """Stop ``handout watch`` as a teacher does (Ctrl+C); kill it if it has not ended within ``seconds``."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 def figure_watch(work: Path, runs: int, bench: InProcess | None) -> Figure:
     """Save lecture 10 under a running ``handout watch``; time until its student PDF is replaced.
 
@@ -87,11 +96,7 @@ def figure_watch(work: Path, runs: int, bench: InProcess | None) -> Figure:
                                                       str(work / "cold"), "--edition", "student"])))
             cold_all.add(timed(lambda: run_quiet([*HANDOUT, "build", str(LECTURE), "--out", str(work / "cold")])))
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_watch(process, 10)
     ratio = latency.median / floor.median if floor.values else None
     floor_text = f"{ratio:.2f}× the warm WeasyPrint floor for the same HTML {floor.median:.2f} s, " if ratio else ""
     phases, phases_text = watch_phases(log)
@@ -139,11 +144,7 @@ def figure_watch_course(work: Path, runs: int, bench: InProcess | None, size: in
                 floor.add(timed(lambda: bench.floor("student", pdf_tags=True)))
             time.sleep(max(0.0, period - (time.perf_counter() - start)))
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_watch(process, 20)
     if not floor.values and bench is not None:
         floor.add(timed(lambda: bench.floor("student", pdf_tags=True)))
     ratio = latency.median / floor.median if floor.values else None
